@@ -1,0 +1,60 @@
+/** Parsed command line: the command, `--name value` options and bare `--flags`. */
+export interface CliArgs {
+  command: string | undefined;
+  options: Map<string, string>;
+  flags: Set<string>;
+}
+
+/** Options that take no value. */
+const FLAGS = new Set(['json', 'help']);
+
+/** Thrown for a malformed command line; the CLI prints it with the usage and exits 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  const options = new Map<string, string>();
+  const flags = new Set<string>();
+  let command: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-h') {
+      flags.add('help');
+    } else if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      const name = arg.slice(2, eq > 0 ? eq : undefined);
+      if (FLAGS.has(name)) {
+        flags.add(name);
+        continue;
+      }
+      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`option --${name} needs a value`);
+      options.set(name, value);
+    } else if (command === undefined) {
+      command = arg;
+    } else {
+      throw new UsageError(`unexpected argument '${arg}'`);
+    }
+  }
+  return { command, options, flags };
+}
+
+/** A whole-number option in `[min, max]`, or `fallback` when absent. */
+export function intOption(args: CliArgs, name: string, fallback: number, min: number, max: number): number {
+  const raw = args.options.get(name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got '${raw}'`);
+  return value;
+}
+
+/** Epoch ms from `--name` given as epoch ms or ISO time (UTC unless it names a zone), or undefined when absent. */
+export function timeOption(args: CliArgs, name: string): number | undefined {
+  const raw = args.options.get(name);
+  if (raw === undefined) return undefined;
+  const utc = /T\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(raw) ? `${raw}Z` : raw;
+  const value = /^\d+$/.test(raw) ? Number(raw) : Date.parse(utc);
+  if (!Number.isFinite(value)) throw new UsageError(`--${name} must be epoch ms or an ISO time, got '${raw}'`);
+  return value;
+}

@@ -1,0 +1,26 @@
+import { rowPrice } from '../model/price-grid';
+import type { CliArgs } from './cli-args';
+import { loadModel } from './load-model';
+
+/** One heatmap row: centre price and long/short density (unit: heat, or USD with open interest). */
+export interface DensityRow {
+  price: number;
+  long: number;
+  short: number;
+}
+
+/** `liq-heatmap density --klines FILE [--at TIME] --json`: the last closed bar's heatmap column. */
+export function densityCommand(args: CliArgs): string {
+  const { model } = loadModel(args);
+  const store = model.columns;
+  const grid = model.grid;
+  if (!store || !grid) throw new Error('no heatmap');
+  const i = model.length - 1;
+  const scale = store.scale[i];
+  const rows: DensityRow[] = [];
+  for (let r = 0; r < grid.rows; r++) {
+    rows.push({ price: rowPrice(grid, r), long: store.long[i * grid.rows + r] * scale, short: store.short[i * grid.rows + r] * scale });
+  }
+  const column = { time: model.klines.openTime[i], price: model.klines.close[i], rows };
+  return args.flags.has('json') ? JSON.stringify(column) : rows.map((row) => `${row.price}\t${row.long}\t${row.short}`).join('\n');
+}

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { parseKlines } from '../klines/parse-klines';
+import { closedCountAt, sliceSeries } from '../klines/slice-series';
+import { intervalToMs } from '../klines/interval';
+import { KlineError } from '../klines/kline-error';
+import type { KlineSeries } from '../klines/kline';
+import { defaultMmr } from '../model/liquidation-price';
+import { LiquidationModel } from '../model/liquidation-model';
+import { intOption, timeOption, UsageError, type CliArgs } from './cli-args';
+
+/** The model built from `--klines FILE` up to `--at`, with `--symbol`, `--interval` and `--rows` applied. */
+export function loadModel(args: CliArgs): { model: LiquidationModel; series: KlineSeries } {
+  const file = args.options.get('klines');
+  if (file === undefined) {
+    throw new UsageError('--klines FILE is required (fetching from Binance with --symbol alone is not available in this version)');
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new KlineError('format', `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, undefined, undefined, file);
+  }
+  const interval = args.options.get('interval');
+  let intervalMs: number | undefined;
+  if (interval !== undefined) {
+    try {
+      intervalMs = intervalToMs(interval);
+    } catch {
+      throw new UsageError(`--interval must be a Binance interval such as 1m, 15m, 1h, 4h, 1d; got '${interval}'`);
+    }
+  }
+  let series = parseKlines(text, { source: file, intervalMs });
+  const at = timeOption(args, 'at');
+  if (at !== undefined) {
+    const count = closedCountAt(series, at);
+    if (count === 0) throw new KlineError('empty', `no bar had closed at ${new Date(at).toISOString()} (--at)`, undefined, undefined, file);
+    series = sliceSeries(series, count);
+  }
+  const model = new LiquidationModel({ mmr: defaultMmr(args.options.get('symbol')), rows: intOption(args, 'rows', 500, 10, 4000) });
+  model.setData(series, { lastBarForming: false });
+  return { model, series };
+}

@@ -1,0 +1,118 @@
+import { barsInSpacing, closeTimeFits, seriesInterval } from './bar-spacing';
+import { describeSpan, describeTime } from './describe-time';
+import { toEpochMs } from './epoch-ms';
+import type { Kline, KlineGap, KlineSeries } from './kline';
+import { KlineError, type KlineErrorKind } from './kline-error';
+import { OPTIONAL_FIELDS, REQUIRED_FIELDS, type KlineNumberField } from './kline-fields';
+
+/** Options for {@link toKlineSeries}. */
+export interface KlineSeriesOptions {
+  /** Name of the input (e.g. the file path), used in error messages. */
+  source?: string;
+  /** Bar interval in ms; by default the most common spacing of open times. */
+  intervalMs?: number;
+  /**
+   * Row number of each kline in its source (parallel to `klines`), used in error messages;
+   * by default the 1-based index. CSV parsing gives line numbers here.
+   */
+  rows?: readonly number[];
+}
+
+/**
+ * Validates klines (oldest first) and stores them as columns, optional ones `NaN` where missing.
+ * Open and close times in seconds or microseconds are normalised to ms.
+ *
+ * The interval is `options.intervalMs`, else the most common spacing of open times (ties: the
+ * smaller), else for a single bar `closeTime - openTime + 1`, else 0. Intervals of 28 days or more
+ * are monthly: the series reports 30 days and accepts 28 to 31-day spacings per month.
+ * Spacings of k > 1 intervals are gaps, reported in `gaps`, not errors.
+ * @throws KlineError, with the row (`options.rows` or the 1-based index) and field:
+ * `empty` (no klines); `non-numeric` (a value is not a finite number); `negative` (any value below
+ * zero); `high-below-body` (`high < max(open, close)` or `high < low`); `low-above-body`
+ * (`low > min(open, close)`); `duplicate` / `unsorted` (open time equal to / before the previous);
+ * `mixed-interval` (a spacing that is not a whole multiple of the interval, or a close time that
+ * disagrees with it by more than a second).
+ * @throws RangeError when `options.intervalMs` is given and not a positive number.
+ */
+export function toKlineSeries(klines: readonly Kline[], options: KlineSeriesOptions = {}): KlineSeries {
+  const { source, rows } = options;
+  const length = klines.length;
+  if (length === 0) throw new KlineError('empty', 'no klines', undefined, undefined, source);
+  const fail: Fail = (kind, reason, index, field) => {
+    throw new KlineError(kind, reason, rows?.[index] ?? index + 1, field, source);
+  };
+
+  const columns = {} as Record<KlineNumberField, Float64Array>;
+  for (const field of [...REQUIRED_FIELDS, ...OPTIONAL_FIELDS]) columns[field] = new Float64Array(length);
+  for (let i = 0; i < length; i++) columns.openTime[i] = toEpochMs(Number(klines[i].openTime));
+  const intervalMs = seriesInterval(options.intervalMs, columns.openTime, klines[0].closeTime);
+  const gaps: KlineGap[] = [];
+
+  for (let i = 0; i < length; i++) {
+    const kline = klines[i];
+    for (const field of REQUIRED_FIELDS) columns[field][i] = readValue(kline[field], field, i, fail);
+    for (const field of OPTIONAL_FIELDS) {
+      const value: unknown = kline[field];
+      columns[field][i] = value === undefined || value === null ? NaN : readValue(value, field, i, fail);
+    }
+    columns.openTime[i] = toEpochMs(columns.openTime[i]);
+    columns.closeTime[i] = toEpochMs(columns.closeTime[i]);
+
+    const { open, high, low, close } = kline;
+    const body = `the body (open ${open}, close ${close})`;
+    if (high < low) fail('high-below-body', `high ${high} is below low ${low}`, i, 'high');
+    if (high < Math.max(open, close)) fail('high-below-body', `high ${high} is below ${body}`, i, 'high');
+    if (low > Math.min(open, close)) fail('low-above-body', `low ${low} is above ${body}`, i, 'low');
+
+    const openTime = columns.openTime[i];
+    const closeTime = columns.closeTime[i];
+    if (intervalMs > 0 && !Number.isNaN(closeTime) && !closeTimeFits(openTime, closeTime, intervalMs)) {
+      const span = describeSpan(closeTime - openTime + 1);
+      const reason = `bar spans ${span} to ${describeTime(closeTime)}, not the series interval ${describeSpan(intervalMs)}`;
+      fail('mixed-interval', reason, i, 'closeTime');
+    }
+    if (i === 0) continue;
+
+    const previous = columns.openTime[i - 1];
+    const spacing = openTime - previous;
+    const when = `open time ${describeTime(openTime)}`;
+    if (spacing === 0) fail('duplicate', `${when} repeats the previous row`, i, 'openTime');
+    if (spacing < 0) {
+      fail('unsorted', `${when} is before the previous ${describeTime(previous)} (klines must be oldest first)`, i, 'openTime');
+    }
+    if (intervalMs === 0) continue;
+    const bars = barsInSpacing(spacing, intervalMs);
+    if (bars === undefined) {
+      const interval = describeSpan(intervalMs);
+      const reason = `${when} is ${describeSpan(spacing)} after the previous row, not a whole number of ${interval} bars`;
+      fail('mixed-interval', reason, i, 'openTime');
+    }
+    if (bars > 1) gaps.push({ after: previous, before: openTime, missing: bars - 1 });
+  }
+
+  return {
+    length,
+    openTime: columns.openTime,
+    open: columns.open,
+    high: columns.high,
+    low: columns.low,
+    close: columns.close,
+    volume: columns.volume,
+    quoteVolume: columns.quoteVolume,
+    takerBuyBase: columns.takerBuyBase,
+    takerBuyQuote: columns.takerBuyQuote,
+    trades: columns.trades,
+    intervalMs,
+    gaps,
+  };
+}
+
+type Fail = (kind: KlineErrorKind, reason: string, index: number, field: string) => never;
+
+function readValue(value: unknown, field: KlineNumberField, index: number, fail: Fail): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    fail('non-numeric', `not a finite number: ${String(value)}`, index, field);
+  }
+  if (value < 0) fail('negative', `negative value ${value}`, index, field);
+  return value;
+}

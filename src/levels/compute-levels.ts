@@ -1,0 +1,92 @@
+import type { DensityUnit } from '../model/liquidation-model';
+import type { SweepRule } from '../model/model-options';
+import type { PriceGrid } from '../model/price-grid';
+import type { Side } from '../model/side';
+import type { SweptZone } from '../model/swept-zone';
+import { massBetween, readBias } from './bias';
+import { findZones, type Zone } from './find-zones';
+import type { Level, LevelsReport } from './level';
+import { mergeLevelsOptions, type LevelsOptions } from './levels-options';
+
+/** One heatmap column and its context, in report units: the input of {@link computeLevels}. */
+export interface LevelsInput {
+  grid: PriceGrid;
+  /** Open time of the column's bar. */
+  time: number;
+  /** Current price. */
+  price: number;
+  unit: DensityUnit;
+  sweepRule: SweepRule;
+  /** Long-side density per row (row 0 lowest). */
+  long: ArrayLike<number>;
+  /** Short-side density per row. */
+  short: ArrayLike<number>;
+  /** When the cluster peaking at `row` formed; defaults to `time`. */
+  firstSeen?: (side: Side, row: number) => number;
+  /** Swept zones to report, most recent first. */
+  swept?: readonly SweptZone[];
+}
+
+/** Levels with zone bounds, strength, size and distance on each side of price, nearest levels, bias. */
+export function computeLevels(input: LevelsInput, options: Partial<LevelsOptions> = {}): LevelsReport {
+  const o = mergeLevelsOptions(options);
+  const { grid, price } = input;
+  const split = Math.max(0, Math.min(grid.rows, Math.ceil((price - grid.min) / grid.step - 0.5)));
+  const sideMax = (v: ArrayLike<number>, from: number, to: number) => {
+    let m = 0;
+    for (let r = from; r < to; r++) if (v[r] > m) m = v[r];
+    return m;
+  };
+  const peakMax = Math.max(sideMax(input.long, 0, split), sideMax(input.short, split, grid.rows));
+  const minPeak = peakMax * o.minPeak;
+  const longZones = findZones(input.long, 0, split, minPeak, o.zoneFloor);
+  const shortZones = findZones(input.short, split, grid.rows, minPeak, o.zoneFloor);
+  const toLevel = (zone: Zone, side: Side): Level => {
+    const { min, step } = grid;
+    let levelPrice = min + (zone.peakRow + 0.5 + zone.peakOffset) * step;
+    let low = min + zone.lo * step;
+    let high = min + (zone.hi + 1) * step;
+    if (side === 'long') {
+      high = Math.min(high, price);
+      levelPrice = Math.min(levelPrice, high);
+    } else {
+      low = Math.max(low, price);
+      levelPrice = Math.max(levelPrice, low);
+    }
+    return {
+      price: levelPrice,
+      low,
+      high,
+      side,
+      strength: peakMax > 0 ? zone.peak / peakMax : 0,
+      notional: zone.sum,
+      distancePct: ((levelPrice - price) / price) * 100,
+      firstSeen: input.firstSeen ? input.firstSeen(side, zone.peakRow) : input.time,
+    };
+  };
+  const below = longZones.map((z) => toLevel(z, 'long'));
+  const above = shortZones.map((z) => toLevel(z, 'short'));
+  const nearest = (levels: Level[]) =>
+    levels.filter((l) => l.strength >= o.minStrength).sort((a, b) => Math.abs(a.distancePct) - Math.abs(b.distancePct))[0] ?? null;
+  const top = (levels: Level[]) =>
+    [...levels]
+      .sort((a, b) => b.notional - a.notional || Math.abs(a.distancePct) - Math.abs(b.distancePct))
+      .slice(0, o.top)
+      .sort((a, b) => Math.abs(a.distancePct) - Math.abs(b.distancePct));
+  return {
+    time: input.time,
+    price,
+    unit: input.unit,
+    sweepRule: input.sweepRule,
+    above: top(above),
+    below: top(below),
+    nearestAbove: nearest(above),
+    nearestBelow: nearest(below),
+    totals: {
+      above: massBetween(grid, input.short, price, Infinity),
+      below: massBetween(grid, input.long, -Infinity, price),
+    },
+    bias: readBias(grid, input.long, input.short, price, o.biasWindowPct, o.biasRatio),
+    swept: [...(input.swept ?? [])],
+  };
+}

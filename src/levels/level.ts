@@ -1,0 +1,61 @@
+import type { DensityUnit } from '../model/liquidation-model';
+import type { SweepRule } from '../model/model-options';
+import type { Side } from '../model/side';
+import type { SweptZone } from '../model/swept-zone';
+
+/** A liquidation cluster on one side of price. */
+export interface Level {
+  /** Peak price of the cluster (sub-row precision). */
+  price: number;
+  /** Lower bound of the zone. */
+  low: number;
+  /** Upper bound of the zone. */
+  high: number;
+  /** `long`: longs get liquidated here (below price); `short`: shorts do (above price). */
+  side: Side;
+  /** Peak density relative to the strongest level on either side, 0..1. */
+  strength: number;
+  /** Estimated size of the zone: USD with open interest, else relative heat. */
+  notional: number;
+  /** Signed distance of `price` from the current price, in percent. */
+  distancePct: number;
+  /** Open time (epoch ms) of the bar since which the peak row has continuously held mass. */
+  firstSeen: number;
+}
+
+/** Which side of price carries more liquidation pressure near it. */
+export type BiasLabel = 'long-flush' | 'short-squeeze' | 'balanced';
+
+/** The bias read and the numbers that decided it. */
+export interface Bias {
+  label: BiasLabel;
+  /** `below / above`, capped to [1/999, 999]; 1 when both are zero. */
+  ratio: number;
+  /** Long-liquidation mass within `windowPct` below price. */
+  below: number;
+  /** Short-liquidation mass within `windowPct` above price. */
+  above: number;
+  windowPct: number;
+}
+
+/** The levels report for one heatmap column. */
+export interface LevelsReport {
+  /** Open time of the bar the report describes (epoch ms). */
+  time: number;
+  /** Current price (that bar's close). */
+  price: number;
+  unit: DensityUnit;
+  sweepRule: SweepRule;
+  /** Strongest short-liquidation levels above price, nearest first. */
+  above: Level[];
+  /** Strongest long-liquidation levels below price, nearest first. */
+  below: Level[];
+  /** Nearest significant level above / below price, or null. */
+  nearestAbove: Level | null;
+  nearestBelow: Level | null;
+  /** Total mass on each side of price inside the grid. */
+  totals: { above: number; below: number };
+  bias: Bias;
+  /** Zones recently swept by price, most recent first. */
+  swept: SweptZone[];
+}

@@ -1,0 +1,49 @@
+/** Options of the levels report; defaults in {@link DEFAULT_LEVELS_OPTIONS}. */
+export interface LevelsOptions {
+  /** Levels reported on each side. Default 5. */
+  top: number;
+  /** Strength (0..1) a level needs to count as significant. Default 0.2. */
+  minStrength: number;
+  /** A zone extends from its peak while density stays at or above this share of the peak. Default 0.5. */
+  zoneFloor: number;
+  /** Peaks below this share of the strongest peak are ignored. Default 0.02. */
+  minPeak: number;
+  /** Window each side of price for the bias read, percent. Default 2. */
+  biasWindowPct: number;
+  /** Ratio beyond which one side dominates the bias read. Default 1.5. */
+  biasRatio: number;
+  /** Swept zones from the last this many bars are reported. Default 48. */
+  sweptBars: number;
+}
+
+export const DEFAULT_LEVELS_OPTIONS: Readonly<LevelsOptions> = Object.freeze({
+  top: 5,
+  minStrength: 0.2,
+  zoneFloor: 0.5,
+  minPeak: 0.02,
+  biasWindowPct: 2,
+  biasRatio: 1.5,
+  sweptBars: 48,
+});
+
+/** Merges `partial` over the defaults; throws a `RangeError` naming a bad option. */
+export function mergeLevelsOptions(partial: Partial<LevelsOptions> = {}): LevelsOptions {
+  const o: LevelsOptions = { ...DEFAULT_LEVELS_OPTIONS };
+  for (const key of Object.keys(partial) as (keyof LevelsOptions)[]) {
+    const value = partial[key];
+    if (value !== undefined) o[key] = value;
+  }
+  const check = (name: keyof LevelsOptions, min: number, max: number, integer = false) => {
+    const v = o[name];
+    if (typeof v !== 'number' || !(v >= min && v <= max) || (integer && !Number.isInteger(v)))
+      throw new RangeError(`levels option ${name}: must be ${integer ? 'an integer' : 'a number'} in [${min}, ${max}], got ${String(v)}`);
+  };
+  check('top', 1, 100, true);
+  check('minStrength', 0, 1);
+  check('zoneFloor', 0, 1);
+  check('minPeak', 0, 1);
+  check('biasWindowPct', 0.01, 100);
+  check('biasRatio', 1, 1000);
+  check('sweptBars', 0, 1e9, true);
+  return o;
+}

@@ -1,0 +1,178 @@
+import type { BarInput } from './bar-input';
+import { decayFactors, decayGroups, type DecayGroups } from './decay-groups';
+import { liquidationFactor } from './liquidation-price';
+import type { ModelOptions, SweepRule } from './model-options';
+import type { PriceGrid } from './price-grid';
+import { SideBook, type SweepBounds } from './side-book';
+
+/** Totals and sweeps of one engine step. */
+export interface StepResult {
+  longTotal: number;
+  shortTotal: number;
+  /** Whether the bar swept mass on each side (details in `long.swept` / `short.swept`). */
+  longSwept: boolean;
+  shortSwept: boolean;
+  rule: SweepRule;
+}
+
+/**
+ * The model's state machine over one price grid. `step` applies one closed bar in the order the spec
+ * fixes (decay, clear what the bar swept, add the bar's new positions) and writes the resulting column.
+ */
+export class Engine {
+  readonly long: SideBook;
+  readonly short: SideBook;
+  readonly groups: DecayGroups;
+  private readonly tierWeight: Float64Array;
+  private readonly longFactor: Float64Array;
+  private readonly shortFactor: Float64Array;
+  private readonly factors: Float64Array;
+  private readonly nominalFactors: Float64Array;
+  private readonly acc: Float64Array;
+  private readonly result: StepResult = { longTotal: 0, shortTotal: 0, longSwept: false, shortSwept: false, rule: 'full' };
+  private readonly longBounds: SweepBounds = { full: 0, partial: 0, keep: 0 };
+  private readonly shortBounds: SweepBounds = { full: 0, partial: 0, keep: 0 };
+  /** Open time of the last bar applied; NaN before the first. */
+  lastTime = NaN;
+  /** Open-interest value at the last bar applied; NaN when unknown. */
+  lastOpenInterest = NaN;
+
+  constructor(
+    readonly grid: PriceGrid,
+    readonly options: ModelOptions,
+    readonly intervalMs: number,
+  ) {
+    this.groups = decayGroups(options.tiers);
+    const groupCount = this.groups.halfLifeMs.length;
+    const rows = grid.rows;
+    const keep = new Float64Array(rows);
+    const cleared = new Float64Array(rows);
+    this.long = new SideBook(true, groupCount, grid, keep, cleared);
+    this.short = new SideBook(false, groupCount, grid, keep, cleared);
+    this.acc = new Float64Array(rows);
+    const weightSum = options.tiers.reduce((sum, tier) => sum + tier.weight, 0);
+    this.tierWeight = Float64Array.from(options.tiers, (tier) => tier.weight / weightSum);
+    this.longFactor = Float64Array.from(options.tiers, (tier) => liquidationFactor(tier.leverage, 'long', options.mmr));
+    this.shortFactor = Float64Array.from(options.tiers, (tier) => liquidationFactor(tier.leverage, 'short', options.mmr));
+    this.factors = new Float64Array(groupCount);
+    this.nominalFactors = decayFactors(this.groups, intervalMs > 0 ? intervalMs : 0, new Float64Array(groupCount));
+  }
+
+  copyFrom(other: Engine): void {
+    this.long.copyFrom(other.long);
+    this.short.copyFrom(other.short);
+    this.lastTime = other.lastTime;
+    this.lastOpenInterest = other.lastOpenInterest;
+  }
+
+  /** Applies one closed bar and writes its column (rows `[offset, offset + rows)`) of each side. */
+  step(bar: BarInput, outLong: Float32Array | Float64Array, outShort: Float32Array | Float64Array, offset: number): StepResult {
+    const { long, short } = this;
+    const newNotional = this.decay(bar);
+    const rule = this.sweepBounds(bar);
+    const longSwept = long.sweep(this.longBounds);
+    const shortSwept = short.sweep(this.shortBounds);
+    this.addPositions(bar, newNotional);
+    this.lastTime = bar.time;
+    const result = this.result;
+    result.longTotal = long.column(outLong, offset, this.acc);
+    result.shortTotal = short.column(outShort, offset, this.acc);
+    result.longSwept = longSwept;
+    result.shortSwept = shortSwept;
+    result.rule = rule;
+    return result;
+  }
+
+  /** Decays every group for the time since the last bar and applies an open-interest fall; returns the bar's new notional. */
+  private decay(bar: BarInput): number {
+    const groupCount = this.factors.length;
+    let factors = this.nominalFactors;
+    if (this.lastTime === this.lastTime) {
+      const dt = bar.time - this.lastTime;
+      if (dt !== this.intervalMs) factors = decayFactors(this.groups, Math.max(0, dt), this.factors);
+    }
+    let oiRatio = 1;
+    let oiRise = 0;
+    const oi = bar.openInterest;
+    if (oi === oi && this.lastOpenInterest === this.lastOpenInterest && this.lastOpenInterest > 0) {
+      if (oi < this.lastOpenInterest) oiRatio = oi / this.lastOpenInterest;
+      else oiRise = oi - this.lastOpenInterest;
+    }
+    if (oi === oi) this.lastOpenInterest = oi;
+    for (let g = 0; g < groupCount; g++) {
+      this.long.scaleGroup(g, factors[g] * oiRatio);
+      this.short.scaleGroup(g, factors[g] * oiRatio);
+    }
+    const typical = (bar.high + bar.low + bar.close) / 3;
+    const turnover = bar.quoteVolume === bar.quoteVolume ? bar.quoteVolume : bar.volume * typical;
+    const newNotional = this.options.turnoverShare * turnover + oiRise;
+    const floor = this.options.pruneRatio * newNotional;
+    if (floor > 0) {
+      this.long.prune(floor);
+      this.short.prune(floor);
+    }
+    return newNotional;
+  }
+
+  private sweepBounds(bar: BarInput): SweepRule {
+    const lb = this.longBounds;
+    const sb = this.shortBounds;
+    if (bar.markLow === bar.markLow && bar.markHigh === bar.markHigh) {
+      lb.full = lb.partial = bar.markLow;
+      sb.full = sb.partial = bar.markHigh;
+      lb.keep = sb.keep = 0;
+      return 'mark';
+    }
+    const bodyLow = Math.min(bar.open, bar.close);
+    const bodyHigh = Math.max(bar.open, bar.close);
+    const rule = this.options.sweep;
+    if (rule === 'full') {
+      lb.full = lb.partial = bar.low;
+      sb.full = sb.partial = bar.high;
+      lb.keep = sb.keep = 0;
+    } else if (rule === 'body') {
+      lb.full = lb.partial = bodyLow;
+      sb.full = sb.partial = bodyHigh;
+      lb.keep = sb.keep = 0;
+    } else {
+      lb.full = bodyLow;
+      lb.partial = bar.low;
+      sb.full = bodyHigh;
+      sb.partial = bar.high;
+      lb.keep = sb.keep = 1 - this.options.wickClear;
+    }
+    return rule;
+  }
+
+  private addPositions(bar: BarInput, notional: number): void {
+    if (!(notional > 0)) return;
+    const { low, high } = bar;
+    const typical = (high + low + bar.close) / 3;
+    let mode = bar.volume > 0 && bar.quoteVolume === bar.quoteVolume ? bar.quoteVolume / bar.volume : typical;
+    if (!(mode >= low)) mode = low;
+    if (!(mode <= high)) mode = high;
+    const longShare = this.longShare(bar);
+    const longAmount = notional * longShare;
+    const shortAmount = notional - longAmount;
+    const groupOfTier = this.groups.groupOfTier;
+    for (let t = 0; t < this.tierWeight.length; t++) {
+      const g = groupOfTier[t];
+      const w = this.tierWeight[t];
+      if (w === 0) continue;
+      const fl = this.longFactor[t];
+      const fs = this.shortFactor[t];
+      if (longAmount > 0) this.long.add(g, low * fl, mode * fl, high * fl, longAmount * w);
+      if (shortAmount > 0) this.short.add(g, low * fs, mode * fs, high * fs, shortAmount * w);
+    }
+  }
+
+  /** Longs' share of new positions: taker buy volume when known, else the bar's shape. */
+  private longShare(bar: BarInput): number {
+    if (bar.takerBuyBase === bar.takerBuyBase && bar.volume > 0) {
+      return Math.min(1, Math.max(0, bar.takerBuyBase / bar.volume));
+    }
+    const range = bar.high - bar.low;
+    if (!(range > 0)) return 0.5;
+    return 0.5 + (0.25 * (bar.close - bar.open)) / range;
+  }
+}

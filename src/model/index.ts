@@ -1,0 +1,16 @@
+export type { Side } from './side';
+export { liquidationPrice, liquidationFactor, bracketFor, defaultMmr, type LiquidationPriceInput, type MarginBracket } from './liquidation-price';
+export {
+  DEFAULT_MODEL_OPTIONS,
+  DEFAULT_TIERS,
+  mergeModelOptions,
+  type LeverageTier,
+  type ModelOptions,
+  type SweepRule,
+} from './model-options';
+export { createPriceGrid, rowOf, rowPrice, gridMax, type PriceGrid } from './price-grid';
+export { alignOpenInterest, validateOpenInterest, type OpenInterestPoint } from './open-interest';
+export type { SweptZone, SweptZoneAt } from './swept-zone';
+export { HeatmapColumns } from './heatmap-columns';
+export { KlineBuffer } from './kline-buffer';
+export { LiquidationModel, type DensityUnit, type ModelContext, type UpdateResult } from './liquidation-model';

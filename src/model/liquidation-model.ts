@@ -1,0 +1,286 @@
+import type { Kline, KlineSeries } from '../klines/kline';
+import { KlineError } from '../klines/kline-error';
+import { emptyBarInput, type BarInput } from './bar-input';
+import { Engine, type StepResult } from './engine';
+import { HeatmapColumns } from './heatmap-columns';
+import { KlineBuffer } from './kline-buffer';
+import { mergeModelOptions, type ModelOptions, type SweepRule } from './model-options';
+import { alignOpenInterest, validateOpenInterest, type OpenInterestPoint } from './open-interest';
+import { createPriceGrid, gridMax, type PriceGrid } from './price-grid';
+import type { SweptZoneAt } from './swept-zone';
+import { SweepLog } from './sweep-log';
+
+/** Extra inputs of {@link LiquidationModel.setData}. */
+export interface ModelContext {
+  /** Open-interest history; with it the model reports estimated USD notional instead of relative heat. */
+  openInterest?: readonly OpenInterestPoint[];
+  /** Mark-price klines (`/fapi/v1/markPriceKlines`) matched by open time; sweeps then use mark high/low. */
+  markPrice?: KlineSeries;
+  /** Whether the last bar is still forming (default true): `update` with its open time then replaces it. */
+  lastBarForming?: boolean;
+}
+
+/** What {@link LiquidationModel.update} did with a kline. */
+export type UpdateResult = 'forming' | 'closed' | 'stale' | 'rebuilt';
+
+/** The unit of densities and notionals: estimated USD with open interest, else relative heat. */
+export type DensityUnit = 'usd' | 'heat';
+
+/**
+ * The headless liquidation model over one symbol's klines: every closed bar's heatmap column (long and
+ * short density per price row), plus the forming bar's column, recomputed per tick from the last
+ * closed state in O(rows) so closed history never repaints.
+ */
+export class LiquidationModel {
+  private opts: ModelOptions;
+  private bars = new KlineBuffer();
+  private openInterest: readonly OpenInterestPoint[] = [];
+  private oiAligned: Float64Array = new Float64Array(0);
+  private mark = new Map<number, [number, number]>();
+  private engine: Engine | null = null;
+  private scratch: Engine | null = null;
+  private store: HeatmapColumns | null = null;
+  private readonly input: BarInput = emptyBarInput();
+  private closed = 0;
+  private forming = false;
+  private sweeps = new SweepLog();
+  private formingSweeps = new SweepLog();
+  private lastRule: SweepRule;
+
+  constructor(options: Partial<ModelOptions> = {}) {
+    this.opts = mergeModelOptions(options);
+    this.lastRule = this.opts.sweep;
+  }
+
+  /** The options in force (defaults merged with what was given). */
+  options(): Readonly<ModelOptions> {
+    return this.opts;
+  }
+
+  /** Merges `partial` over the current options and recomputes. */
+  applyOptions(partial: Partial<ModelOptions>): void {
+    this.opts = mergeModelOptions({ ...this.opts, ...partial });
+    this.rebuild();
+  }
+
+  /** Replaces all bars (oldest first) and recomputes every column. */
+  setData(series: KlineSeries, context: ModelContext = {}): void {
+    if (context.openInterest) validateOpenInterest(context.openInterest);
+    this.bars = KlineBuffer.from(series);
+    this.openInterest = context.openInterest ?? [];
+    this.mark = new Map();
+    if (context.markPrice) {
+      const m = context.markPrice;
+      for (let i = 0; i < m.length; i++) this.mark.set(m.openTime[i], [m.high[i], m.low[i]]);
+    }
+    this.forming = series.length > 0 && context.lastBarForming !== false;
+    this.rebuild();
+  }
+
+  /** Replaces the open-interest history and recomputes. */
+  setOpenInterest(points: readonly OpenInterestPoint[]): void {
+    validateOpenInterest(points);
+    this.openInterest = points;
+    this.rebuild();
+  }
+
+  /**
+   * Applies the latest kline: the same open time as the forming bar replaces it; a newer one closes the
+   * forming bar and starts the next; `closed: true` closes it at once. Older klines are ignored
+   * (`'stale'`): closed history never changes. A bar outside the price grid recomputes everything.
+   */
+  update(kline: Kline): UpdateResult {
+    checkKline(kline);
+    const n = this.bars.length;
+    if (n === 0 || !this.engine) {
+      this.bars.set(0, kline);
+      this.forming = kline.closed !== true;
+      this.rebuild();
+      return 'rebuilt';
+    }
+    const lastTime = this.bars.openTime[n - 1];
+    if (kline.openTime < lastTime || (kline.openTime === lastTime && !this.forming)) return 'stale';
+    if (kline.openTime > lastTime) {
+      const interval = this.bars.intervalMs || kline.openTime - lastTime;
+      if ((kline.openTime - lastTime) % interval !== 0) {
+        throw new KlineError('mixed-interval', `open time ${kline.openTime} is not a whole number of ${interval} ms intervals after ${lastTime}`, undefined, 'openTime');
+      }
+      if (!this.bars.intervalMs) this.bars.intervalMs = interval;
+      if (this.forming) this.commitForming();
+      this.bars.set(this.bars.length, kline);
+    } else {
+      this.bars.set(n - 1, kline);
+    }
+    this.forming = true;
+    const grid = this.engine.grid;
+    if (kline.high > gridMax(grid) || kline.low < grid.min) {
+      this.forming = kline.closed !== true;
+      this.rebuild();
+      return 'rebuilt';
+    }
+    if (kline.closed === true) {
+      this.commitForming();
+      return 'closed';
+    }
+    this.computeForming();
+    return 'forming';
+  }
+
+  /** Number of columns (closed bars plus the forming one, if any). */
+  get length(): number {
+    return this.bars.length;
+  }
+
+  /** Number of closed bars. */
+  get closedLength(): number {
+    return this.closed;
+  }
+
+  /** Whether the last column belongs to a bar still forming. */
+  get hasForming(): boolean {
+    return this.forming;
+  }
+
+  /** The price grid, or null before data. */
+  get grid(): PriceGrid | null {
+    return this.engine ? this.engine.grid : null;
+  }
+
+  /** `usd` when open interest scales the model, else `heat`. */
+  get unit(): DensityUnit {
+    return this.openInterest.length > 0 ? 'usd' : 'heat';
+  }
+
+  /** The sweep rule in force for the latest bar (`mark` when mark-price klines were given). */
+  get sweepRule(): SweepRule {
+    return this.lastRule;
+  }
+
+  /** The bars the model holds (its own copy, oldest first). */
+  get klines(): KlineBuffer {
+    return this.bars;
+  }
+
+  /** Raw column storage (multiply by `scale[i]` for the unit); see {@link HeatmapColumns}. */
+  get columns(): HeatmapColumns | null {
+    return this.store;
+  }
+
+  /** Zones swept by the bars with index in `(fromIndex, toIndex]` (the forming bar included), oldest first. */
+  sweptZones(fromIndex = -1, toIndex = this.length - 1): SweptZoneAt[] {
+    return [...this.sweeps.between(fromIndex, toIndex), ...this.formingSweeps.between(fromIndex, toIndex)];
+  }
+
+  private rebuild(): void {
+    const n = this.bars.length;
+    this.sweeps.clear();
+    this.formingSweeps.clear();
+    this.closed = 0;
+    if (n === 0) {
+      this.engine = this.scratch = this.store = null;
+      return;
+    }
+    const [low, high] = this.bars.range(n);
+    const grid = createPriceGrid(low, high, this.opts.rows, this.opts.marginPct, this.opts.tickSize);
+    this.engine = new Engine(grid, this.opts, this.bars.intervalMs);
+    this.scratch = new Engine(grid, this.opts, this.bars.intervalMs);
+    this.store = HeatmapColumns.reuse(this.store, grid, n + 64);
+    this.oiAligned = new Float64Array(0);
+    const closedCount = this.forming ? n - 1 : n;
+    for (let i = 0; i < closedCount; i++) this.stepClosed(i);
+    this.fillScaleBackwards();
+    if (this.forming) this.computeForming();
+  }
+
+  private commitForming(): void {
+    this.stepClosed(this.closed);
+    this.formingSweeps.clear();
+    this.forming = false;
+  }
+
+  private stepClosed(i: number): void {
+    const engine = this.engine as Engine;
+    const store = this.store as HeatmapColumns;
+    const result = engine.step(this.barInput(i), store.long, store.short, store.prepare(i));
+    this.recordColumn(i, result, this.sweeps, engine);
+    this.closed = i + 1;
+  }
+
+  private computeForming(): void {
+    const scratch = this.scratch as Engine;
+    const store = this.store as HeatmapColumns;
+    const i = this.bars.length - 1;
+    scratch.copyFrom(this.engine as Engine);
+    const result = scratch.step(this.barInput(i), store.long, store.short, store.prepare(i));
+    this.formingSweeps.clear();
+    this.recordColumn(i, result, this.formingSweeps, scratch);
+  }
+
+  private recordColumn(i: number, result: StepResult, sweeps: SweepLog, engine: Engine): void {
+    const store = this.store as HeatmapColumns;
+    const oi = this.input.openInterest;
+    const total = result.longTotal + result.shortTotal;
+    let scale = 1;
+    if (this.openInterest.length > 0) {
+      scale = oi === oi && total > 0 ? oi / total : i > 0 ? store.scale[i - 1] : NaN;
+    }
+    store.scale[i] = scale;
+    this.lastRule = result.rule;
+    const time = this.bars.openTime[i];
+    if (result.longSwept) {
+      const z = engine.long.swept;
+      sweeps.push(true, z.price, z.low, z.high, z.notional, time, i);
+    }
+    if (result.shortSwept) {
+      const z = engine.short.swept;
+      sweeps.push(false, z.price, z.low, z.high, z.notional, time, i);
+    }
+  }
+
+  /** Columns before the first open-interest point take the first known scale (one consistent unit). */
+  private fillScaleBackwards(): void {
+    const store = this.store as HeatmapColumns;
+    if (this.openInterest.length === 0) return;
+    const n = this.closed;
+    let first = -1;
+    for (let i = 0; i < n; i++) if (store.scale[i] === store.scale[i]) { first = i; break; }
+    const fill = first >= 0 ? store.scale[first] : 1;
+    for (let i = 0; i < (first >= 0 ? first : n); i++) store.scale[i] = fill;
+  }
+
+  private barInput(i: number): BarInput {
+    const b = this.bars;
+    const input = this.input;
+    input.time = b.openTime[i];
+    input.open = b.open[i];
+    input.high = b.high[i];
+    input.low = b.low[i];
+    input.close = b.close[i];
+    input.volume = b.volume[i];
+    input.quoteVolume = b.quoteVolume[i];
+    input.takerBuyBase = b.takerBuyBase[i];
+    input.openInterest = this.openInterestAt(i);
+    const mark = this.mark.size ? this.mark.get(input.time) : undefined;
+    input.markHigh = mark ? mark[0] : NaN;
+    input.markLow = mark ? mark[1] : NaN;
+    return input;
+  }
+
+  private openInterestAt(i: number): number {
+    if (this.openInterest.length === 0) return NaN;
+    if (this.oiAligned.length < this.bars.length) {
+      this.oiAligned = alignOpenInterest(this.bars.openTime, this.bars.length, this.bars.intervalMs, this.openInterest, new Float64Array(this.bars.length + 64));
+    }
+    return this.oiAligned[i];
+  }
+}
+
+function checkKline(k: Kline): void {
+  for (const field of ['openTime', 'open', 'high', 'low', 'close', 'volume'] as const) {
+    const v = k[field];
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new KlineError('non-numeric', `${field} is not a finite number`, undefined, field);
+    if (v < 0) throw new KlineError('negative', `${field} is negative`, undefined, field);
+  }
+  if (k.high < Math.max(k.open, k.close)) throw new KlineError('high-below-body', 'high is below max(open, close)', undefined, 'high');
+  if (k.low > Math.min(k.open, k.close)) throw new KlineError('low-above-body', 'low is above min(open, close)', undefined, 'low');
+}

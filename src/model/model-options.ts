@@ -1,0 +1,99 @@
+/** A leverage tier: positions opened at this leverage. */
+export interface LeverageTier {
+  /** Leverage, e.g. 10 for 10x. */
+  leverage: number;
+  /** Share of new leveraged notional opened at this tier (weights are normalised to sum 1). */
+  weight: number;
+  /** Half-life of open positions at this tier, in hours (high leverage lives shorter). */
+  halfLifeHours: number;
+}
+
+/** How a bar clears liquidation mass it traded through. */
+export type SweepRule = 'full' | 'body' | 'wick-partial' | 'mark';
+
+/** Options of the headless model. Every field has a documented default ({@link DEFAULT_MODEL_OPTIONS}). */
+export interface ModelOptions {
+  /** Leverage tiers. Default 2x..100x, most mass at 10x-25x. */
+  tiers: readonly LeverageTier[];
+  /** Tier-1 maintenance margin rate. Default 0.004 (BTCUSDT). */
+  mmr: number;
+  /** Price rows of the grid. Default 500; at least 10, at most 4000. */
+  rows: number;
+  /** Exchange tick size; rows are never finer than one tick. Default 0 (unknown). */
+  tickSize: number;
+  /** Grid margin beyond the traded range on each side, as a fraction of that range. Default 0.1. */
+  marginPct: number;
+  /** Share of a bar's turnover taken to open new leveraged positions. Default 0.1. */
+  turnoverShare: number;
+  /**
+   * Sweep rule for kline input. `wick-partial` (default) clears the body's range fully and the wick's
+   * partially (`wickClear`), because Binance liquidates on the smoother mark price; `full` clears the
+   * whole high-low range; `body` only the body. `mark` is used when mark-price klines are supplied.
+   */
+  sweep: Exclude<SweepRule, 'mark'>;
+  /** Fraction of mass cleared inside a wick under `wick-partial`. Default 0.5. */
+  wickClear: number;
+  /** Mass below this fraction of the column's peak is dropped at the far edge of a tier. Default 1e-6. */
+  pruneRatio: number;
+}
+
+/** Default leverage tiers: more mass at 10x-25x than at the extremes; shorter life at high leverage. */
+export const DEFAULT_TIERS: readonly LeverageTier[] = Object.freeze([
+  { leverage: 2, weight: 0.04, halfLifeHours: 24 * 30 },
+  { leverage: 3, weight: 0.06, halfLifeHours: 24 * 21 },
+  { leverage: 5, weight: 0.12, halfLifeHours: 24 * 14 },
+  { leverage: 10, weight: 0.26, halfLifeHours: 24 * 7 },
+  { leverage: 25, weight: 0.26, halfLifeHours: 24 * 3 },
+  { leverage: 50, weight: 0.16, halfLifeHours: 36 },
+  { leverage: 100, weight: 0.1, halfLifeHours: 12 },
+]);
+
+/** The defaults every option is merged over. */
+export const DEFAULT_MODEL_OPTIONS: Readonly<ModelOptions> = Object.freeze({
+  tiers: DEFAULT_TIERS,
+  mmr: 0.004,
+  rows: 500,
+  tickSize: 0,
+  marginPct: 0.1,
+  turnoverShare: 0.1,
+  sweep: 'wick-partial',
+  wickClear: 0.5,
+  pruneRatio: 1e-6,
+});
+
+/** Merges `partial` over the defaults and validates it; throws a `RangeError` naming the bad option. */
+export function mergeModelOptions(partial: Partial<ModelOptions> = {}): ModelOptions {
+  const merged: ModelOptions = { ...DEFAULT_MODEL_OPTIONS };
+  for (const key of Object.keys(partial) as (keyof ModelOptions)[]) {
+    const value = partial[key];
+    if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
+  }
+  validateModelOptions(merged);
+  return merged;
+}
+
+function validateModelOptions(o: ModelOptions): void {
+  if (!Array.isArray(o.tiers) || o.tiers.length === 0) throw new RangeError('model option tiers: at least one tier');
+  o.tiers.forEach((tier, i) => {
+    if (!(tier.leverage > 1)) throw new RangeError(`model option tiers[${i}].leverage: must be > 1, got ${tier.leverage}`);
+    if (!(tier.weight >= 0) || !Number.isFinite(tier.weight))
+      throw new RangeError(`model option tiers[${i}].weight: must be a finite number >= 0, got ${tier.weight}`);
+    if (!(tier.halfLifeHours > 0)) throw new RangeError(`model option tiers[${i}].halfLifeHours: must be > 0, got ${tier.halfLifeHours}`);
+  });
+  if (!(o.tiers.reduce((sum, tier) => sum + tier.weight, 0) > 0)) throw new RangeError('model option tiers: weights sum to 0');
+  checkRange('mmr', o.mmr, 0, 0.5);
+  checkRange('rows', o.rows, 10, 4000);
+  if (!Number.isInteger(o.rows)) throw new RangeError(`model option rows: must be an integer, got ${o.rows}`);
+  checkRange('tickSize', o.tickSize, 0, Number.MAX_VALUE);
+  checkRange('marginPct', o.marginPct, 0, 10);
+  checkRange('turnoverShare', o.turnoverShare, 0, 1);
+  checkRange('wickClear', o.wickClear, 0, 1);
+  checkRange('pruneRatio', o.pruneRatio, 0, 1);
+  if (!['full', 'body', 'wick-partial'].includes(o.sweep))
+    throw new RangeError(`model option sweep: one of full, body, wick-partial; got ${String(o.sweep)}`);
+}
+
+function checkRange(name: string, value: number, min: number, max: number): void {
+  if (typeof value !== 'number' || !(value >= min && value <= max))
+    throw new RangeError(`model option ${name}: must be a number in [${min}, ${max}], got ${String(value)}`);
+}

@@ -1,0 +1,270 @@
+import type { PriceGrid } from './price-grid';
+import { addTriangle } from './triangle-kernel';
+
+const RENORMALISE_BELOW = 1e-100;
+
+/** Where a bar clears one side: fully beyond `full`, partially (`keep` left) between `partial` and `full`. */
+export interface SweepBounds {
+  full: number;
+  partial: number;
+  keep: number;
+}
+
+/** What one sweep removed from a side. */
+export interface SweepResult {
+  notional: number;
+  low: number;
+  high: number;
+  price: number;
+}
+
+/**
+ * Live liquidation mass of one side on the price grid, one vector per decay group (tiers that share a
+ * half-life share a vector). Each vector carries a lazy scale so decay is O(1) per group; `lo`/`hi`
+ * bound the rows that may hold mass so sweeps, pruning and column sums touch only live rows.
+ */
+export class SideBook {
+  readonly mass: Float64Array;
+  readonly scale: Float64Array;
+  readonly lo: Int32Array;
+  readonly hi: Int32Array;
+  /** Mass beyond the grid edge on this side's far end (accounted for, not drawn), scaled per group. */
+  readonly offGrid: Float64Array;
+  private readonly outside = new Float64Array(2);
+  /** What the last {@link sweep} removed; valid when it returned true. */
+  readonly swept: SweepResult = { notional: 0, low: 0, high: 0, price: 0 };
+
+  constructor(
+    readonly isLong: boolean,
+    readonly groups: number,
+    readonly grid: PriceGrid,
+    private readonly keepScratch: Float64Array,
+    private readonly clearedScratch: Float64Array,
+  ) {
+    const rows = grid.rows;
+    this.mass = new Float64Array(groups * rows);
+    this.scale = new Float64Array(groups).fill(1);
+    this.lo = new Int32Array(groups).fill(rows);
+    this.hi = new Int32Array(groups);
+    this.offGrid = new Float64Array(groups);
+  }
+
+  copyFrom(other: SideBook): void {
+    this.mass.set(other.mass);
+    this.scale.set(other.scale);
+    this.lo.set(other.lo);
+    this.hi.set(other.hi);
+    this.offGrid.set(other.offGrid);
+  }
+
+  /** Multiplies group `g` by `factor` (decay, or open interest falling). */
+  scaleGroup(g: number, factor: number): void {
+    const s = this.scale[g] * factor;
+    if (s < RENORMALISE_BELOW && s > 0) {
+      const base = g * this.grid.rows;
+      for (let r = base + this.lo[g], end = base + this.hi[g]; r < end; r++) this.mass[r] *= s;
+      this.offGrid[g] *= s;
+      this.scale[g] = 1;
+    } else {
+      this.scale[g] = s;
+    }
+  }
+
+  /** Drops rows at either edge of each group's live range whose mass is below `floor`. */
+  prune(floor: number): void {
+    const rows = this.grid.rows;
+    for (let g = 0; g < this.groups; g++) {
+      const limit = floor / this.scale[g];
+      const base = g * rows;
+      let lo = this.lo[g];
+      let hi = this.hi[g];
+      while (lo < hi && this.mass[base + lo] < limit) this.mass[base + lo++] = 0;
+      while (hi > lo && this.mass[base + hi - 1] < limit) this.mass[base + --hi] = 0;
+      if (lo >= hi) {
+        lo = rows;
+        hi = 0;
+      }
+      this.lo[g] = lo;
+      this.hi[g] = hi;
+    }
+  }
+
+  /** Clears what price traded through (longs: at and above the bounds; shorts: at and below). */
+  sweep(bounds: SweepBounds): boolean {
+    const { min, step, rows } = this.grid;
+    const keep = this.keepScratch;
+    const cleared = this.clearedScratch;
+    let spanLo = rows;
+    let spanHi = 0;
+    for (let g = 0; g < this.groups; g++) {
+      if (this.lo[g] < spanLo) spanLo = this.lo[g];
+      if (this.hi[g] > spanHi) spanHi = this.hi[g];
+    }
+    let r0: number;
+    let r1: number;
+    if (this.isLong) {
+      r0 = Math.max(spanLo, Math.floor((bounds.partial - min) / step));
+      r1 = spanHi;
+    } else {
+      r0 = spanLo;
+      r1 = Math.min(spanHi, Math.floor((bounds.partial - min) / step) + 1);
+    }
+    let notional = this.sweepOffGrid(bounds);
+    const edge = this.isLong ? min : min + rows * step;
+    if (r0 >= r1) return this.result(notional, edge, edge, edge);
+    for (let r = r0; r < r1; r++) {
+      keep[r] = this.keepFraction(min + r * step, step, bounds);
+      cleared[r] = 0;
+    }
+    for (let g = 0; g < this.groups; g++) {
+      const base = g * rows;
+      const s = this.scale[g];
+      const from = Math.max(r0, this.lo[g]);
+      const to = Math.min(r1, this.hi[g]);
+      for (let r = from; r < to; r++) {
+        const m = this.mass[base + r];
+        if (m === 0) continue;
+        const k = keep[r];
+        if (k === 1) continue;
+        cleared[r] += m * (1 - k) * s;
+        this.mass[base + r] = m * k;
+      }
+    }
+    let low = -1;
+    let high = -1;
+    let peak = -1;
+    for (let r = r0; r < r1; r++) {
+      const c = cleared[r];
+      if (c > 0) {
+        notional += c;
+        if (low < 0) low = r;
+        high = r;
+        if (peak < 0 || c > cleared[peak]) peak = r;
+      }
+    }
+    this.shrinkAfterSweep(r0, r1);
+    if (low < 0) return this.result(notional, edge, edge, edge);
+    return this.result(notional, min + low * step, min + (high + 1) * step, min + (peak + 0.5) * step);
+  }
+
+  private result(notional: number, low: number, high: number, price: number): boolean {
+    const out = this.swept;
+    out.notional = notional;
+    out.low = low;
+    out.high = high;
+    out.price = price;
+    return notional > 0;
+  }
+
+  /** Adds `amount` to group `g` spread as a triangle over `[a, b]` with mode `m`. */
+  add(g: number, a: number, m: number, b: number, amount: number): void {
+    const { min, step, rows } = this.grid;
+    const s = this.scale[g];
+    this.outside[0] = 0;
+    this.outside[1] = 0;
+    addTriangle(this.mass, g * rows, this.grid, a, m, b, amount / s, this.outside);
+    this.offGrid[g] += this.isLong ? this.outside[0] : this.outside[1];
+    const first = Math.max(0, Math.floor((a - min) / step));
+    const last = Math.min(rows - 1, Math.floor((b - min) / step));
+    if (first > last) return;
+    if (first < this.lo[g]) this.lo[g] = first;
+    if (last + 1 > this.hi[g]) this.hi[g] = last + 1;
+  }
+
+  /** Writes the side's density per row into `out[offset ...]`; returns the side's total including off-grid mass. */
+  column(out: Float32Array | Float64Array, offset: number, acc: Float64Array): number {
+    const rows = this.grid.rows;
+    const { mass, scale, lo, hi, offGrid, groups } = this;
+    let spanLo = rows;
+    let spanHi = 0;
+    let total = 0;
+    for (let g = 0; g < groups; g++) {
+      if (lo[g] < spanLo) spanLo = lo[g];
+      if (hi[g] > spanHi) spanHi = hi[g];
+      total += offGrid[g] * scale[g];
+    }
+    if (spanLo >= spanHi) return total;
+    acc.fill(0, spanLo, spanHi);
+    for (let g = 0; g < groups; g++) {
+      const s = scale[g];
+      const base = g * rows;
+      const end = hi[g];
+      for (let r = lo[g]; r < end; r++) acc[r] += mass[base + r] * s;
+    }
+    for (let r = spanLo; r < spanHi; r++) {
+      const v = acc[r];
+      out[offset + r] = v;
+      total += v;
+    }
+    return total;
+  }
+
+  /** Total live mass of the side, off-grid included. */
+  total(): number {
+    const rows = this.grid.rows;
+    let total = 0;
+    for (let g = 0; g < this.groups; g++) {
+      let sum = this.offGrid[g];
+      const base = g * rows;
+      for (let r = this.lo[g], end = this.hi[g]; r < end; r++) sum += this.mass[base + r];
+      total += sum * this.scale[g];
+    }
+    return total;
+  }
+
+  private keepFraction(y0: number, step: number, b: SweepBounds): number {
+    const y1 = y0 + step;
+    if (this.isLong) {
+      if (y1 <= b.partial) return 1;
+      if (y0 >= b.full) return 0;
+      const untouched = Math.max(0, Math.min(y1, b.partial) - y0);
+      const partial = Math.max(0, Math.min(y1, b.full) - Math.max(y0, b.partial));
+      return (untouched + partial * b.keep) / step;
+    }
+    if (y0 >= b.partial) return 1;
+    if (y1 <= b.full) return 0;
+    const untouched = Math.max(0, y1 - Math.max(y0, b.partial));
+    const partial = Math.max(0, Math.min(y1, b.partial) - Math.max(y0, b.full));
+    return (untouched + partial * b.keep) / step;
+  }
+
+  private sweepOffGrid(b: SweepBounds): number {
+    const { min, step, rows } = this.grid;
+    const edge = this.isLong ? min : min + rows * step;
+    const beyondFull = this.isLong ? b.full <= edge : b.full >= edge;
+    const beyondPartial = this.isLong ? b.partial < edge : b.partial > edge;
+    if (!beyondPartial) return 0;
+    const k = beyondFull ? 0 : b.keep;
+    let cleared = 0;
+    for (let g = 0; g < this.groups; g++) {
+      cleared += this.offGrid[g] * (1 - k) * this.scale[g];
+      this.offGrid[g] *= k;
+    }
+    return cleared;
+  }
+
+  /** Narrows live ranges past rows the sweep emptied (rows `[r0, r1)` carry this sweep's keep fractions). */
+  private shrinkAfterSweep(r0: number, r1: number): void {
+    const keep = this.keepScratch;
+    const rows = this.grid.rows;
+    let edge: number;
+    if (this.isLong) {
+      edge = r1;
+      while (edge > r0 && keep[edge - 1] === 0) edge--;
+    } else {
+      edge = r0;
+      while (edge < r1 && keep[edge] === 0) edge++;
+    }
+    for (let g = 0; g < this.groups; g++) {
+      if (this.isLong) {
+        if (edge < this.hi[g]) this.hi[g] = Math.max(this.lo[g], edge);
+      } else if (edge > this.lo[g]) {
+        this.lo[g] = Math.min(this.hi[g], edge);
+      }
+      if (this.lo[g] >= this.hi[g]) {
+        this.lo[g] = rows;
+        this.hi[g] = 0;
+      }
+    }
+  }
+}
