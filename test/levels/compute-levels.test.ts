@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { computeLevels, type LevelsInput } from '../../src/levels/compute-levels';
+import type { PriceGrid } from '../../src/model/price-grid';
+
+const GRID: PriceGrid = { min: 0, step: 1, rows: 200 };
+
+/** A column with triangular bumps: `[centreRow, peak, halfWidth]`, long side below 100, short above. */
+function column(longBumps: [number, number, number][], shortBumps: [number, number, number][], price = 100): LevelsInput {
+  const long = new Float64Array(GRID.rows);
+  const short = new Float64Array(GRID.rows);
+  const paint = (v: Float64Array, [centre, peak, half]: [number, number, number]) => {
+    for (let r = centre - half; r <= centre + half; r++) v[r] += peak * (1 - Math.abs(r - centre) / (half + 1));
+  };
+  longBumps.forEach((b) => paint(long, b));
+  shortBumps.forEach((b) => paint(short, b));
+  return { grid: GRID, time: 1000, price, unit: 'heat', sweepRule: 'full', long, short };
+}
+
+describe('computeLevels', () => {
+  it('finds one level per cluster with the peak price, zone bounds and summed size', () => {
+    const report = computeLevels(column([[80, 10, 3]], [[120, 5, 3]]));
+    expect(report.below).toHaveLength(1);
+    const level = report.below[0];
+    expect(level.price).toBeCloseTo(80.5, 9);
+    expect(level.side).toBe('long');
+    // rows 79..81 hold >= 50 % of the peak (10, 7.5, 10*0.75): 78 holds 5 = 50 %, 77 holds 2.5
+    expect(level.low).toBe(78);
+    expect(level.high).toBe(83);
+    expect(level.notional).toBeCloseTo(5 + 7.5 + 10 + 7.5 + 5, 9);
+    expect(level.distancePct).toBeCloseTo(-19.5, 9);
+    expect(report.above[0].price).toBeCloseTo(120.5, 9);
+    expect(report.above[0].side).toBe('short');
+  });
+
+  it('strength is the peak relative to the strongest level on either side', () => {
+    const report = computeLevels(column([[80, 10, 2]], [[120, 4, 2]]));
+    expect(report.below[0].strength).toBe(1);
+    expect(report.above[0].strength).toBeCloseTo(0.4, 9);
+  });
+
+  it('interpolates the peak between rows when the cluster is lopsided', () => {
+    const input = column([], []);
+    const long = input.long as Float64Array;
+    long[60] = 4;
+    long[61] = 10;
+    long[62] = 8;
+    const level = computeLevels(input).below[0];
+    expect(level.price).toBeGreaterThan(61.5);
+    expect(level.price).toBeLessThan(62);
+  });
+
+  it('keeps the top N by size on each side, listed nearest first', () => {
+    const report = computeLevels(column([[90, 2, 1], [70, 9, 1], [50, 8, 1], [30, 1, 1]], []), { top: 2 });
+    expect(report.below.map((l) => Math.round(l.price - 0.5))).toEqual([70, 50]);
+  });
+
+  it('the nearest significant level skips weak clusters closer to price', () => {
+    const report = computeLevels(column([[95, 1, 1], [80, 10, 1]], [[105, 1, 1], [130, 6, 1]]), { minStrength: 0.2 });
+    expect(Math.round(report.nearestBelow!.price - 0.5)).toBe(80);
+    expect(Math.round(report.nearestAbove!.price - 0.5)).toBe(130);
+  });
+
+  it('a zone that straddles price is clipped to its own side', () => {
+    const report = computeLevels(column([[99, 10, 3]], [], 100.7));
+    expect(report.below[0].high).toBe(100.7);
+    expect(report.below[0].price).toBeLessThanOrEqual(100.7);
+  });
+
+  it('reads a long-flush bias when long liquidations crowd just below price', () => {
+    const report = computeLevels(column([[99, 10, 1]], [[101, 2, 1]]));
+    expect(report.bias.label).toBe('long-flush');
+    expect(report.bias.ratio).toBeCloseTo(5, 9);
+  });
+
+  it('reads a short-squeeze bias when short liquidations crowd just above price', () => {
+    const report = computeLevels(column([[99, 1, 1]], [[101, 4, 1]]));
+    expect(report.bias.label).toBe('short-squeeze');
+    expect(report.bias.ratio).toBeCloseTo(0.25, 9);
+  });
+
+  it('reads balanced when neither side dominates, and ratio 1 with no pressure at all', () => {
+    expect(computeLevels(column([[99, 5, 1]], [[101, 4, 1]])).bias.label).toBe('balanced');
+    const empty = computeLevels(column([], []));
+    expect(empty.bias).toMatchObject({ label: 'balanced', ratio: 1 });
+    expect(empty.above).toEqual([]);
+    expect(empty.nearestAbove).toBeNull();
+  });
+
+  it('totals each side of price', () => {
+    const report = computeLevels(column([[80, 10, 0]], [[120, 3, 0]]));
+    expect(report.totals).toEqual({ below: 10, above: 3 });
+  });
+
+  it('firstSeen comes from the supplied history lookup of the peak row', () => {
+    const report = computeLevels({ ...column([[80, 10, 1]], []), firstSeen: (side, row) => (side === 'long' ? row * 10 : -1) });
+    expect(report.below[0].firstSeen).toBe(800);
+  });
+
+  it('rejects bad options by name', () => {
+    expect(() => computeLevels(column([], []), { top: 0 })).toThrow(/top/);
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { Level, LevelsReport } from '../../src/levels/level';
+import { suggestStop, suggestTargets } from '../../src/levels/placement';
+
+function level(side: 'long' | 'short', low: number, high: number, strength: number): Level {
+  const price = (low + high) / 2;
+  return { price, low, high, side, strength, notional: strength * 100, distancePct: price - 100, firstSeen: 0 };
+}
+
+function report(below: Level[], above: Level[]): LevelsReport {
+  return {
+    time: 0,
+    price: 100,
+    unit: 'heat',
+    sweepRule: 'full',
+    below,
+    above,
+    nearestBelow: null,
+    nearestAbove: null,
+    totals: { above: 0, below: 0 },
+    bias: { label: 'balanced', ratio: 1, below: 0, above: 0, windowPct: 2 },
+    swept: [],
+  };
+}
+
+const BELOW = [level('long', 96, 97, 0.9), level('long', 98, 99, 0.1), level('long', 90, 92, 1)];
+const ABOVE = [level('short', 103, 104, 0.8), level('short', 101, 101.5, 0.05), level('short', 106, 107, 0.5), level('short', 110, 111, 0.3), level('short', 115, 116, 0.6)];
+
+describe('placement', () => {
+  it('a long stop goes below the low of the nearest significant long zone under the entry, minus the buffer', () => {
+    const stop = suggestStop(report(BELOW, ABOVE), { side: 'long', entry: 100, bufferPct: 0.5 });
+    expect(stop.price).toBeCloseTo(96 * 0.995, 9);
+    expect(stop.level!.low).toBe(96);
+    expect(stop.distancePct).toBeCloseTo(((96 * 0.995 - 100) / 100) * 100, 9);
+  });
+
+  it('an entry inside a zone puts the stop beyond that zone, never inside it', () => {
+    const stop = suggestStop(report(BELOW, ABOVE), { side: 'long', entry: 96.5, bufferPct: 0.1 });
+    expect(stop.level!.low).toBe(96);
+    expect(stop.price!).toBeLessThan(96);
+  });
+
+  it('a short stop goes above the high of the nearest significant short zone over the entry', () => {
+    const stop = suggestStop(report(BELOW, ABOVE), { side: 'short', entry: 100, bufferPct: 0.2 });
+    expect(stop.price).toBeCloseTo(104 * 1.002, 9);
+    expect(stop.level!.high).toBe(104);
+  });
+
+  it('says so when no significant zone exists against the trade', () => {
+    const stop = suggestStop(report([level('long', 98, 99, 0.1)], ABOVE), { side: 'long', entry: 100 });
+    expect(stop).toMatchObject({ price: null, level: null, distancePct: null });
+    expect(stop.reason).toMatch(/no significant long-liquidation zone below/);
+  });
+
+  it('long targets sit just before the next significant short zones above, nearest first', () => {
+    const targets = suggestTargets(report(BELOW, ABOVE), { side: 'long', entry: 100, bufferPct: 0.1, count: 3 });
+    expect(targets.map((t) => t.level!.low)).toEqual([103, 106, 110]);
+    expect(targets[0].price).toBeCloseTo(103 * 0.999, 9);
+  });
+
+  it('short targets sit just before the next significant long zones below', () => {
+    const targets = suggestTargets(report(BELOW, ABOVE), { side: 'short', entry: 100, bufferPct: 0 });
+    expect(targets.map((t) => t.price)).toEqual([97, 92]);
+  });
+
+  it('a weak zone is not used unless minStrength allows it', () => {
+    const stop = suggestStop(report(BELOW, ABOVE), { side: 'long', entry: 100, minStrength: 0.05 });
+    expect(stop.level!.low).toBe(98);
+  });
+});

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import type { Kline } from '../../src/klines/kline';
+import { KlineError } from '../../src/klines/kline-error';
+import { syntheticKlines } from '../../src/klines/synthetic-klines';
+import { toKlineSeries } from '../../src/klines/to-series';
+import { LiquidationModel } from '../../src/model/liquidation-model';
+import { gridMax } from '../../src/model/price-grid';
+
+const KLINES = syntheticKlines(300, { seed: 7 });
+
+function columnBytes(model: LiquidationModel, from: number, to: number): Uint8Array {
+  const rows = model.grid!.rows;
+  const store = model.columns!;
+  const size = (to - from) * rows * 4;
+  const bytes = new Uint8Array(2 * size);
+  bytes.set(new Uint8Array(store.long.buffer, from * rows * 4, size));
+  bytes.set(new Uint8Array(store.short.buffer, from * rows * 4, size), size);
+  return bytes;
+}
+
+function modelOf(klines: Kline[], forming = true): LiquidationModel {
+  const model = new LiquidationModel();
+  model.setData(toKlineSeries(klines), { lastBarForming: forming });
+  return model;
+}
+
+describe('LiquidationModel', () => {
+  it('is deterministic: the same input gives the same columns bit for bit', () => {
+    const a = modelOf(KLINES);
+    const b = modelOf(KLINES);
+    expect(Buffer.compare(columnBytes(a, 0, 300), columnBytes(b, 0, 300))).toBe(0);
+  });
+
+  it('works on OHLCV-only klines (no quote or taker volume)', () => {
+    const plain = KLINES.map(({ openTime, open, high, low, close, volume }) => ({ openTime, open, high, low, close, volume }));
+    const model = modelOf(plain);
+    const store = model.columns!;
+    const last = store.long.subarray(299 * model.grid!.rows, 300 * model.grid!.rows);
+    expect(last.some((v) => v > 0)).toBe(true);
+  });
+
+  it('a tick of the forming bar never repaints closed history', () => {
+    const model = modelOf(KLINES);
+    const before = columnBytes(model, 0, 299);
+    const last = KLINES[299];
+    for (let i = 0; i < 50; i++) {
+      const close = last.close * (1 + 0.002 * Math.sin(i));
+      expect(model.update({ ...last, close, high: Math.max(last.high, close), low: Math.min(last.low, close) })).toBe('forming');
+    }
+    expect(Buffer.compare(columnBytes(model, 0, 299), before)).toBe(0);
+  });
+
+  it('the forming column after ticks equals a full recompute with the final bar', () => {
+    const last = KLINES[299];
+    const final = { ...last, close: last.close * 1.001, high: Math.max(last.high, last.close * 1.001) };
+    const live = modelOf(KLINES);
+    live.update({ ...last, close: last.open });
+    live.update(final);
+    const full = modelOf([...KLINES.slice(0, 299), final]);
+    expect(Buffer.compare(columnBytes(live, 0, 300), columnBytes(full, 0, 300))).toBe(0);
+  });
+
+  it('a newer bar closes the forming one exactly as a full recompute would', () => {
+    const more = syntheticKlines(302, { seed: 7 });
+    const live = modelOf(more.slice(0, 300));
+    expect(live.update(more[300])).toBe('forming');
+    expect(live.update(more[301])).toBe('forming');
+    expect(live.closedLength).toBe(301);
+    const full = modelOf(more);
+    expect(Buffer.compare(columnBytes(live, 0, 302), columnBytes(full, 0, 302))).toBe(0);
+  });
+
+  it('a kline marked closed closes the bar at once; a later tick for it is stale', () => {
+    const more = syntheticKlines(301, { seed: 7 });
+    const live = modelOf(more.slice(0, 300));
+    expect(live.update({ ...more[300], closed: true })).toBe('closed');
+    expect(live.hasForming).toBe(false);
+    expect(live.update({ ...more[300], close: more[300].close * 1.01, high: more[300].high * 1.01 })).toBe('stale');
+  });
+
+  it('an update older than the last bar is ignored as stale', () => {
+    const model = modelOf(KLINES);
+    const before = columnBytes(model, 0, 300);
+    expect(model.update(KLINES[100])).toBe('stale');
+    expect(Buffer.compare(columnBytes(model, 0, 300), before)).toBe(0);
+  });
+
+  it('a bar beyond the price grid rebuilds the grid to include it', () => {
+    const model = modelOf(KLINES);
+    const top = gridMax(model.grid!);
+    const last = KLINES[299];
+    expect(model.update({ ...last, high: top * 1.2, close: top * 1.1 })).toBe('rebuilt');
+    expect(gridMax(model.grid!)).toBeGreaterThan(top * 1.2);
+  });
+
+  it('rejects an invalid tick with a KlineError naming the field and keeps its state', () => {
+    const model = modelOf(KLINES);
+    const before = columnBytes(model, 0, 300);
+    expect(() => model.update({ ...KLINES[299], high: KLINES[299].low - 1 })).toThrow(KlineError);
+    expect(() => model.update({ ...KLINES[299], close: Number.NaN })).toThrow(/close/);
+    expect(Buffer.compare(columnBytes(model, 0, 300), before)).toBe(0);
+  });
+
+  it('spreads a bar\'s entries over its range: one bar fills several rows per tier', () => {
+    const model = new LiquidationModel({ tiers: [{ leverage: 100, weight: 1, halfLifeHours: 24 }], rows: 200 });
+    model.setData(toKlineSeries([KLINES[0], { ...KLINES[1], high: KLINES[1].high * 1.02, low: KLINES[1].low * 0.98 }]));
+    const rows = model.grid!.rows;
+    const column = model.columns!.long.subarray(rows, 2 * rows);
+    expect(Array.from(column).filter((v) => v > 0).length).toBeGreaterThan(5);
+  });
+
+  it('splits new positions by taker buy volume when present', () => {
+    const k = KLINES[0];
+    const mass = (takerBuyBase: number) => {
+      const model = new LiquidationModel({ tiers: [{ leverage: 100, weight: 1, halfLifeHours: 24 }], marginPct: 1 });
+      model.setData(toKlineSeries([{ ...k, takerBuyBase }]));
+      const s = model.columns!;
+      return { long: s.long.reduce((a, b) => a + b, 0), short: s.short.reduce((a, b) => a + b, 0) };
+    };
+    const buyers = mass(k.volume * 0.8);
+    expect(buyers.long / (buyers.long + buyers.short)).toBeCloseTo(0.8, 4);
+  });
+
+  it('without taker volume, a green bar opens more longs than shorts', () => {
+    const model = new LiquidationModel({ tiers: [{ leverage: 100, weight: 1, halfLifeHours: 24 }], marginPct: 1 });
+    model.setData(toKlineSeries([{ openTime: 0, open: 100, high: 104, low: 99, close: 103, volume: 10 }]));
+    const s = model.columns!;
+    expect(s.long.reduce((a, b) => a + b, 0)).toBeGreaterThan(s.short.reduce((a, b) => a + b, 0));
+  });
+
+  it('applyOptions merges over the current options and recomputes', () => {
+    const model = modelOf(KLINES);
+    model.applyOptions({ rows: 250 });
+    expect(model.grid!.rows).toBe(250);
+    expect(model.options().sweep).toBe('wick-partial');
+    expect(() => model.applyOptions({ rows: 3 })).toThrow(/rows/);
+  });
+});

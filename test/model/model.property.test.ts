@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Kline } from '../../src/klines/kline';
+import { toKlineSeries } from '../../src/klines/to-series';
+import { emptyBarInput } from '../../src/model/bar-input';
+import { Engine } from '../../src/model/engine';
+import { LiquidationModel } from '../../src/model/liquidation-model';
+import { modelLevels } from '../../src/levels/model-levels';
+import { arbitraryKlines } from '../helpers/arbitrary-klines';
+
+const RUNS = { numRuns: 150 };
+
+function run(klines: Kline[], sweep: 'full' | 'wick-partial' = 'wick-partial'): LiquidationModel {
+  const model = new LiquidationModel({ rows: 120, sweep });
+  model.setData(toKlineSeries(klines, { intervalMs: 3_600_000 }), { lastBarForming: false });
+  return model;
+}
+
+describe('model properties over random and hostile kline series', () => {
+  it('never produces NaN, Infinity or negative mass', () => {
+    fc.assert(
+      fc.property(arbitraryKlines(), (klines) => {
+        const model = run(klines);
+        const store = model.columns!;
+        const n = model.length * model.grid!.rows;
+        for (let i = 0; i < n; i++) {
+          if (!(store.long[i] >= 0 && store.long[i] < Infinity)) return false;
+          if (!(store.short[i] >= 0 && store.short[i] < Infinity)) return false;
+        }
+        return true;
+      }),
+      RUNS,
+    );
+  });
+
+  it('leaves nothing where price swept: a swept row holds only the sweeping bar\'s own new positions', () => {
+    fc.assert(
+      fc.property(arbitraryKlines(40), (klines) => {
+        const model = run(klines, 'full');
+        const grid = model.grid!;
+        const store = model.columns!;
+        const own = new Engine(grid, model.options(), 0);
+        const long = new Float64Array(grid.rows);
+        const short = new Float64Array(grid.rows);
+        const bar = emptyBarInput();
+        klines.forEach((k, i) => {
+          const fresh = new Engine(grid, model.options(), 0);
+          own.copyFrom(fresh);
+          long.fill(0);
+          short.fill(0);
+          Object.assign(bar, { time: k.openTime, open: k.open, high: k.high, low: k.low, close: k.close, volume: k.volume });
+          bar.quoteVolume = k.quoteVolume ?? NaN;
+          bar.takerBuyBase = k.takerBuyBase ?? NaN;
+          own.step(bar, long, short, 0);
+          for (let r = 0; r < grid.rows; r++) {
+            const y0 = grid.min + r * grid.step;
+            const tolerance = (v: number) => v * 1e-5 + 1e-30;
+            if (y0 >= k.low) expect(store.long[i * grid.rows + r]).toBeLessThanOrEqual(long[r] + tolerance(long[r]));
+            if (y0 + grid.step <= k.high) expect(store.short[i * grid.rows + r]).toBeLessThanOrEqual(short[r] + tolerance(short[r]));
+          }
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('reports levels on the correct side of price with strength in [0, 1]', () => {
+    fc.assert(
+      fc.property(arbitraryKlines(), fc.nat(), (klines, pick) => {
+        const model = run(klines);
+        const index = pick % model.length;
+        const report = modelLevels(model, { top: 10 }, index);
+        for (const level of report.above) {
+          expect(level.side).toBe('short');
+          expect(level.price).toBeGreaterThanOrEqual(report.price);
+          expect(level.low).toBeGreaterThanOrEqual(report.price);
+          expect(level.high).toBeGreaterThanOrEqual(level.low);
+        }
+        for (const level of report.below) {
+          expect(level.side).toBe('long');
+          expect(level.price).toBeLessThanOrEqual(report.price);
+          expect(level.high).toBeLessThanOrEqual(report.price);
+        }
+        for (const level of [...report.above, ...report.below]) {
+          expect(level.strength).toBeGreaterThanOrEqual(0);
+          expect(level.strength).toBeLessThanOrEqual(1);
+          expect(Number.isFinite(level.notional)).toBe(true);
+          expect(level.firstSeen).toBeLessThanOrEqual(report.time);
+        }
+        expect(Number.isFinite(report.bias.ratio)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('is deterministic over random series', () => {
+    fc.assert(
+      fc.property(arbitraryKlines(30), (klines) => {
+        const a = run(klines).columns!;
+        const b = run(klines).columns!;
+        return Buffer.compare(new Uint8Array(a.long.buffer), new Uint8Array(b.long.buffer)) === 0 &&
+          Buffer.compare(new Uint8Array(a.short.buffer), new Uint8Array(b.short.buffer)) === 0;
+      }),
+      { numRuns: 50 },
+    );
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { toKlineSeries } from '../../src/klines/to-series';
+import { Engine } from '../../src/model/engine';
+import { LiquidationModel } from '../../src/model/liquidation-model';
+import { mergeModelOptions } from '../../src/model/model-options';
+import type { PriceGrid } from '../../src/model/price-grid';
+import { modelLevels } from '../../src/levels/model-levels';
+import { syntheticKlines } from '../../src/klines/synthetic-klines';
+import { bar, HOUR, input } from '../helpers/bars';
+
+const GRID: PriceGrid = { min: 80, step: 0.1, rows: 400 };
+const HALF_LIFE_H = 5;
+const DECAY = Math.pow(0.5, 1 / HALF_LIFE_H);
+
+function afterTwoBars(secondOpenInterest: number) {
+  const engine = new Engine(GRID, mergeModelOptions({ tiers: [{ leverage: 100, weight: 1, halfLifeHours: HALF_LIFE_H }], turnoverShare: 0.1, pruneRatio: 0 }), HOUR);
+  const long = new Float64Array(GRID.rows);
+  const short = new Float64Array(GRID.rows);
+  const first = engine.step(input(bar(0, 100, 100.5, 99.5, 100, 50), { openInterest: 1000 }), long, short, 0);
+  const before = first.longTotal + first.shortTotal;
+  const second = engine.step(input(bar(1, 100, 100, 100, 100, 0), { openInterest: secondOpenInterest }), long, short, 0);
+  return { before, after: second.longTotal + second.shortTotal };
+}
+
+describe('open interest', () => {
+  it('a rise adds the increase as new positions', () => {
+    const { before, after } = afterTwoBars(1500);
+    expect(after).toBeCloseTo(before * DECAY + 500, 6);
+  });
+
+  it('a fall reduces every live position in proportion', () => {
+    const { before, after } = afterTwoBars(500);
+    expect(after).toBeCloseTo(before * DECAY * 0.5, 6);
+  });
+
+  it('scales each column so long plus short sums to the open-interest value, in USD', () => {
+    const klines = syntheticKlines(200, { price: 100, volatility: 0.002 });
+    const openInterest = klines.map((k, i) => ({ timestamp: k.openTime + HOUR, sumOpenInterestValue: 1e6 + i * 1000 }));
+    const model = new LiquidationModel({ tiers: [{ leverage: 100, weight: 1, halfLifeHours: 24 }], marginPct: 1 });
+    model.setData(toKlineSeries(klines), { openInterest, lastBarForming: false });
+    expect(model.unit).toBe('usd');
+    const store = model.columns!;
+    const rows = model.grid!.rows;
+    for (const i of [10, 100, 199]) {
+      let sum = 0;
+      for (let r = 0; r < rows; r++) sum += store.long[i * rows + r] + store.short[i * rows + r];
+      expect((sum * store.scale[i]) / (1e6 + i * 1000)).toBeCloseTo(1, 4);
+    }
+    expect(modelLevels(model).unit).toBe('usd');
+  });
+
+  it('columns before the first open-interest point use the first known scale', () => {
+    const klines = syntheticKlines(100, { price: 100, volatility: 0.002 });
+    const openInterest = klines.slice(50).map((k) => ({ timestamp: k.openTime + HOUR, sumOpenInterestValue: 2e6 }));
+    const model = new LiquidationModel();
+    model.setData(toKlineSeries(klines), { openInterest });
+    const scale = model.columns!.scale;
+    for (let i = 0; i < 50; i++) expect(scale[i]).toBe(scale[50]);
+    expect(scale[50]).not.toBe(1);
+  });
+
+  it('without open interest the unit is relative heat', () => {
+    const model = new LiquidationModel();
+    model.setData(toKlineSeries(syntheticKlines(50)));
+    expect(model.unit).toBe('heat');
+  });
+
+  it('rejects an open-interest point that is not a number, naming row and field', () => {
+    const model = new LiquidationModel();
+    expect(() => model.setData(toKlineSeries(syntheticKlines(5)), { openInterest: [{ timestamp: 1, sumOpenInterestValue: Number.NaN }] })).toThrow(
+      /row 1, field sumOpenInterestValue/,
+    );
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/model/engine';
+import { mergeModelOptions, type ModelOptions } from '../../src/model/model-options';
+import type { PriceGrid } from '../../src/model/price-grid';
+import { bar, HOUR, input } from '../helpers/bars';
+
+const GRID: PriceGrid = { min: 0, step: 1, rows: 200 };
+const HALF_LIFE_H = 10;
+const DECAY = Math.pow(0.5, 1 / HALF_LIFE_H);
+
+/** An engine with one tier whose long and short books hold 1 unit per row over 60..140, last bar at hour 0. */
+function seeded(options: Partial<ModelOptions>): Engine {
+  const engine = new Engine(GRID, mergeModelOptions({ tiers: [{ leverage: 10, weight: 1, halfLifeHours: HALF_LIFE_H }], ...options }), HOUR);
+  for (let r = 60; r < 140; r++) {
+    engine.long.add(0, r, r, r, 1);
+    engine.short.add(0, r, r, r, 1);
+  }
+  engine.lastTime = bar(0, 1, 1, 1, 1).openTime;
+  return engine;
+}
+
+/** Steps a zero-volume bar (nothing added) and returns the long and short columns. */
+function sweepWith(engine: Engine, open: number, high: number, low: number, close: number, mark?: [number, number]) {
+  const long = new Float64Array(GRID.rows);
+  const short = new Float64Array(GRID.rows);
+  const extra = mark ? { markHigh: mark[0], markLow: mark[1] } : {};
+  const result = engine.step(input(bar(1, open, high, low, close, 0), extra), long, short, 0);
+  return { long, short, result };
+}
+
+describe('sweep clearing', () => {
+  it('full rule: clears long mass at and above the low and short mass at and below the high, nothing else', () => {
+    const { long, short } = sweepWith(seeded({ sweep: 'full' }), 100, 104.5, 95.5, 101);
+    for (let r = 60; r < 140; r++) {
+      const keptLong = r >= 96 ? 0 : r === 95 ? 0.5 : 1;
+      const keptShort = r <= 103 ? 0 : r === 104 ? 0.5 : 1;
+      expect(long[r]).toBeCloseTo(keptLong * DECAY, 12);
+      expect(short[r]).toBeCloseTo(keptShort * DECAY, 12);
+    }
+  });
+
+  it('body rule: clears only the body range, wicks untouched', () => {
+    const { long, short } = sweepWith(seeded({ sweep: 'body' }), 100, 104.5, 95.5, 102);
+    expect(long[99]).toBeCloseTo(DECAY, 12);
+    expect(long[100]).toBe(0);
+    expect(short[101]).toBe(0);
+    expect(short[102]).toBeCloseTo(DECAY, 12);
+  });
+
+  it('wick-partial rule: clears the body fully and keeps (1 - wickClear) of the wick', () => {
+    const { long, short, result } = sweepWith(seeded({ sweep: 'wick-partial', wickClear: 0.75 }), 100, 104, 96, 102);
+    expect(result.rule).toBe('wick-partial');
+    expect(long[95]).toBeCloseTo(DECAY, 12);
+    for (let r = 96; r < 100; r++) expect(long[r]).toBeCloseTo(0.25 * DECAY, 12);
+    expect(long[100]).toBe(0);
+    expect(short[101]).toBe(0);
+    for (let r = 102; r < 104; r++) expect(short[r]).toBeCloseTo(0.25 * DECAY, 12);
+    expect(short[104]).toBeCloseTo(DECAY, 12);
+  });
+
+  it('mark-price klines take over the sweep: cleared fully between mark low and mark high', () => {
+    const { long, short, result } = sweepWith(seeded({ sweep: 'full' }), 100, 110, 90, 101, [103, 98]);
+    expect(result.rule).toBe('mark');
+    expect(long[97]).toBeCloseTo(DECAY, 12);
+    expect(long[98]).toBe(0);
+    expect(short[102]).toBe(0);
+    expect(short[103]).toBeCloseTo(DECAY, 12);
+  });
+
+  it('reports the swept zone with its extent, peak and cleared mass', () => {
+    const engine = seeded({ sweep: 'full' });
+    const { result } = sweepWith(engine, 100, 100, 90, 100);
+    expect(result.longSwept).toBe(true);
+    expect(engine.long.swept.low).toBe(90);
+    expect(engine.long.swept.high).toBe(140);
+    expect(engine.long.swept.notional).toBeCloseTo(50 * DECAY, 9);
+  });
+
+  it('order is decay, clear, add: the bar\'s own new positions survive its sweep', () => {
+    const engine = new Engine(GRID, mergeModelOptions({ tiers: [{ leverage: 100, weight: 1, halfLifeHours: 10 }], sweep: 'full' }), HOUR);
+    const long = new Float64Array(GRID.rows);
+    const short = new Float64Array(GRID.rows);
+    engine.step(input(bar(0, 100, 101, 99, 100, 10)), long, short, 0);
+    // 100x long liquidation prices of entries in [99, 101] span [98.4, 100.4]: rows 99 and 100 lie above
+    // the bar's low, so they would be empty had the clear come after the add.
+    expect(long[99]).toBeGreaterThan(0);
+    expect(long[100]).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseKlines } from '../../src/klines/parse-klines';
+import { modelLevels } from '../../src/levels/model-levels';
+import { LiquidationModel } from '../../src/model/liquidation-model';
+import { defaultMmr } from '../../src/model/liquidation-price';
+import { sharedFile } from '../helpers/shared-data';
+
+const ETH = sharedFile('klines/ETHUSDT-PERP_1h_tjf_2020-2026.csv', 'ETHUSDT 1h 2020-2026 real-data test');
+
+describe.skipIf(!ETH.present)('real data: ETHUSDT perp 1h, 2020-2026 (53k bars, OHLCV only)', () => {
+  const series = ETH.present ? parseKlines(readFileSync(ETH.path, 'utf8'), { source: ETH.path }) : null;
+
+  it('the whole file runs through the model with finite, non-negative columns', () => {
+    const model = new LiquidationModel({ mmr: defaultMmr('ETHUSDT') });
+    model.setData(series!, { lastBarForming: false });
+    expect(model.length).toBe(series!.length);
+    const store = model.columns!;
+    const n = model.length * model.grid!.rows;
+    let bad = 0;
+    for (let i = 0; i < n; i++) if (!(store.long[i] >= 0 && store.short[i] >= 0 && store.long[i] < Infinity && store.short[i] < Infinity)) bad++;
+    expect(bad).toBe(0);
+  });
+
+  it('at 50 cut points the levels report is sane', () => {
+    const model = new LiquidationModel({ mmr: defaultMmr('ETHUSDT') });
+    model.setData(series!, { lastBarForming: false });
+    const n = series!.length;
+    for (let k = 0; k < 50; k++) {
+      const index = 200 + Math.floor(((n - 201) * k) / 49);
+      const report = modelLevels(model, { top: 5 }, index);
+      expect(report.price).toBe(series!.close[index]);
+      expect(report.time).toBe(series!.openTime[index]);
+      expect(report.above.length + report.below.length).toBeGreaterThan(0);
+      for (const level of report.above) {
+        expect(level.side).toBe('short');
+        expect(level.low).toBeGreaterThanOrEqual(report.price);
+        expect(level.distancePct).toBeGreaterThanOrEqual(0);
+      }
+      for (const level of report.below) {
+        expect(level.side).toBe('long');
+        expect(level.high).toBeLessThanOrEqual(report.price);
+        expect(level.distancePct).toBeLessThanOrEqual(0);
+      }
+      for (const level of [...report.above, ...report.below]) {
+        expect(level.strength).toBeGreaterThan(0);
+        expect(level.strength).toBeLessThanOrEqual(1);
+        expect(level.notional).toBeGreaterThan(0);
+        expect(level.low).toBeLessThanOrEqual(level.price);
+        expect(level.price).toBeLessThanOrEqual(level.high);
+        expect(level.firstSeen).toBeLessThanOrEqual(report.time);
+      }
+      expect(report.above.length).toBeLessThanOrEqual(5);
+      expect(Number.isFinite(report.bias.ratio)).toBe(true);
+      for (const z of report.swept) expect(z.time).toBeLessThanOrEqual(report.time);
+    }
+  });
+});
