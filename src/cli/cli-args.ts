@@ -1,3 +1,5 @@
+import { toEpochMs } from '../klines/epoch-ms';
+
 /** Parsed command line: the command, `--name value` options and bare `--flags`. */
 export interface CliArgs {
   command: string | undefined;
@@ -40,6 +42,13 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   return { command, options, flags };
 }
 
+/** Fails with a usage error on any option or flag not in `known`. */
+export function checkKnownOptions(args: CliArgs, known: readonly string[]): void {
+  for (const name of [...args.options.keys(), ...args.flags]) {
+    if (name !== 'help' && !known.includes(name)) throw new UsageError(`unknown option --${name} for '${args.command}'`);
+  }
+}
+
 /** A whole-number option in `[min, max]`, or `fallback` when absent. */
 export function intOption(args: CliArgs, name: string, fallback: number, min: number, max: number): number {
   const raw = args.options.get(name);
@@ -49,12 +58,13 @@ export function intOption(args: CliArgs, name: string, fallback: number, min: nu
   return value;
 }
 
-/** Epoch ms from `--name` given as epoch ms or ISO time (UTC unless it names a zone), or undefined when absent. */
+/** Epoch ms from `--name` given as epoch ms (or seconds) or ISO time (UTC unless it names a zone), or undefined when absent. */
 export function timeOption(args: CliArgs, name: string): number | undefined {
   const raw = args.options.get(name);
   if (raw === undefined) return undefined;
-  const utc = /T\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(raw) ? `${raw}Z` : raw;
-  const value = /^\d+$/.test(raw) ? Number(raw) : Date.parse(utc);
+  const iso = raw.replace(/^(\d{4}-\d\d-\d\d) (\d)/, '$1T$2');
+  const utc = /T\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(iso) ? `${iso}Z` : iso;
+  const value = /^\d+$/.test(raw) ? toEpochMs(Number(raw)) : Date.parse(utc);
   if (!Number.isFinite(value)) throw new UsageError(`--${name} must be epoch ms or an ISO time, got '${raw}'`);
   return value;
 }

@@ -1,6 +1,6 @@
 import { rowPrice } from '../model/price-grid';
-import type { CliArgs } from './cli-args';
-import { loadModel } from './load-model';
+import { checkKnownOptions, type CliArgs } from './cli-args';
+import { loadModel, MODEL_OPTIONS } from './load-model';
 
 /** One heatmap row: centre price and long/short density (unit: heat, or USD with open interest). */
 export interface DensityRow {
@@ -9,8 +9,12 @@ export interface DensityRow {
   short: number;
 }
 
-/** `liq-heatmap density --klines FILE [--at TIME] --json`: the last closed bar's heatmap column. */
+/**
+ * `liq-heatmap density --klines FILE [--at TIME] [--json]`: the last closed bar's heatmap column, as
+ * JSON or as tab-separated `price long short` lines.
+ */
 export function densityCommand(args: CliArgs): string {
+  checkKnownOptions(args, [...MODEL_OPTIONS, 'json']);
   const { model } = loadModel(args);
   const store = model.columns;
   const grid = model.grid;

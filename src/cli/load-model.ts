@@ -8,18 +8,17 @@ import { defaultMmr } from '../model/liquidation-price';
 import { LiquidationModel } from '../model/liquidation-model';
 import { intOption, timeOption, UsageError, type CliArgs } from './cli-args';
 
-/** The model built from `--klines FILE` up to `--at`, with `--symbol`, `--interval` and `--rows` applied. */
+/** Options every file-reading command takes. */
+export const MODEL_OPTIONS = ['klines', 'symbol', 'interval', 'at', 'rows'] as const;
+
+/**
+ * The model built from `--klines FILE` up to `--at`, with `--symbol`, `--interval` and `--rows`
+ * applied. Every option is checked before the file is read.
+ */
 export function loadModel(args: CliArgs): { model: LiquidationModel; series: KlineSeries } {
+  const rows = intOption(args, 'rows', 500, 10, 4000);
+  const at = timeOption(args, 'at');
   const file = args.options.get('klines');
-  if (file === undefined) {
-    throw new UsageError('--klines FILE is required (fetching from Binance with --symbol alone is not available in this version)');
-  }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new KlineError('format', `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, undefined, undefined, file);
-  }
   const interval = args.options.get('interval');
   let intervalMs: number | undefined;
   if (interval !== undefined) {
@@ -29,14 +28,22 @@ export function loadModel(args: CliArgs): { model: LiquidationModel; series: Kli
       throw new UsageError(`--interval must be a Binance interval such as 1m, 15m, 1h, 4h, 1d; got '${interval}'`);
     }
   }
+  if (file === undefined) {
+    throw new UsageError('--klines FILE is required (fetching from Binance with --symbol alone is not available in this version)');
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new KlineError('format', `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, undefined, undefined, file);
+  }
   let series = parseKlines(text, { source: file, intervalMs });
-  const at = timeOption(args, 'at');
   if (at !== undefined) {
     const count = closedCountAt(series, at);
     if (count === 0) throw new KlineError('empty', `no bar had closed at ${new Date(at).toISOString()} (--at)`, undefined, undefined, file);
     series = sliceSeries(series, count);
   }
-  const model = new LiquidationModel({ mmr: defaultMmr(args.options.get('symbol')), rows: intOption(args, 'rows', 500, 10, 4000) });
+  const model = new LiquidationModel({ mmr: defaultMmr(args.options.get('symbol')), rows });
   model.setData(series, { lastBarForming: false });
   return { model, series };
 }

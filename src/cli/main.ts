@@ -7,18 +7,20 @@ import { levelsCommand } from './levels-command';
 
 const USAGE = `usage:
   liq-heatmap levels  --klines FILE [--symbol S] [--interval 1h] [--at TIME] [--top N] [--rows N] [--json]
-  liq-heatmap density --klines FILE [--symbol S] [--interval 1h] [--at TIME] [--rows N] --json
+  liq-heatmap density --klines FILE [--symbol S] [--interval 1h] [--at TIME] [--rows N] [--json]
 FILE: CSV (Binance public-data layout, header optional) or Binance JSON klines.
-TIME: epoch ms or ISO time (UTC); only bars closed at or before it are used.`;
+TIME: epoch ms or ISO time (UTC unless a zone is given); only bars closed at or before it are used.
+density prints {time, price, rows:[{price, long, short}]} with --json, else 'price long short' lines.`;
 
 /** Runs the CLI; returns the exit code (0 ok, 1 bad input, 2 bad usage). */
 export function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
   try {
     const args = parseCliArgs(argv);
-    if (args.flags.has('help') || args.command === undefined) {
+    if (args.flags.has('help')) {
       out(USAGE);
-      return args.command === undefined && !args.flags.has('help') ? 2 : 0;
+      return 0;
     }
+    if (args.command === undefined) throw new UsageError('no command given');
     if (args.command === 'levels') out(levelsCommand(args));
     else if (args.command === 'density') out(densityCommand(args));
     else throw new UsageError(`unknown command '${args.command}'`);

@@ -17,5 +17,5 @@ export { klineFromWsMessage } from './from-ws-payload';
 export { klineFromObject } from './from-object';
 export { toKlineSeries, type KlineSeriesOptions } from './to-series';
 export { parseKlines, parseKline, type ParseKlinesOptions } from './parse-klines';
-export { syntheticKlines, type SyntheticKlinesOptions } from './synthetic-klines';
+export { syntheticKlines, seededRandom, type SyntheticKlinesOptions } from './synthetic-klines';
 export { sliceSeries, closedCountAt } from './slice-series';

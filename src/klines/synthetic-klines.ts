@@ -19,7 +19,7 @@ export interface SyntheticKlinesOptions {
  * benchmarks when no recorded data is at hand. Not market data.
  */
 export function syntheticKlines(count: number, options: SyntheticKlinesOptions = {}): Kline[] {
-  const random = mulberry32(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const intervalMs = options.intervalMs ?? 3_600_000;
   const start = options.start ?? Date.UTC(2025, 0, 1);
   const vol = options.volatility ?? 0.007;
@@ -55,7 +55,8 @@ export function syntheticKlines(count: number, options: SyntheticKlinesOptions =
   return out;
 }
 
-function mulberry32(seed: number): () => number {
+/** A small deterministic PRNG (mulberry32) returning numbers in [0, 1). */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

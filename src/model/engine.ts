@@ -106,10 +106,10 @@ export class Engine {
     const typical = (bar.high + bar.low + bar.close) / 3;
     const turnover = bar.quoteVolume === bar.quoteVolume ? bar.quoteVolume : bar.volume * typical;
     const newNotional = this.options.turnoverShare * turnover + oiRise;
-    const floor = this.options.pruneRatio * newNotional;
-    if (floor > 0) {
-      this.long.prune(floor);
-      this.short.prune(floor);
+    const ratio = this.options.pruneRatio;
+    if (ratio > 0) {
+      this.long.prune(ratio * this.long.peak);
+      this.short.prune(ratio * this.short.peak);
     }
     return newNotional;
   }

@@ -33,7 +33,10 @@ export interface ModelOptions {
   sweep: Exclude<SweepRule, 'mark'>;
   /** Fraction of mass cleared inside a wick under `wick-partial`. Default 0.5. */
   wickClear: number;
-  /** Mass below this fraction of the column's peak is dropped at the far edge of a tier. Default 1e-6. */
+  /**
+   * Rows at the far edges of a tier whose mass is below this fraction of the side's peak row in the
+   * previous column are dropped (invisible at any colour depth; bounds the work per bar). Default 1e-5.
+   */
   pruneRatio: number;
 }
 
@@ -58,7 +61,7 @@ export const DEFAULT_MODEL_OPTIONS: Readonly<ModelOptions> = Object.freeze({
   turnoverShare: 0.1,
   sweep: 'wick-partial',
   wickClear: 0.5,
-  pruneRatio: 1e-6,
+  pruneRatio: 1e-5,
 });
 
 /** Merges `partial` over the defaults and validates it; throws a `RangeError` naming the bad option. */

@@ -31,6 +31,8 @@ export class SideBook {
   /** Mass beyond the grid edge on this side's far end (accounted for, not drawn), scaled per group. */
   readonly offGrid: Float64Array;
   private readonly outside = new Float64Array(2);
+  /** Highest row density of the last column written. */
+  peak = 0;
   /** What the last {@link sweep} removed; valid when it returned true. */
   readonly swept: SweepResult = { notional: 0, low: 0, high: 0, price: 0 };
 
@@ -55,6 +57,7 @@ export class SideBook {
     this.lo.set(other.lo);
     this.hi.set(other.hi);
     this.offGrid.set(other.offGrid);
+    this.peak = other.peak;
   }
 
   /** Multiplies group `g` by `factor` (decay, or open interest falling). */
@@ -183,19 +186,32 @@ export class SideBook {
       if (hi[g] > spanHi) spanHi = hi[g];
       total += offGrid[g] * scale[g];
     }
+    this.peak = 0;
     if (spanLo >= spanHi) return total;
     acc.fill(0, spanLo, spanHi);
     for (let g = 0; g < groups; g++) {
       const s = scale[g];
       const base = g * rows;
       const end = hi[g];
-      for (let r = lo[g]; r < end; r++) acc[r] += mass[base + r] * s;
+      let r = lo[g];
+      // Unrolled by four: this sum is the model's hot loop (about 20M row updates for 20k bars).
+      for (; r + 3 < end; r += 4) {
+        const i = base + r;
+        acc[r] += mass[i] * s;
+        acc[r + 1] += mass[i + 1] * s;
+        acc[r + 2] += mass[i + 2] * s;
+        acc[r + 3] += mass[i + 3] * s;
+      }
+      for (; r < end; r++) acc[r] += mass[base + r] * s;
     }
+    let peak = 0;
     for (let r = spanLo; r < spanHi; r++) {
       const v = acc[r];
       out[offset + r] = v;
       total += v;
+      if (v > peak) peak = v;
     }
+    this.peak = peak;
     return total;
   }
 

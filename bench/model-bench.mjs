@@ -1,0 +1,127 @@
+/**
+ * Model benchmark: full recompute (`setData`) and per-tick update of the forming bar at 1.5k, 5k and
+ * 20k bars x 500 rows, against the naive `exp()`-per-bucket baseline timed in the same process.
+ * Returns one report section (see report.mjs).
+ */
+import { LiquidationModel } from '../dist/core.mjs';
+import { benchSeries } from './bench-series.mjs';
+import { NaiveHeatmap, barFromKline } from './naive-baseline.mjs';
+import { columnsSane } from './sanity.mjs';
+import { timeBatches, timeRuns } from './stats.mjs';
+import { MODEL_TARGETS, targetFor } from './targets.mjs';
+import { tickKlines } from './tick-klines.mjs';
+
+const ROWS = 500;
+
+/** Sizes and run counts (warm-up runs are extra and untimed). */
+export const MODEL_BENCH_CONFIG = {
+  rows: ROWS,
+  sizes: [
+    { n: 1500, label: '1.5k', modelRuns: 15, baselineRuns: 7 },
+    { n: 5000, label: '5k', modelRuns: 15, baselineRuns: 5 },
+    { n: 20000, label: '20k', modelRuns: 9, baselineRuns: 3 },
+  ],
+  modelWarmup: 3,
+  baselineWarmup: 1,
+  modelTicks: 20000,
+  modelTickBatches: 10,
+  baselineTicks: 3000,
+  baselineTickBatches: 6,
+  /** The size whose tick figures go in the table. */
+  tableTickSize: 20000,
+};
+
+/** Quick settings for smoke runs (`--quick`): same shape, far fewer runs. */
+const QUICK = { modelWarmup: 1, baselineWarmup: 0, modelTicks: 2000, modelTickBatches: 4, baselineTicks: 200, baselineTickBatches: 2, runs: 2 };
+
+export function runModelBench({ quick = false, log = () => {} } = {}) {
+  const base = MODEL_BENCH_CONFIG;
+  const config = quick
+    ? { ...base, ...QUICK, sizes: base.sizes.map((s) => ({ ...s, modelRuns: QUICK.runs, baselineRuns: 1 })) }
+    : base;
+  const sizes = [];
+  for (const size of config.sizes) {
+    sizes.push(benchSize(size, config, log));
+  }
+  const rows = sizes.map((s) => row(`recompute-${s.n}`, `${s.label} x ${ROWS}`, 'ms', s.recompute.model, s.recompute.baseline));
+  const tickSize = sizes.find((s) => s.n === config.tableTickSize) ?? sizes[sizes.length - 1];
+  rows.push(row(`tick-${tickSize.n}`, `tick (${tickSize.label})`, 'µs', tickSize.tick.model, tickSize.tick.baseline));
+  const sane = sizes.every(
+    ({ sanity: { model, baseline } }) =>
+      model.finite && model.positive && model.afterTicks && model.everyTickForming && baseline.finite && baseline.positive && baseline.sameGrid,
+  );
+  return {
+    id: 'model',
+    title: `Model: full recompute and per-tick update (${ROWS} rows, Node)`,
+    subjectLabel: 'Model',
+    baselineLabel: 'Naive baseline',
+    rows,
+    notes: [
+      `Model: \`new LiquidationModel({ rows: ${ROWS} })\`, median (min-max) of \`setData(series)\` over ` +
+        `${config.sizes.map((s) => s.modelRuns).join('/')} runs after ${config.modelWarmup} untimed warm-up run(s); input \`syntheticKlines(n)\` (1h random walk).`,
+      `Baseline (bench/naive-baseline.mjs): same tiers, weights, half-lives, MMR and sweep rule, one dense Float64Array per tier and side, ` +
+        `eager decay of every bucket and a Gaussian \`exp()\` at every bucket of every tier per bar; ` +
+        `${config.sizes.map((s) => s.baselineRuns).join('/')} runs after ${config.baselineWarmup} untimed warm-up run(s).`,
+      `Tick: ${config.modelTicks} \`model.update()\` calls of the forming bar (close inside and slightly beyond its range) in ` +
+        `${config.modelTickBatches} batches, median µs per tick; baseline tick = copy state + one naive step (${config.baselineTicks} ticks).`,
+      `Sanity (every column finite and non-zero for model and baseline, same grid, every tick took the forming path): ${sane ? 'ok' : 'FAILED'}.`,
+    ],
+    sane,
+    config,
+    sizes,
+  };
+}
+
+function row(id, label, unit, model, baseline) {
+  const r = { id, label, unit, model: strip(model), baseline: strip(baseline), ratio: baseline.median / model.median };
+  r.target = targetFor(MODEL_TARGETS, r);
+  return r;
+}
+
+/** Summary without the raw samples (they stay in the per-size details). */
+function strip({ median, min, max, runs }) {
+  return { median, min, max, runs };
+}
+
+function benchSize(size, config, log) {
+  const { n } = size;
+  const { klines, series } = benchSeries(n);
+
+  log(`model setData n=${n}: ${size.modelRuns} runs`);
+  const model = new LiquidationModel({ rows: ROWS });
+  const modelRecompute = timeRuns(() => model.setData(series), { warmup: config.modelWarmup, runs: size.modelRuns });
+  const grid = model.grid;
+  const modelSanity = columnsSane(model.columns.long, model.columns.short, n * grid.rows);
+
+  log(`model ticks n=${n}: ${config.modelTicks} ticks`);
+  const ticks = tickKlines(klines[n - 1], grid, config.modelTicks);
+  let notForming = 0;
+  const modelTick = timeBatches(
+    (i) => {
+      if (model.update(ticks[i]) !== 'forming') notForming++;
+    },
+    { count: ticks.length, batches: config.modelTickBatches },
+  );
+  const tickSanity = columnsSane(model.columns.long, model.columns.short, n * grid.rows);
+
+  log(`baseline setData n=${n}: ${size.baselineRuns} runs`);
+  const naive = new NaiveHeatmap({ rows: ROWS });
+  const baselineRecompute = timeRuns(() => naive.setData(series), { warmup: config.baselineWarmup, runs: size.baselineRuns });
+  const baselineSanity = columnsSane(naive.columnsLong, naive.columnsShort, n * naive.grid.rows);
+  const sameGrid = naive.grid.min === grid.min && naive.grid.step === grid.step && naive.grid.rows === grid.rows;
+
+  log(`baseline ticks n=${n}: ${config.baselineTicks} ticks`);
+  const baselineTick = timeBatches((i) => naive.tick(barFromKline(ticks[i])), { count: config.baselineTicks, batches: config.baselineTickBatches });
+
+  return {
+    n,
+    label: size.label,
+    grid: { min: grid.min, step: grid.step, rows: grid.rows },
+    recompute: { model: modelRecompute, baseline: baselineRecompute, ratio: baselineRecompute.median / modelRecompute.median },
+    tick: { model: modelTick, baseline: baselineTick, ratio: baselineTick.median / modelTick.median, notForming },
+    sanity: {
+      model: { ...modelSanity, afterTicks: tickSanity.finite && tickSanity.positive, everyTickForming: notForming === 0 },
+      baseline: { ...baselineSanity, sameGrid },
+    },
+  };
+}

@@ -1,0 +1,19 @@
+/** Sanity checks on benchmark output: every value finite, and something non-zero was computed. */
+
+/** `{ finite, sum }` over the first `count` values (`sum` NaN when a value is not finite). */
+export function checkFinite(values, count = values.length) {
+  let sum = 0;
+  for (let i = 0; i < count; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v)) return { finite: false, sum: NaN };
+    sum += v;
+  }
+  return { finite: true, sum };
+}
+
+/** Whether both sides' columns are finite and carry some mass. */
+export function columnsSane(long, short, count) {
+  const l = checkFinite(long, count);
+  const s = checkFinite(short, count);
+  return { finite: l.finite && s.finite, positive: l.sum > 0 && s.sum > 0, longSum: l.sum, shortSum: s.sum };
+}

@@ -1,0 +1,46 @@
+import { createServer } from 'node:http';
+import { loadReplay, toRestRows } from './server/replay-source.mjs';
+import { readStatic, resolveStatic } from './server/static-files.mjs';
+
+/** A strict policy: the bundles must run without eval, inline scripts or foreign origins. */
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+function argValue(name) {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+let replay;
+try {
+  replay = loadReplay(argValue('--replay'));
+} catch (error) {
+  console.error(`demo: cannot load replay data: ${error.message}`);
+  process.exit(1);
+}
+const replayBody = JSON.stringify({ label: replay.label, intervalMs: replay.series.intervalMs, rows: toRestRows(replay.series) });
+
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  if (url.pathname === '/api/replay') {
+    res.writeHead(200, { ...headers, 'Content-Type': 'application/json' }).end(replayBody);
+    return;
+  }
+  const target = resolveStatic(url.pathname);
+  const body = target ? await readStatic(target) : null;
+  if (!target || !body) {
+    res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('not found');
+    return;
+  }
+  res.writeHead(200, { ...headers, 'Content-Type': target.type }).end(body);
+});
+
+const port = Number(process.env.PORT ?? 5173);
+server.listen(port, '127.0.0.1', () => {
+  const address = server.address();
+  console.log(`Liq. Heatmap & Levels demo: http://127.0.0.1:${address.port}/  (data: ${replay.label})`);
+});

@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { extname, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.map': 'application/json', '.png': 'image/png' };
+
+/** URL prefixes served from the project, each mapped to one folder; nothing outside them is reachable. */
+const MOUNTS = [
+  ['/dist/', 'dist/'],
+  ['/demo/', 'demo/page/'],
+  ['/vendor/', 'node_modules/lightweight-charts/dist/'],
+];
+
+/** The file for a URL path, or null when the path is outside the mounts or tries to climb out. */
+export function resolveStatic(pathname) {
+  if (pathname === '/' || pathname === '/index.html') return { file: `${ROOT}demo/page/index.html`, type: TYPES['.html'] };
+  for (const [prefix, folder] of MOUNTS) {
+    if (!pathname.startsWith(prefix)) continue;
+    const rest = normalize(decodeURIComponent(pathname.slice(prefix.length)));
+    if (rest.startsWith('..') || rest.includes(`${sep}..`) || rest.startsWith(sep)) return null;
+    const type = TYPES[extname(rest)];
+    return type ? { file: `${ROOT}${folder}${rest}`, type } : null;
+  }
+  return null;
+}
+
+export async function readStatic(target) {
+  try {
+    return await readFile(target.file);
+  } catch {
+    return null;
+  }
+}
