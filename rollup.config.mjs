@@ -11,6 +11,7 @@ export default [
     plugins: [ts()],
     output: [
       { file: 'dist/index.mjs', format: 'es', sourcemap: true },
+      { file: 'dist/index.cjs', format: 'cjs', sourcemap: true },
       {
         file: 'dist/index.umd.js',
         format: 'umd',
@@ -24,7 +25,10 @@ export default [
     input: 'src/index.ts',
     external,
     plugins: [ts()],
-    output: { file: 'dist/core.mjs', format: 'es', sourcemap: true },
+    output: [
+      { file: 'dist/core.mjs', format: 'es', sourcemap: true },
+      { file: 'dist/core.cjs', format: 'cjs', sourcemap: true },
+    ],
   },
   {
     input: 'src/cli/main.ts',

@@ -1,0 +1,70 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemo } from './start-demo';
+
+describe('demo server', () => {
+  let url = '';
+  let child: ChildProcess;
+  beforeAll(async () => {
+    ({ url, child } = await startDemo());
+  });
+  afterAll(() => child?.kill());
+
+  it('serves the page under a strict Content-Security-Policy', async () => {
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('data-testid="chart"');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toContain('unsafe-inline');
+  });
+
+  it('serves the replay series as Binance REST rows', async () => {
+    const body = await (await fetch(`${url}api/replay`)).json();
+    expect(body.rows.length).toBeGreaterThan(100);
+    expect(body.rows[0]).toHaveLength(12);
+  });
+
+  it('serves the bundles and the standalone lightweight-charts build', async () => {
+    expect((await fetch(`${url}dist/index.umd.js`)).status).toBe(200);
+    expect((await fetch(`${url}vendor/lightweight-charts.standalone.production.js`)).status).toBe(200);
+  });
+
+  it('serves nothing outside its folders', async () => {
+    for (const path of ['demo/..%2f..%2fpackage.json', 'dist/../package.json', 'package.json', 'vendor/..%2f..%2f..%2fpackage.json', 'demo/server.mjs']) {
+      expect((await fetch(`${url}${path}`)).status).toBe(404);
+    }
+  });
+
+  it('refuses methods other than GET and HEAD', async () => {
+    expect((await fetch(url, { method: 'POST', body: 'x' })).status).toBe(405);
+  });
+});
+
+describe('demo server --replay', () => {
+  it('serves a given CSV file instead of the default recording', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liq-demo-'));
+    const file = join(dir, 'tiny.csv');
+    const rows = Array.from({ length: 30 }, (_, i) => `${Date.UTC(2025, 0, 1) + i * 3_600_000},100,101,99,100.5,10`);
+    writeFileSync(file, `open_time,open,high,low,close,volume\n${rows.join('\n')}\n`);
+    const { url, child } = await startDemo(['--replay', file]);
+    try {
+      const body = await (await fetch(`${url}api/replay`)).json();
+      expect(body.rows).toHaveLength(30);
+      expect(body.label).toBe(file);
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('exits with a clear error naming the file and row for a bad replay file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liq-demo-'));
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, 'open_time,open,high,low,close,volume\n1735689600000,100,abc,99,100,1\n');
+    await expect(startDemo(['--replay', file])).rejects.toThrow(/bad\.csv, row 2, field high/);
+  });
+});

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { describe, expect, it } from 'vitest';
+
+const dist = (name: string) => fileURLToPath(new URL(`../../dist/${name}`, import.meta.url));
+const read = (name: string) => readFileSync(dist(name), 'utf8');
+const BUNDLES = ['index.mjs', 'index.cjs', 'index.umd.js', 'core.mjs', 'core.cjs', 'cli.mjs'];
+
+describe('built package (npm test builds first)', () => {
+  it('no bundle uses eval or new Function, so pages with a strict CSP work', () => {
+    for (const name of BUNDLES) expect(read(name)).not.toMatch(/\beval\s*\(|new\s+Function\s*\(/);
+  });
+
+  it('the headless core entry imports nothing: no lightweight-charts, no DOM', () => {
+    const core = read('core.mjs');
+    expect(core).not.toMatch(/^\s*import\s/m);
+    expect(core).not.toMatch(/\b(document|window|navigator)\s*\.|\bnew\s+(HTMLElement|OffscreenCanvas|Image)\b|getContext\(/);
+  });
+
+  it('the core entry loads in Node by ESM import and by require', async () => {
+    const esm = await import(dist('core.mjs'));
+    const cjs = createRequire(import.meta.url)(dist('core.cjs'));
+    for (const api of [esm, cjs]) {
+      expect(typeof api.LiquidationModel).toBe('function');
+      expect(typeof api.parseKlines).toBe('function');
+      expect(typeof api.modelLevels).toBe('function');
+    }
+  });
+
+  it('the UMD bundle defines the global LiqHeatmap next to a global LightweightCharts', () => {
+    const context: Record<string, unknown> = { LightweightCharts: {} };
+    context.self = context;
+    context.globalThis = context;
+    vm.runInNewContext(read('index.umd.js'), context);
+    const api = context.LiqHeatmap as Record<string, unknown>;
+    expect(typeof api.LiquidationModel).toBe('function');
+    expect(typeof api.suggestStop).toBe('function');
+  });
+
+  it('ships bundled type declarations for both entries', () => {
+    expect(read('index.d.ts')).toMatch(/declare class LiquidationModel/);
+    expect(read('core.d.ts')).toMatch(/interface LevelsReport/);
+  });
+
+  it('the CLI bundle is an executable node script', () => {
+    expect(read('cli.mjs').startsWith('#!/usr/bin/env node')).toBe(true);
+  });
+});
