@@ -2,8 +2,8 @@ import { createServer } from 'node:http';
 import { loadReplay, toRestRows } from './server/replay-source.mjs';
 import { readStatic, resolveStatic } from './server/static-files.mjs';
 
-/** A strict policy: the bundles must run without eval, inline scripts or foreign origins. */
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+/** A strict policy: no eval, no inline scripts, no foreign origins (lightweight-charts sets inline styles, so styles allow them). */
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 function argValue(name) {
   const i = process.argv.indexOf(name);
@@ -24,6 +24,10 @@ const server = createServer(async (req, res) => {
   const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  if (url.pathname === '/favicon.ico') {
+    res.writeHead(204, headers).end();
     return;
   }
   if (url.pathname === '/api/replay') {

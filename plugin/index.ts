@@ -1,7 +1,19 @@
 /**
- * lwc-plugin-liquidation-heatmap: the full package entry. It carries the headless core; the
- * lightweight-charts series primitive is added here as it lands.
+ * lwc-plugin-liquidation-heatmap: an estimated liquidation heatmap and labelled liquidation levels for
+ * lightweight-charts v5, plus the headless core (also available alone as `.../core`).
  *
  * @packageDocumentation
  */
 export * from '../src/index';
+export { createLiquidationHeatmap, type LiquidationHeatmap } from './create-liquidation-heatmap';
+export { LiquidationHeatmapPrimitive, type DensityReading, type KlinesInput } from './liquidation-heatmap-primitive';
+export {
+  DEFAULT_HEATMAP_OPTIONS,
+  mergeHeatmapOptions,
+  type HeatmapOptions,
+  type HeatmapOptionsPatch,
+  type ColorStop,
+  type PaletteOption,
+  type SidesOption,
+} from './heatmap-options';
+export { DENSITY_STOPS, LONG_STOPS, SHORT_STOPS } from './palette';

@@ -39,9 +39,9 @@ async function main() {
     data.push({ time: series.openTime[i] / 1000, open: series.open[i], high: series.high[i], low: series.low[i], close: series.close[i] });
   }
   candles.setData(data);
-  const model = new LiqHeatmap.LiquidationModel();
-  model.setData(series);
-  showReport(LiqHeatmap.modelLevels(model));
+  const heatmap = LiqHeatmap.createLiquidationHeatmap(candles);
+  heatmap.setData(series);
+  showReport(heatmap.levels());
   setStatus(`replay: ${body.label}, ${series.length} bars`);
 }
 

@@ -1,0 +1,63 @@
+import { LUT_SIZE } from './intensity-lut';
+import type { SidesOption } from './heatmap-options';
+
+/** Columns per image tile: keeps each tile's canvas well inside browsers' size limits. */
+export const TILE_COLUMNS = 4096;
+
+/** How cells become pixels: the normalising reference, which sides, and the lookup tables. */
+export interface CellPaint {
+  /** Density that maps to full intensity. */
+  reference: number;
+  sides: SidesOption;
+  /** Colour by the dominant side (two-sided palette) or one ramp for all. */
+  twoSided: boolean;
+  longLut: Uint32Array;
+  shortLut: Uint32Array;
+}
+
+/** A tile of the cell image: `TILE_COLUMNS` columns from `first`, RGBA packed, row 0 = highest price row. */
+export interface CellTile {
+  readonly first: number;
+  readonly pixels: Uint32Array;
+}
+
+/** One pixel per bar and price row, in tiles of {@link TILE_COLUMNS} columns; only asked-for columns are repainted. */
+export class CellImage {
+  readonly tiles: CellTile[] = [];
+
+  constructor(readonly rows: number) {}
+
+  /** Makes sure tiles exist for `columns` columns. */
+  ensure(columns: number): void {
+    while (this.tiles.length * TILE_COLUMNS < columns) {
+      this.tiles.push({ first: this.tiles.length * TILE_COLUMNS, pixels: new Uint32Array(TILE_COLUMNS * this.rows) });
+    }
+  }
+
+  /** Paints columns `[c0, c1)` from the column-major density arrays (`rows` values per column). */
+  paint(long: Float32Array, short: Float32Array, c0: number, c1: number, paint: CellPaint): void {
+    this.ensure(c1);
+    const { rows } = this;
+    const scale = paint.reference > 0 ? (LUT_SIZE - 1) / paint.reference : 0;
+    const top = LUT_SIZE - 1;
+    const { sides, twoSided, longLut, shortLut } = paint;
+    for (let c = c0; c < c1; c++) {
+      const tile = this.tiles[(c / TILE_COLUMNS) | 0];
+      const pixels = tile.pixels;
+      const x = c - tile.first;
+      const base = c * rows;
+      for (let r = 0; r < rows; r++) {
+        const l = sides === 'short' ? 0 : long[base + r];
+        const s = sides === 'long' ? 0 : short[base + r];
+        const v = l + s;
+        let px = 0;
+        if (v > 0) {
+          const idx = v * scale;
+          const k = idx >= top ? top : idx | 0;
+          px = twoSided && s > l ? shortLut[k] : longLut[k];
+        }
+        pixels[(rows - 1 - r) * TILE_COLUMNS + x] = px;
+      }
+    }
+  }
+}

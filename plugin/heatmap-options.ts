@@ -1,0 +1,95 @@
+import type { LevelsOptions } from '../src/levels/levels-options';
+import type { ModelOptions } from '../src/model/model-options';
+
+/** A colour stop of a custom palette: `at` in [0, 1] along normalised intensity. */
+export interface ColorStop {
+  at: number;
+  /** CSS hex colour, `#rgb` or `#rrggbb`. */
+  color: string;
+}
+
+/** Built-in palettes, or custom stops. */
+export type PaletteOption = 'density' | 'two-sided' | readonly ColorStop[];
+
+/** Which side's density the heatmap shows. */
+export type SidesOption = 'both' | 'long' | 'short';
+
+/** Options of the overlay; every field has a documented default ({@link DEFAULT_HEATMAP_OPTIONS}). */
+export interface HeatmapOptions {
+  /** Draw the heatmap cells. Default true. */
+  heatmapVisible: boolean;
+  /** Cells whose normalised intensity (0..1) is below this are transparent. Default 0.05. */
+  threshold: number;
+  /** Monotone boost of faint cells, 0 (none) to 1 (strong). Default 0. */
+  moreHeat: number;
+  /** Colour scale. Default `'density'` (purple, blue, green, yellow). */
+  palette: PaletteOption;
+  /** Opacity of the cells, 0..1. Default 0.85. */
+  opacity: number;
+  /** Which side's density to draw. Default `'both'`. */
+  sides: SidesOption;
+  /** Percentile (0..1) of the visible cells' density that maps to full intensity. Default 0.98. */
+  normalizePercentile: number;
+  /** Draw level lines and their labels. Default true. */
+  levelsVisible: boolean;
+  /** Show recently swept levels as dashed, faded lines. Default true. */
+  sweptVisible: boolean;
+  /** Show coloured price-axis labels at the levels. Default true. */
+  axisLabelsVisible: boolean;
+  /** Colour of long-liquidation levels (below price). Default `'#26c6da'`. */
+  longColor: string;
+  /** Colour of short-liquidation levels (above price). Default `'#ff7043'`. */
+  shortColor: string;
+  /** Include the top levels in the price scale's autoscale. Default false (never squash the candles). */
+  autoscaleLevels: boolean;
+  /** Model options, merged over the model's defaults. */
+  model: Partial<ModelOptions>;
+  /** Levels options, merged over the levels' defaults. */
+  levels: Partial<LevelsOptions>;
+}
+
+export const DEFAULT_HEATMAP_OPTIONS: Readonly<HeatmapOptions> = Object.freeze({
+  heatmapVisible: true,
+  threshold: 0.05,
+  moreHeat: 0,
+  palette: 'density',
+  opacity: 0.85,
+  sides: 'both',
+  normalizePercentile: 0.98,
+  levelsVisible: true,
+  sweptVisible: true,
+  axisLabelsVisible: true,
+  longColor: '#26c6da',
+  shortColor: '#ff7043',
+  autoscaleLevels: false,
+  model: {},
+  levels: {},
+});
+
+/** Options as `applyOptions` takes them: any subset. */
+export type HeatmapOptionsPatch = Partial<HeatmapOptions>;
+
+/** Merges `patch` over `base` (model and levels one level deep) and validates; throws a `RangeError` naming the option. */
+export function mergeHeatmapOptions(base: HeatmapOptions, patch: HeatmapOptionsPatch = {}): HeatmapOptions {
+  const merged: HeatmapOptions = { ...base, model: { ...base.model }, levels: { ...base.levels } };
+  for (const key of Object.keys(patch) as (keyof HeatmapOptions)[]) {
+    const value = patch[key];
+    if (value === undefined) continue;
+    if (key === 'model' || key === 'levels') Object.assign(merged[key], value);
+    else (merged as unknown as Record<string, unknown>)[key] = value;
+  }
+  const unit = (name: 'threshold' | 'moreHeat' | 'opacity' | 'normalizePercentile') => {
+    const v = merged[name];
+    if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw new RangeError(`heatmap option ${name}: must be a number in [0, 1], got ${String(v)}`);
+  };
+  unit('threshold');
+  unit('moreHeat');
+  unit('opacity');
+  unit('normalizePercentile');
+  if (!['both', 'long', 'short'].includes(merged.sides)) throw new RangeError(`heatmap option sides: one of both, long, short; got ${String(merged.sides)}`);
+  const p = merged.palette;
+  if (p !== 'density' && p !== 'two-sided' && !(Array.isArray(p) && p.length >= 2)) {
+    throw new RangeError(`heatmap option palette: 'density', 'two-sided' or at least two colour stops`);
+  }
+  return merged;
+}

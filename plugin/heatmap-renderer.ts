@@ -1,0 +1,68 @@
+import type { CanvasRenderingTarget2D } from 'fancy-canvas';
+import type { IPrimitivePaneRenderer } from 'lightweight-charts';
+import type { SurfaceTile } from './image-surface';
+
+/**
+ * Everything the heatmap renderer needs, in media (CSS) pixels: column `c`'s left edge is
+ * `x0 + c * columnWidth`; image row `k` (0 = highest price row) spans `rowEdges[k]..rowEdges[k + 1]`
+ * when given (logarithmic scale), else the rows split `yTop..yBottom` evenly.
+ */
+export interface HeatmapDrawData {
+  tiles: readonly SurfaceTile[];
+  rows: number;
+  firstColumn: number;
+  endColumn: number;
+  x0: number;
+  columnWidth: number;
+  yTop: number;
+  yBottom: number;
+  rowEdges: Float64Array | null;
+}
+
+/** Draws the cached cell image with as few `drawImage` calls as the scale allows; it only draws. */
+export class HeatmapRenderer implements IPrimitivePaneRenderer {
+  constructor(private readonly data: HeatmapDrawData | null) {}
+
+  draw(): void {}
+
+  drawBackground(target: CanvasRenderingTarget2D): void {
+    const data = this.data;
+    if (!data || data.endColumn <= data.firstColumn) return;
+    target.useBitmapCoordinateSpace(({ context, bitmapSize, horizontalPixelRatio: hpr, verticalPixelRatio: vpr }) => {
+      context.imageSmoothingEnabled = false;
+      const width = bitmapSize.width;
+      const height = bitmapSize.height;
+      for (const tile of data.tiles) {
+        const c0 = Math.max(data.firstColumn, tile.firstColumn);
+        const c1 = Math.min(data.endColumn, tile.firstColumn + tile.columns);
+        if (c0 >= c1) continue;
+        const span = clipSpan(Math.round((data.x0 + c0 * data.columnWidth) * hpr), Math.round((data.x0 + c1 * data.columnWidth) * hpr), c1 - c0, 0, width);
+        if (!span) continue;
+        const sx = c0 - tile.firstColumn + span.srcOffset;
+        if (data.rowEdges) {
+          for (let k = 0; k < data.rows; k++) {
+            const rowSpan = clipSpan(Math.round(data.rowEdges[k] * vpr), Math.round(data.rowEdges[k + 1] * vpr), 1, 0, height);
+            if (rowSpan) context.drawImage(tile.source, sx, k + rowSpan.srcOffset, span.srcLength, rowSpan.srcLength, span.dst, rowSpan.dst, span.dstLength, rowSpan.dstLength);
+          }
+        } else {
+          const rowSpan = clipSpan(Math.round(data.yTop * vpr), Math.round(data.yBottom * vpr), data.rows, 0, height);
+          if (rowSpan) context.drawImage(tile.source, sx, rowSpan.srcOffset, span.srcLength, rowSpan.srcLength, span.dst, rowSpan.dst, span.dstLength, rowSpan.dstLength);
+        }
+      }
+    });
+  }
+}
+
+/**
+ * Clips a destination span `[a, b)` (bitmap pixels, `a < b` after ordering) showing `units` source units
+ * to `[lo, hi)`; returns the visible destination and the matching (possibly fractional) source part.
+ */
+export function clipSpan(a: number, b: number, units: number, lo: number, hi: number): { dst: number; dstLength: number; srcOffset: number; srcLength: number } | null {
+  const start = Math.min(a, b);
+  const end = Math.max(a, b);
+  if (end <= lo || start >= hi || end - start <= 0) return null;
+  const from = Math.max(start, lo);
+  const to = Math.min(end, hi);
+  const perPixel = units / (end - start);
+  return { dst: from, dstLength: to - from, srcOffset: (from - start) * perPixel, srcLength: (to - from) * perPixel };
+}

@@ -1,0 +1,96 @@
+import type { ISeriesApi, PrimitiveHoveredItem, SeriesType, Time } from 'lightweight-charts';
+import { formatLevelLabel, formatPrice } from '../src/levels/format-level';
+import type { Level, LevelsReport } from '../src/levels/level';
+import type { HeatmapOptions } from './heatmap-options';
+import { LevelAxisView } from './level-axis-view';
+import type { LevelLine } from './levels-renderer';
+
+const HIT_TOLERANCE_PX = 5;
+
+/** Turns a levels report into lines, price-axis labels and hit tests for the current viewport. */
+export class LevelsLayer {
+  lines: LevelLine[] = [];
+  private placed: { level: Level; y: number }[] = [];
+  private axisPool: LevelAxisView[] = [];
+  private axisViews: readonly LevelAxisView[] = [];
+
+  update(report: LevelsReport | null, series: ISeriesApi<SeriesType, Time>, options: HeatmapOptions): void {
+    this.lines = [];
+    this.placed = [];
+    const levels = report && options.levelsVisible ? [...report.above, ...report.below] : [];
+    for (const level of levels) {
+      const y = series.priceToCoordinate(level.price);
+      if (y === null) continue;
+      this.placed.push({ level, y });
+      this.lines.push({
+        y,
+        color: level.side === 'long' ? options.longColor : options.shortColor,
+        width: 1 + 2 * level.strength,
+        dashed: false,
+        alpha: 0.55 + 0.4 * level.strength,
+        label: formatLevelLabel(level, report!.unit),
+      });
+    }
+    if (report && options.levelsVisible && options.sweptVisible) {
+      for (const zone of report.swept) {
+        const y = series.priceToCoordinate(zone.price);
+        if (y === null) continue;
+        this.lines.push({ y, color: zone.side === 'long' ? options.longColor : options.shortColor, width: 1, dashed: true, alpha: 0.35, label: '' });
+      }
+    }
+    this.updateAxisViews(options);
+  }
+
+  /** Price-axis labels; the same array while the number of labels is unchanged (the library caches by reference). */
+  priceAxisViews(): readonly LevelAxisView[] {
+    return this.axisViews;
+  }
+
+  /** The level whose line is within a few pixels of `y`, nearest first. */
+  levelAt(y: number): { level: Level; distance: number } | null {
+    let best: { level: Level; distance: number } | null = null;
+    for (const { level, y: ly } of this.placed) {
+      const distance = Math.abs(ly - y);
+      if (distance <= HIT_TOLERANCE_PX && (!best || distance < best.distance)) best = { level, distance };
+    }
+    return best;
+  }
+
+  hitTest(y: number): PrimitiveHoveredItem | null {
+    const hit = this.levelAt(y);
+    if (!hit) return null;
+    return {
+      externalId: levelId(hit.level),
+      zOrder: 'top',
+      cursorStyle: 'pointer',
+      distance: hit.distance,
+      hitTestPriority: 1,
+      itemType: 'primitive',
+    };
+  }
+
+  reset(): void {
+    this.lines = [];
+    this.placed = [];
+    this.axisPool = [];
+    this.axisViews = [];
+  }
+
+  private updateAxisViews(options: HeatmapOptions): void {
+    const shown = options.axisLabelsVisible ? this.placed : [];
+    while (this.axisPool.length < shown.length) this.axisPool.push(new LevelAxisView());
+    shown.forEach(({ level, y }, i) => {
+      const view = this.axisPool[i];
+      view.y = y;
+      view.label = formatPrice(level.price);
+      view.color = level.side === 'long' ? options.longColor : options.shortColor;
+      view.shown = true;
+    });
+    if (this.axisViews.length !== shown.length) this.axisViews = this.axisPool.slice(0, shown.length);
+  }
+}
+
+/** Stable id of a level for hit tests: side and price. */
+export function levelId(level: Level): string {
+  return `liq-level:${level.side}:${level.price.toFixed(8)}`;
+}

@@ -1,0 +1,71 @@
+import type { LiquidationHeatmapPrimitive } from '../../plugin/liquidation-heatmap-primitive';
+
+/**
+ * A stand-in for lightweight-charts' chart and series with the calls the primitive makes: a time scale
+ * where bar `i` (open time `times[i]` seconds) sits at logical `i`, x = `i * spacing`, and a linear (or
+ * logarithmic) price scale over `[low, high]` mapped to `[height, 0]`. It counts live subscriptions.
+ */
+export function fakeChart(times: number[], options: { spacing?: number; low: number; high: number; height?: number; log?: boolean }) {
+  const spacing = options.spacing ?? 6;
+  const height = options.height ?? 400;
+  const dataHandlers = new Set<() => void>();
+  let updates = 0;
+  let visible = { from: 0, to: times.length - 1 };
+  const project = (p: number) => (options.log ? Math.log(p) : p);
+  const priceToCoordinate = (price: number) => {
+    if (options.log && price <= 0) return null;
+    return height - ((project(price) - project(options.low)) / (project(options.high) - project(options.low))) * height;
+  };
+  const chart = {
+    timeScale: () => ({
+      getVisibleLogicalRange: () => visible,
+      timeToIndex: (time: number) => {
+        const i = times.indexOf(time);
+        return i < 0 ? null : i;
+      },
+      logicalToCoordinate: (logical: number) => logical * spacing,
+    }),
+  };
+  const series = {
+    priceToCoordinate,
+    priceScale: () => ({ options: () => ({ mode: options.log ? 1 : 0 }) }),
+    subscribeDataChanged: (h: () => void) => dataHandlers.add(h),
+    unsubscribeDataChanged: (h: () => void) => dataHandlers.delete(h),
+    attachPrimitive(primitive: LiquidationHeatmapPrimitive) {
+      primitive.attached({ chart, series, requestUpdate: () => updates++, horzScaleBehavior: {} } as never);
+    },
+    detachPrimitive(primitive: LiquidationHeatmapPrimitive) {
+      primitive.detached();
+    },
+  };
+  return {
+    chart,
+    series: series as never,
+    dataHandlers,
+    updates: () => updates,
+    setVisible: (from: number, to: number) => (visible = { from, to }),
+  };
+}
+
+/** Minimal canvas globals for the image surface outside a browser: an OffscreenCanvas whose context records uploads. */
+export function installFakeCanvas(): { uploads: unknown[][] } {
+  const uploads: unknown[][] = [];
+  const g = globalThis as Record<string, unknown>;
+  g.ImageData ??= class {
+    constructor(
+      readonly data: Uint8ClampedArray,
+      readonly width: number,
+      readonly height: number,
+    ) {}
+  };
+  g.OffscreenCanvas = class {
+    constructor(
+      readonly width: number,
+      readonly height: number,
+    ) {}
+    getContext() {
+      return { putImageData: (...args: unknown[]) => uploads.push(args) };
+    }
+  };
+  return { uploads };
+}

@@ -1,0 +1,162 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createLiquidationHeatmap } from '../../plugin/create-liquidation-heatmap';
+import { HeatmapRenderer } from '../../plugin/heatmap-renderer';
+import { LiquidationHeatmapPrimitive } from '../../plugin/liquidation-heatmap-primitive';
+import { KlineError } from '../../src/klines/kline-error';
+import { syntheticKlines } from '../../src/klines/synthetic-klines';
+import { fakeChart, installFakeCanvas } from './fake-chart';
+
+const KLINES = syntheticKlines(300, { seed: 3, price: 100, volatility: 0.004 });
+const TIMES = KLINES.map((k) => k.openTime / 1000);
+const LOW = Math.min(...KLINES.map((k) => k.low)) * 0.9;
+const HIGH = Math.max(...KLINES.map((k) => k.high)) * 1.1;
+
+let uploads: unknown[][];
+beforeAll(() => {
+  ({ uploads } = installFakeCanvas());
+});
+
+function attached(options = {}) {
+  const fake = fakeChart(TIMES, { low: LOW, high: HIGH });
+  const heatmap = createLiquidationHeatmap(fake.series, options);
+  heatmap.setData(KLINES);
+  return { fake, heatmap, primitive: heatmap.primitive };
+}
+
+function heatmapRenderer(primitive: LiquidationHeatmapPrimitive) {
+  primitive.updateAllViews();
+  return primitive.paneViews()[0].renderer();
+}
+
+describe('liquidation heatmap primitive', () => {
+  it('draws the heatmap behind the series (normal z-order, drawBackground) and levels on top', () => {
+    const { primitive } = attached();
+    primitive.updateAllViews();
+    const [heat, levels] = primitive.paneViews();
+    expect(heat.zOrder()).toBe('normal');
+    expect(heat.renderer()).toBeInstanceOf(HeatmapRenderer);
+    expect(levels.zOrder()).toBe('top');
+    expect(levels.renderer()).not.toBeNull();
+  });
+
+  it('1000 attach/detach cycles leave no subscribed handler behind, and re-attach works', () => {
+    const fake = fakeChart(TIMES, { low: LOW, high: HIGH });
+    const primitive = new LiquidationHeatmapPrimitive();
+    primitive.setData(KLINES);
+    for (let i = 0; i < 1000; i++) {
+      fake.series.attachPrimitive(primitive);
+      expect(fake.dataHandlers.size).toBe(1);
+      fake.series.detachPrimitive(primitive);
+    }
+    expect(fake.dataHandlers.size).toBe(0);
+    primitive.updateAllViews();
+    expect(primitive.paneViews()[0].renderer()).toBeNull();
+    fake.series.attachPrimitive(primitive);
+    expect(heatmapRenderer(primitive)).toBeInstanceOf(HeatmapRenderer);
+  });
+
+  it('detach drops the renderers and caches', () => {
+    const { heatmap, primitive, fake } = attached();
+    heatmapRenderer(primitive);
+    heatmap.detach();
+    heatmap.detach();
+    expect(fake.dataHandlers.size).toBe(0);
+    expect(primitive.paneViews().map((v) => v.renderer())).toEqual([null, null]);
+    expect(primitive.priceAxisViews()).toHaveLength(0);
+  });
+
+  it('a tick repaints and uploads only the forming column, not the whole image', () => {
+    const { heatmap, primitive } = attached();
+    heatmapRenderer(primitive);
+    const before = uploads.length;
+    const last = KLINES[KLINES.length - 1];
+    expect(heatmap.update({ ...last, close: last.close * 1.001, high: Math.max(last.high, last.close * 1.001) })).toBe('forming');
+    heatmapRenderer(primitive);
+    const upload = uploads[uploads.length - 1] as number[];
+    expect(uploads.length).toBe(before + 1);
+    expect(upload[3]).toBe(KLINES.length - 1);
+    expect(upload[5]).toBe(1);
+  });
+
+  it('bad input throws a KlineError and keeps the last good state', () => {
+    const { heatmap } = attached();
+    const before = heatmap.levels();
+    expect(() => heatmap.setData('open_time,open,high,low,close,volume\n1735689600000,1,x,1,1,1\n')).toThrow(KlineError);
+    expect(() => heatmap.update({ ...KLINES[299], low: KLINES[299].high * 2 })).toThrow(KlineError);
+    expect(() => heatmap.update(['not', 'a', 'kline'])).toThrow(KlineError);
+    expect(heatmap.levels()).toEqual(before);
+  });
+
+  it('accepts Binance REST rows and websocket messages as well as objects', () => {
+    const { heatmap } = attached();
+    const rows = KLINES.map((k) => [k.openTime, String(k.open), String(k.high), String(k.low), String(k.close), String(k.volume), k.openTime + 3_599_999, '', 0, '', '', '0']);
+    heatmap.setData(rows);
+    const last = KLINES[299];
+    const message = { e: 'kline', k: { t: last.openTime, T: last.openTime + 3_599_999, o: String(last.open), h: String(last.high), l: String(last.low), c: String(last.close), v: String(last.volume), x: false } };
+    expect(heatmap.update(message)).toBe('forming');
+    expect(heatmap.levels()!.price).toBe(last.close);
+  });
+
+  it('applyOptions merges, validates by name and keeps the rest', () => {
+    const { heatmap } = attached();
+    heatmap.applyOptions({ threshold: 0.3 });
+    expect(heatmap.options()).toMatchObject({ threshold: 0.3, moreHeat: 0, palette: 'density' });
+    expect(() => heatmap.applyOptions({ moreHeat: 2 })).toThrow(/moreHeat/);
+    expect(heatmap.options().moreHeat).toBe(0);
+    heatmap.applyOptions({ levels: { top: 2 } });
+    expect(heatmap.levels()!.above.length).toBeLessThanOrEqual(2);
+  });
+
+  it('autoscale ignores the levels by default and includes them when asked', () => {
+    const { heatmap, primitive } = attached();
+    expect(primitive.autoscaleInfo(0 as never, 299 as never)).toBeNull();
+    heatmap.applyOptions({ autoscaleLevels: true });
+    const info = primitive.autoscaleInfo(0 as never, 299 as never)!;
+    const report = heatmap.levels()!;
+    const prices = [...report.above, ...report.below].map((l) => l.price);
+    expect(info.priceRange).toEqual({ minValue: Math.min(...prices), maxValue: Math.max(...prices) });
+  });
+
+  it('hitTest reports the level under the cursor and nothing between levels', () => {
+    const { primitive, fake, heatmap } = attached();
+    primitive.updateAllViews();
+    const level = heatmap.levels()!.below[0];
+    const y = fake.series as unknown as { priceToCoordinate: (p: number) => number };
+    const hit = primitive.hitTest(10, y.priceToCoordinate(level.price) + 2);
+    expect(hit).toMatchObject({ zOrder: 'top', cursorStyle: 'pointer' });
+    expect(hit!.externalId).toContain('long');
+    expect(heatmap.levelAtCoordinate(y.priceToCoordinate(level.price))).toEqual(level);
+    expect(primitive.hitTest(10, -100)).toBeNull();
+  });
+
+  it('price-axis labels are coloured by side and the array is reused while unchanged', () => {
+    const { primitive, heatmap } = attached();
+    primitive.updateAllViews();
+    const first = primitive.priceAxisViews();
+    primitive.updateAllViews();
+    expect(primitive.priceAxisViews()).toBe(first);
+    const report = heatmap.levels()!;
+    expect(first.length).toBe(report.above.length + report.below.length);
+    expect(first.map((v) => v.backColor())).toContain(heatmap.options().longColor);
+  });
+
+  it('densityAt answers for chart times in seconds and epoch ms alike', () => {
+    const { heatmap } = attached();
+    const report = heatmap.levels()!;
+    const level = report.below[0];
+    const t = KLINES[299].openTime;
+    const a = heatmap.densityAt(t / 1000, level.price)!;
+    expect(a).toEqual(heatmap.densityAt(t, level.price));
+    expect(a.long).toBeGreaterThan(0);
+    expect(a.unit).toBe('heat');
+    expect(heatmap.densityAt(t, HIGH * 10)).toBeNull();
+  });
+
+  it('hides the heatmap but keeps the levels when heatmapVisible is off', () => {
+    const { heatmap, primitive } = attached();
+    heatmap.applyOptions({ heatmapVisible: false });
+    primitive.updateAllViews();
+    expect(primitive.paneViews()[0].renderer()).toBeNull();
+    expect(primitive.paneViews()[1].renderer()).not.toBeNull();
+  });
+});
