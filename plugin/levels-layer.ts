@@ -3,7 +3,7 @@ import { formatLevelLabel, formatPrice } from '../src/levels/format-level';
 import type { Level, LevelsReport } from '../src/levels/level';
 import type { HeatmapOptions } from './heatmap-options';
 import { LevelAxisView } from './level-axis-view';
-import type { LevelLine } from './levels-renderer';
+import { LABEL_HEIGHT, type LevelLine } from './levels-renderer';
 
 const HIT_TOLERANCE_PX = 5;
 
@@ -29,13 +29,15 @@ export class LevelsLayer {
         dashed: false,
         alpha: 0.55 + 0.4 * level.strength,
         label: formatLevelLabel(level, report!.unit),
+        labelY: y,
       });
     }
+    separateLabels(this.lines);
     if (report && options.levelsVisible && options.sweptVisible) {
       for (const zone of report.swept) {
         const y = series.priceToCoordinate(zone.price);
         if (y === null) continue;
-        this.lines.push({ y, color: zone.side === 'long' ? options.longColor : options.shortColor, width: 1, dashed: true, alpha: 0.35, label: '' });
+        this.lines.push({ y, color: zone.side === 'long' ? options.longColor : options.shortColor, width: 1, dashed: true, alpha: 0.35, label: '', labelY: y });
       }
     }
     this.updateAxisViews(options);
@@ -87,6 +89,16 @@ export class LevelsLayer {
       view.shown = true;
     });
     if (this.axisViews.length !== shown.length) this.axisViews = this.axisPool.slice(0, shown.length);
+  }
+}
+
+/** Moves label boxes down just enough that none overlaps the one above it (lines stay where they are). */
+export function separateLabels(lines: LevelLine[]): void {
+  const labelled = lines.filter((l) => l.label).sort((a, b) => a.y - b.y);
+  let previous = -Infinity;
+  for (const line of labelled) {
+    line.labelY = Math.max(line.y, previous + LABEL_HEIGHT);
+    previous = line.labelY;
   }
 }
 

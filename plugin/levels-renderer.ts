@@ -12,7 +12,12 @@ export interface LevelLine {
   alpha: number;
   /** Text on the line, e.g. `92,850.0 | $41.2M | -1.20%`; empty for none. */
   label: string;
+  /** Bottom of the label box in media pixels (the line's y unless moved apart from a neighbour's label). */
+  labelY: number;
 }
+
+/** Height of a label box in media pixels (11 px text plus padding). */
+export const LABEL_HEIGHT = 19;
 
 /** Draws level lines across the pane with their labels at the right; it only draws. */
 export class LevelsRenderer implements IPrimitivePaneRenderer {
@@ -41,7 +46,7 @@ export class LevelsRenderer implements IPrimitivePaneRenderer {
           const pad = Math.round(4 * hpr);
           const textWidth = Math.ceil(ctx.measureText(line.label).width);
           const x = width - textWidth - 2 * pad - Math.round(8 * hpr);
-          const top = Math.round(y - lineWidth / 2) - fontPx - 2 * pad;
+          const top = Math.round(line.labelY * vpr - lineWidth / 2) - fontPx - 2 * pad;
           ctx.fillStyle = 'rgba(13, 17, 23, 0.78)';
           ctx.fillRect(x, top, textWidth + 2 * pad, fontPx + 2 * pad);
           ctx.fillStyle = line.color;

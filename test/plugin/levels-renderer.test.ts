@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { LevelsRenderer, type LevelLine } from '../../plugin/levels-renderer';
+import { separateLabels } from '../../plugin/levels-layer';
+import { LABEL_HEIGHT, LevelsRenderer, type LevelLine } from '../../plugin/levels-renderer';
 import { callsOf, recordingTarget } from './recording-context';
 
-const LINE: LevelLine = { y: 100, color: '#26c6da', width: 3, dashed: false, alpha: 0.9, label: '92,850.0 | $41.2M | -1.20%' };
+const LINE: LevelLine = { y: 100, color: '#26c6da', width: 3, dashed: false, alpha: 0.9, label: '92,850.0 | $41.2M | -1.20%', labelY: 100 };
 
 describe('levels renderer', () => {
   it('draws each level across the pane at its bitmap y, weighted by strength', () => {
@@ -29,6 +30,14 @@ describe('levels renderer', () => {
     new LevelsRenderer([{ ...LINE, width: 1, label: '' }]).draw(target);
     expect(callsOf(calls, 'moveTo')[0]).toEqual([0, 100.5]);
     expect(callsOf(calls, 'fillText')).toHaveLength(0);
+  });
+
+  it('labels of nearby levels are moved apart so they never overlap', () => {
+    const lines = [100, 104, 150, 90].map((y) => ({ ...LINE, y, labelY: y }));
+    separateLabels(lines);
+    const boxes = lines.map((l) => l.labelY).sort((a, b) => a - b);
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i] - boxes[i - 1]).toBeGreaterThanOrEqual(LABEL_HEIGHT);
+    expect(lines.map((l) => l.y)).toEqual([100, 104, 150, 90]);
   });
 
   it('swept levels are dashed and faded', () => {

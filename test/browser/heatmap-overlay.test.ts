@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { parseKlines } from '../../src/klines/parse-klines';
+import { syntheticKlines } from '../../src/klines/synthetic-klines';
+import { toKlineSeries } from '../../src/klines/to-series';
+import { sharedFile } from '../helpers/shared-data';
+import { describeBrowser } from './describe-browser';
+import { launchChromium } from './chromium.mjs';
+import { expectNoConsoleErrors, near, openPage, pixelStats, saveScreenshot, waitForReady } from './page-harness';
+import { startStaticServer, type StaticServer } from './static-server.mjs';
+
+const REAL = sharedFile('klines/BTCUSDT-PERP_1h_astral.csv', 'overlay browser test on real klines (generated klines used instead)');
+
+/** Binance REST rows of the real BTCUSDT perp 1h recording, or of a generated walk when it is absent. */
+function restRows(): unknown[][] {
+  const series = REAL.present ? parseKlines(readFileSync(REAL.path, 'utf8'), { source: REAL.path }) : toKlineSeries(syntheticKlines(1000));
+  const rows: unknown[][] = [];
+  for (let i = 0; i < series.length; i++) {
+    rows.push([series.openTime[i], String(series.open[i]), String(series.high[i]), String(series.low[i]), String(series.close[i]), String(series.volume[i]), series.openTime[i] + 3_599_999, '', 0, '', '', '0']);
+  }
+  return rows;
+}
+
+const BLACK = near('#000000', 24);
+const HEAT_HUES = ['purple', 'blue', 'green', 'yellow', 'cyan', 'red', 'orange'];
+
+async function counts(page: Page) {
+  const stats = await pixelStats(page, '[data-testid=chart]', { background: [255, 255, 255], classes: { candle: BLACK } });
+  const heat = HEAT_HUES.reduce((sum, hue) => sum + (stats.counts[hue] ?? 0), 0);
+  return { heat, candle: stats.counts.candle ?? 0, total: stats.total };
+}
+
+const HEATMAP_ONLY = { levelsVisible: false, axisLabelsVisible: false };
+
+describeBrowser('overlay on a plain page: standalone lightweight-charts + UMD bundle by script tags', () => {
+  let browser: Browser;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    server = await startStaticServer();
+    server.route('/data/rows.json', JSON.stringify(restRows()));
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open() {
+    const opened = await openPage(browser, `${server.url}/fixtures/overlay.html`, { width: 800, height: 480 });
+    await waitForReady(opened.page);
+    return opened;
+  }
+
+  it('draws heatmap colour in the pane under fully visible candles, with no console errors', async () => {
+    const { page, errors, close } = await open();
+    try {
+      const bare = await counts(page);
+      expect(bare.heat).toBeLessThan(bare.total * 0.01);
+      expect(bare.candle).toBeGreaterThan(1000);
+      await page.evaluate((o) => (window as any).overlay.attach(o), HEATMAP_ONLY);
+      const drawn = await counts(page);
+      expect(drawn.heat - bare.heat).toBeGreaterThan(drawn.total * 0.2);
+      // Every candle pixel is still black: the cells are under the candles, not over them.
+      expect(Math.abs(drawn.candle - bare.candle)).toBeLessThanOrEqual(bare.candle * 0.01);
+      await saveScreenshot(page, 'overlay-heatmap', '[data-testid=chart]');
+      expectNoConsoleErrors(errors);
+    } finally {
+      await close();
+    }
+  });
+
+  it('raising the threshold removes coloured pixels', async () => {
+    const { page, errors, close } = await open();
+    try {
+      await page.evaluate((o) => (window as any).overlay.attach(o), HEATMAP_ONLY);
+      const low = await counts(page);
+      await page.evaluate(() => (window as any).overlay.apply({ threshold: 0.6 }));
+      const high = await counts(page);
+      expect(high.heat).toBeLessThan(low.heat * 0.7);
+      await page.evaluate(() => (window as any).overlay.apply({ moreHeat: 1, threshold: 0.05 }));
+      const boosted = await counts(page);
+      expect(boosted.heat).toBeGreaterThanOrEqual(low.heat * 0.95);
+      expectNoConsoleErrors(errors);
+    } finally {
+      await close();
+    }
+  });
+
+  it('draws labelled level lines and answers densityAt for tooltips', async () => {
+    const { page, errors, close } = await open();
+    try {
+      await page.evaluate(() => (window as any).overlay.attach({ heatmapVisible: false }));
+      const stats = await pixelStats(page, '[data-testid=chart]', {
+        background: [255, 255, 255],
+        classes: { candle: BLACK, long: near('#26c6da', 40), short: near('#ff7043', 40) },
+      });
+      const report = await page.evaluate(() => (window as any).overlay.levels());
+      expect(report.above.length + report.below.length).toBeGreaterThan(0);
+      expect((stats.counts.long ?? 0) + (stats.counts.short ?? 0)).toBeGreaterThan(200);
+      const density = await page.evaluate(() => (window as any).overlay.density());
+      expect(density.long).toBeGreaterThan(0);
+      await saveScreenshot(page, 'overlay-levels', '[data-testid=chart]');
+      expectNoConsoleErrors(errors);
+    } finally {
+      await close();
+    }
+  });
+
+  it('detach leaves no heatmap or level pixels behind', async () => {
+    const { page, errors, close } = await open();
+    try {
+      const bare = await counts(page);
+      await page.evaluate(() => (window as any).overlay.attach({}));
+      expect((await counts(page)).heat).toBeGreaterThan(0);
+      await page.evaluate(() => (window as any).overlay.detach());
+      const after = await counts(page);
+      expect(after).toEqual(bare);
+      expectNoConsoleErrors(errors);
+    } finally {
+      await close();
+    }
+  });
+});
