@@ -12,16 +12,20 @@ import { visiblePercentile } from './visible-percentile';
 const REFERENCE_STEPS_PER_OCTAVE = 4;
 
 /**
- * The heatmap's cached pixels: the cell image is repainted in full only when the data, colours,
- * threshold, heat or the (stepped) normalising reference change; a tick repaints one column.
+ * The heatmap's cached pixels. Each column remembers the paint generation it was painted with; a new
+ * generation starts when the data, colours, threshold, heat or the (stepped) normalising reference
+ * change, and only columns that come into view are repainted, so the cost follows the visible bars, not
+ * the whole history. A tick marks just the forming column stale.
  */
 export class HeatmapLayer {
   private image: CellImage | null = null;
   private readonly surface = new ImageSurface();
   private paint: CellPaint | null = null;
-  private paintedVersion = -1;
-  private paintedColumns = 0;
-  private paintedTail = -1;
+  private generation = 1;
+  private stamps = new Uint32Array(0);
+  private dataVersion = -1;
+  private tailVersion = -1;
+  private columns = 0;
 
   /** Marks colours, threshold or heat as changed. */
   invalidatePaint(): void {
@@ -33,50 +37,81 @@ export class HeatmapLayer {
     this.image = null;
     this.surface.reset();
     this.paint = null;
-    this.paintedVersion = -1;
-    this.paintedColumns = 0;
+    this.stamps = new Uint32Array(0);
+    this.dataVersion = -1;
+    this.columns = 0;
   }
 
   /**
-   * Brings the image up to date for `model` (data `version`, last column possibly re-ticked as
-   * `tailVersion`) and returns what the renderer draws, or null.
+   * Brings the visible part of the image up to date for `model` (data `version`; `tailVersion` moves on
+   * every tick) and returns what the renderer draws, or null.
    */
-  update(model: LiquidationModel, version: number, tailVersion: number, options: HeatmapOptions, geometry: ColumnGeometry, rows: { yTop: number; yBottom: number; rowEdges: Float64Array | null }): HeatmapDrawData | null {
+  update(
+    model: LiquidationModel,
+    version: number,
+    tailVersion: number,
+    options: HeatmapOptions,
+    geometry: ColumnGeometry,
+    rows: { yTop: number; yBottom: number; rowEdges: Float64Array | null },
+  ): HeatmapDrawData | null {
     const store = model.columns;
     const grid = model.grid;
     if (!store || !grid || !options.heatmapVisible) return null;
     const count = model.length;
-    const reference = steppedReference(
-      visiblePercentile(store.long, store.short, grid.rows, geometry.firstColumn, geometry.endColumn, options.sides, options.normalizePercentile),
-    );
-    if (!this.image || this.image.rows !== grid.rows || version !== this.paintedVersion) {
+    if (!this.image || this.image.rows !== grid.rows || version !== this.dataVersion) {
       this.image = new CellImage(grid.rows);
       this.surface.reset(grid.rows);
+      this.stamps = new Uint32Array(0);
+      this.dataVersion = version;
       this.paint = null;
     }
+    this.trackColumns(count, tailVersion);
+    const { firstColumn, endColumn } = geometry;
+    const reference = steppedReference(visiblePercentile(store.long, store.short, grid.rows, firstColumn, endColumn, options.sides, options.normalizePercentile));
     if (!this.paint || this.paint.reference !== reference) {
-      this.paint = this.createPaint(reference, options);
-      this.image.paint(store.long, store.short, 0, count, this.paint);
-      this.surface.sync(this.image, 0, count);
-      this.paintedColumns = count;
-      this.paintedVersion = version;
-      this.paintedTail = tailVersion;
-    } else if (tailVersion !== this.paintedTail || count !== this.paintedColumns) {
-      const from = Math.max(0, Math.min(this.paintedColumns, count) - 1);
-      this.image.paint(store.long, store.short, from, count, this.paint);
-      this.surface.sync(this.image, from, count);
-      this.paintedColumns = count;
-      this.paintedTail = tailVersion;
+      this.paint = createPaint(reference, options);
+      this.generation++;
     }
+    this.paintStale(store.long, store.short, firstColumn, endColumn);
     return { tiles: this.surface.tiles, rows: grid.rows, ...geometry, ...rows };
   }
 
-  private createPaint(reference: number, options: HeatmapOptions): CellPaint {
-    const ramps = paletteRamps(options.palette);
-    const params = { threshold: options.threshold, moreHeat: options.moreHeat, opacity: options.opacity };
-    const longLut = buildIntensityLut(ramps.long, params);
-    return { reference, sides: options.sides, twoSided: ramps.twoSided, longLut, shortLut: ramps.twoSided ? buildIntensityLut(ramps.short, params) : longLut };
+  private trackColumns(count: number, tailVersion: number): void {
+    if (this.stamps.length < count) {
+      const grown = new Uint32Array(Math.max(count, this.stamps.length * 2, 64));
+      grown.set(this.stamps);
+      this.stamps = grown;
+    }
+    if (tailVersion !== this.tailVersion || count !== this.columns) {
+      // The previous last column may have closed and the new last one is forming: both are stale.
+      for (let c = Math.max(0, Math.min(this.columns, count) - 1); c < count; c++) this.stamps[c] = 0;
+      this.tailVersion = tailVersion;
+      this.columns = count;
+    }
   }
+
+  private paintStale(long: Float32Array, short: Float32Array, c0: number, c1: number): void {
+    const image = this.image as CellImage;
+    const paint = this.paint as CellPaint;
+    let c = c0;
+    while (c < c1) {
+      if (this.stamps[c] === this.generation) {
+        c++;
+        continue;
+      }
+      const start = c;
+      while (c < c1 && this.stamps[c] !== this.generation) this.stamps[c++] = this.generation;
+      image.paint(long, short, start, c, paint);
+      this.surface.sync(image, start, c);
+    }
+  }
+}
+
+function createPaint(reference: number, options: HeatmapOptions): CellPaint {
+  const ramps = paletteRamps(options.palette);
+  const params = { threshold: options.threshold, moreHeat: options.moreHeat, opacity: options.opacity };
+  const longLut = buildIntensityLut(ramps.long, params);
+  return { reference, sides: options.sides, twoSided: ramps.twoSided, longLut, shortLut: ramps.twoSided ? buildIntensityLut(ramps.short, params) : longLut };
 }
 
 /** `value` rounded to a power of 2^(1/4), so the reference moves in coarse steps. */

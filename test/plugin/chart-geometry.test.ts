@@ -24,6 +24,13 @@ describe('chart geometry', () => {
     expect(rowGeometry(fake.series, GRID)).toEqual({ yTop: 0, yBottom: 90, rowEdges: null });
   });
 
+  it('percentage and indexed-to-100 scales are linear in price, so the grid maps by top and bottom', () => {
+    for (const mode of [2, 3]) {
+      const fake = fakeChart(TIMES, { low: 10, high: 100, height: 90, mode });
+      expect(rowGeometry(fake.series, GRID)).toEqual({ yTop: 0, yBottom: 90, rowEdges: null });
+    }
+  });
+
   it('a logarithmic scale gives every row its own edges, wider at low prices', () => {
     const fake = fakeChart(TIMES, { low: 10, high: 100, height: 100, log: true });
     const rows = rowGeometry(fake.series, GRID)!;

@@ -5,7 +5,7 @@ import type { LiquidationHeatmapPrimitive } from '../../plugin/liquidation-heatm
  * where bar `i` (open time `times[i]` seconds) sits at logical `i`, x = `i * spacing`, and a linear (or
  * logarithmic) price scale over `[low, high]` mapped to `[height, 0]`. It counts live subscriptions.
  */
-export function fakeChart(times: number[], options: { spacing?: number; low: number; high: number; height?: number; log?: boolean }) {
+export function fakeChart(times: number[], options: { spacing?: number; low: number; high: number; height?: number; log?: boolean; mode?: number }) {
   const spacing = options.spacing ?? 6;
   const height = options.height ?? 400;
   const dataHandlers = new Set<() => void>();
@@ -28,7 +28,7 @@ export function fakeChart(times: number[], options: { spacing?: number; low: num
   };
   const series = {
     priceToCoordinate,
-    priceScale: () => ({ options: () => ({ mode: options.log ? 1 : 0 }) }),
+    priceScale: () => ({ options: () => ({ mode: options.mode ?? (options.log ? 1 : 0) }) }),
     subscribeDataChanged: (h: () => void) => dataHandlers.add(h),
     unsubscribeDataChanged: (h: () => void) => dataHandlers.delete(h),
     attachPrimitive(primitive: LiquidationHeatmapPrimitive) {

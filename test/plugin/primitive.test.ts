@@ -78,6 +78,26 @@ describe('liquidation heatmap primitive', () => {
     expect(upload[5]).toBe(1);
   });
 
+  it('repaints only the columns in view: a colour change repaints the visible bars, scrolling paints the rest', () => {
+    const { heatmap, primitive, fake } = attached();
+    heatmapRenderer(primitive);
+    fake.setVisible(100, 150);
+    heatmap.applyOptions({ threshold: 0.2 });
+    const before = uploads.length;
+    heatmapRenderer(primitive);
+    const painted = uploads.slice(before) as number[][];
+    expect(painted.map((u) => [u[3], u[5]])).toEqual([[100, 51]]);
+    fake.setVisible(140, 200);
+    heatmapRenderer(primitive);
+    const scrolled = uploads.slice(before + 1) as number[][];
+    expect(scrolled.length).toBeGreaterThan(0);
+    for (const u of scrolled) {
+      expect(u[3]).toBeGreaterThanOrEqual(140);
+      expect(u[3] + u[5]).toBeLessThanOrEqual(201);
+    }
+    expect(Math.max(...scrolled.map((u) => u[3] + u[5]))).toBe(201);
+  });
+
   it('bad input throws a KlineError and keeps the last good state', () => {
     const { heatmap } = attached();
     const before = heatmap.levels();
