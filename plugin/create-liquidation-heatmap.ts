@@ -10,6 +10,8 @@ import { LiquidationHeatmapPrimitive, type DensityReading, type KlinesInput } fr
 export interface LiquidationHeatmap {
   /** Replaces the klines and recomputes; bad input throws and keeps the last good state. */
   setData(klines: KlinesInput, context?: ModelContext): void;
+  /** Like `setData` in short slices that keep the page responsive; swaps the result in when done. */
+  setDataAsync(klines: KlinesInput, context?: ModelContext, control?: { sliceMs?: number; onProgress?: (done: number, total: number) => void }): Promise<void>;
   /** Applies the latest kline (forming or closing a bar); O(rows) per tick. */
   update(kline: Kline | unknown): UpdateResult;
   /** Open-interest history: sizes become estimated USD. */
@@ -46,6 +48,7 @@ export function createLiquidationHeatmap(series: ISeriesApi<SeriesType, Time>, o
   let attached = true;
   return {
     setData: (klines, context) => primitive.setData(klines, context),
+    setDataAsync: (klines, context, control) => primitive.setDataAsync(klines, context, control),
     update: (kline) => primitive.update(kline),
     setOpenInterest: (points) => primitive.setOpenInterest(points),
     applyOptions: (patch) => primitive.applyOptions(patch),

@@ -13,7 +13,7 @@ import type { Kline, KlineSeries } from '../src/klines/kline';
 import { parseKline, parseKlines } from '../src/klines/parse-klines';
 import type { Level, LevelsReport } from '../src/levels/level';
 import { modelDensityAt, modelLevels } from '../src/levels/model-levels';
-import { LiquidationModel, type DensityUnit, type ModelContext, type UpdateResult } from '../src/model/liquidation-model';
+import { LiquidationModel, type AsyncControl, type DensityUnit, type ModelContext, type UpdateResult } from '../src/model/liquidation-model';
 import type { OpenInterestPoint } from '../src/model/open-interest';
 import { columnGeometry, rowGeometry } from './chart-geometry';
 import { HeatmapLayer } from './heatmap-layer';
@@ -44,7 +44,8 @@ const PAINT_OPTIONS: (keyof HeatmapOptions)[] = ['threshold', 'moreHeat', 'palet
  */
 export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
   private opts: HeatmapOptions;
-  private readonly model: LiquidationModel;
+  private model: LiquidationModel;
+  private pending: AbortController | null = null;
   private report: LevelsReport | null = null;
   private version = 0;
   private tailVersion = 0;
@@ -93,7 +94,27 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
    */
   setData(klines: KlinesInput, context: ModelContext = {}): void {
     const series = isKlineSeries(klines) ? klines : parseKlines(klines as string | readonly unknown[], { source: 'setData' });
+    this.pending?.abort(new Error('superseded by a newer setData'));
+    this.pending = null;
     this.model.setData(series, context);
+    this.dataChanged();
+  }
+
+  /**
+   * Like {@link setData} for long histories: computes off the critical path in short slices (the page
+   * stays responsive and keeps showing the previous data), then swaps the result in. A newer call or
+   * `setData` cancels a pending one, which then rejects with an `AbortError`-like reason.
+   */
+  async setDataAsync(klines: KlinesInput, context: ModelContext = {}, control: Omit<AsyncControl, 'signal'> = {}): Promise<void> {
+    const series = isKlineSeries(klines) ? klines : parseKlines(klines as string | readonly unknown[], { source: 'setData' });
+    this.pending?.abort(new Error('superseded by a newer setData'));
+    const pending = new AbortController();
+    this.pending = pending;
+    const fresh = new LiquidationModel(this.opts.model);
+    await fresh.setDataAsync(series, context, { ...control, signal: pending.signal });
+    if (this.pending !== pending) throw new Error('superseded by a newer setData');
+    this.pending = null;
+    this.model = fresh;
     this.dataChanged();
   }
 

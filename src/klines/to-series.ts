@@ -59,10 +59,10 @@ export function toKlineSeries(klines: readonly Kline[], options: KlineSeriesOpti
     columns.closeTime[i] = toEpochMs(columns.closeTime[i]);
 
     const { open, high, low, close } = kline;
-    const body = `the body (open ${open}, close ${close})`;
+    const body = () => `the body (open ${open}, close ${close})`;
     if (high < low) fail('high-below-body', `high ${high} is below low ${low}`, i, 'high');
-    if (high < Math.max(open, close)) fail('high-below-body', `high ${high} is below ${body}`, i, 'high');
-    if (low > Math.min(open, close)) fail('low-above-body', `low ${low} is above ${body}`, i, 'low');
+    if (high < Math.max(open, close)) fail('high-below-body', `high ${high} is below ${body()}`, i, 'high');
+    if (low > Math.min(open, close)) fail('low-above-body', `low ${low} is above ${body()}`, i, 'low');
 
     const openTime = columns.openTime[i];
     const closeTime = columns.closeTime[i];
@@ -75,16 +75,16 @@ export function toKlineSeries(klines: readonly Kline[], options: KlineSeriesOpti
 
     const previous = columns.openTime[i - 1];
     const spacing = openTime - previous;
-    const when = `open time ${describeTime(openTime)}`;
-    if (spacing === 0) fail('duplicate', `${when} repeats the previous row`, i, 'openTime');
+    const when = () => `open time ${describeTime(openTime)}`;
+    if (spacing === 0) fail('duplicate', `${when()} repeats the previous row`, i, 'openTime');
     if (spacing < 0) {
-      fail('unsorted', `${when} is before the previous ${describeTime(previous)} (klines must be oldest first)`, i, 'openTime');
+      fail('unsorted', `${when()} is before the previous ${describeTime(previous)} (klines must be oldest first)`, i, 'openTime');
     }
     if (intervalMs === 0) continue;
     const bars = barsInSpacing(spacing, intervalMs);
     if (bars === undefined) {
       const interval = describeSpan(intervalMs);
-      const reason = `${when} is ${describeSpan(spacing)} after the previous row, not a whole number of ${interval} bars`;
+      const reason = `${when()} is ${describeSpan(spacing)} after the previous row, not a whole number of ${interval} bars`;
       fail('mixed-interval', reason, i, 'openTime');
     }
     if (bars > 1) gaps.push({ after: previous, before: openTime, missing: bars - 1 });

@@ -13,4 +13,4 @@ export { alignOpenInterest, validateOpenInterest, type OpenInterestPoint } from 
 export type { SweptZone, SweptZoneAt } from './swept-zone';
 export { HeatmapColumns } from './heatmap-columns';
 export { KlineBuffer } from './kline-buffer';
-export { LiquidationModel, type DensityUnit, type ModelContext, type UpdateResult } from './liquidation-model';
+export { LiquidationModel, type AsyncControl, type DensityUnit, type ModelContext, type UpdateResult } from './liquidation-model';

@@ -20,6 +20,15 @@ export interface ModelContext {
   lastBarForming?: boolean;
 }
 
+/** Pacing of {@link LiquidationModel.setDataAsync}. */
+export interface AsyncControl {
+  /** Work per slice before yielding, in ms. Default 8. */
+  sliceMs?: number;
+  signal?: AbortSignal;
+  /** Called between slices with bars done and total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
 /** What {@link LiquidationModel.update} did with a kline. */
 export type UpdateResult = 'forming' | 'closed' | 'stale' | 'rebuilt';
 
@@ -65,6 +74,32 @@ export class LiquidationModel {
 
   /** Replaces all bars (oldest first) and recomputes every column. */
   setData(series: KlineSeries, context: ModelContext = {}): void {
+    this.load(series, context);
+    this.rebuild();
+  }
+
+  /**
+   * Like {@link setData}, but computes in slices of about `sliceMs` with a yield to the event loop
+   * between them, so a long history never blocks a page for long. Read the model only after it
+   * resolves (a page keeps showing its previous model meanwhile). Rejects with the signal's reason on abort.
+   */
+  async setDataAsync(series: KlineSeries, context: ModelContext = {}, control: AsyncControl = {}): Promise<void> {
+    this.load(series, context);
+    const steps = this.rebuildSteps();
+    const sliceMs = control.sliceMs ?? 8;
+    const total = this.bars.length;
+    for (;;) {
+      const start = performance.now();
+      let step = steps.next();
+      while (!step.done && performance.now() - start < sliceMs) step = steps.next();
+      if (step.done) return;
+      control.onProgress?.(this.closed, total);
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      if (control.signal?.aborted) throw control.signal.reason;
+    }
+  }
+
+  private load(series: KlineSeries, context: ModelContext): void {
     if (context.openInterest) validateOpenInterest(context.openInterest);
     this.bars = KlineBuffer.from(series);
     this.openInterest = context.openInterest ?? [];
@@ -74,7 +109,6 @@ export class LiquidationModel {
       for (let i = 0; i < m.length; i++) this.mark.set(m.openTime[i], [m.high[i], m.low[i]]);
     }
     this.forming = series.length > 0 && context.lastBarForming !== false;
-    this.rebuild();
   }
 
   /** Replaces the open-interest history and recomputes. */
@@ -172,6 +206,12 @@ export class LiquidationModel {
   }
 
   private rebuild(): void {
+    const steps = this.rebuildSteps();
+    while (!steps.next().done);
+  }
+
+  /** The full recompute, yielding every 512 bars so {@link setDataAsync} can pause between slices. */
+  private *rebuildSteps(): Generator<void, void, void> {
     const n = this.bars.length;
     this.sweeps.clear();
     this.formingSweeps.clear();
@@ -187,7 +227,10 @@ export class LiquidationModel {
     this.store = HeatmapColumns.reuse(this.store, grid, n + 64);
     this.oiAligned = new Float64Array(0);
     const closedCount = this.forming ? n - 1 : n;
-    for (let i = 0; i < closedCount; i++) this.stepClosed(i);
+    for (let i = 0; i < closedCount; i++) {
+      this.stepClosed(i);
+      if ((i & 511) === 511) yield;
+    }
     this.fillScaleBackwards();
     if (this.forming) this.computeForming();
   }

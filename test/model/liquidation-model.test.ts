@@ -135,4 +135,21 @@ describe('LiquidationModel', () => {
     expect(model.options().sweep).toBe('wick-partial');
     expect(() => model.applyOptions({ rows: 3 })).toThrow(/rows/);
   });
+
+  it('setDataAsync gives the same columns as setData, in slices that yield to the event loop', async () => {
+    const klines = syntheticKlines(5000, { seed: 9 });
+    const sync = modelOf(klines);
+    const async = new LiquidationModel();
+    const progress: number[] = [];
+    await async.setDataAsync(toKlineSeries(klines), {}, { sliceMs: 1, onProgress: (done) => progress.push(done) });
+    expect(progress.length).toBeGreaterThan(1);
+    expect(Buffer.compare(columnBytes(async, 0, 5000), columnBytes(sync, 0, 5000))).toBe(0);
+  });
+
+  it('setDataAsync stops with the abort reason when its signal aborts', async () => {
+    const controller = new AbortController();
+    const model = new LiquidationModel();
+    const run = model.setDataAsync(toKlineSeries(syntheticKlines(20000)), {}, { sliceMs: 1, signal: controller.signal, onProgress: () => controller.abort(new Error('stop')) });
+    await expect(run).rejects.toThrow('stop');
+  });
 });

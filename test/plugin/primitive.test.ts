@@ -179,4 +179,22 @@ describe('liquidation heatmap primitive', () => {
     expect(primitive.paneViews()[0].renderer()).toBeNull();
     expect(primitive.paneViews()[1].renderer()).not.toBeNull();
   });
+
+  it('setDataAsync keeps showing the previous data until the new model is complete, then swaps it in', async () => {
+    const { heatmap } = attached();
+    const before = heatmap.levels();
+    const next = syntheticKlines(300, { seed: 4, price: 100, volatility: 0.004 });
+    const run = heatmap.setDataAsync(next, {}, { sliceMs: 0.01 });
+    expect(heatmap.levels()).toEqual(before);
+    await run;
+    expect(heatmap.levels()!.price).toBe(next[299].close);
+  });
+
+  it('a newer setData cancels a pending setDataAsync', async () => {
+    const { heatmap } = attached();
+    const run = heatmap.setDataAsync(syntheticKlines(3000, { seed: 5 }), {}, { sliceMs: 0.01 });
+    heatmap.setData(KLINES);
+    await expect(run).rejects.toThrow(/superseded/);
+    expect(heatmap.levels()!.price).toBe(KLINES[299].close);
+  });
 });
