@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { relay, upstreamUrl } from './server/binance-proxy.mjs';
 import { loadReplay, toRestRows } from './server/replay-source.mjs';
 import { readStatic, resolveStatic } from './server/static-files.mjs';
 
@@ -9,6 +10,10 @@ function argValue(name) {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
+
+const PROXY_PREFIX = '/api/binance';
+/** Binance's REST host; `BINANCE_REST_URL` points it elsewhere (tests use a local stand-in). */
+const UPSTREAM = (process.env.BINANCE_REST_URL ?? 'https://fapi.binance.com').replace(/\/$/, '');
 
 let replay;
 try {
@@ -28,6 +33,12 @@ const server = createServer(async (req, res) => {
   }
   if (url.pathname === '/favicon.ico') {
     res.writeHead(204, headers).end();
+    return;
+  }
+  if (url.pathname.startsWith(PROXY_PREFIX)) {
+    const target = upstreamUrl(url, PROXY_PREFIX, UPSTREAM);
+    if (target.error) res.writeHead(target.status, { ...headers, 'Content-Type': 'application/json' }).end(JSON.stringify({ code: 'refused', msg: target.error }));
+    else await relay(req, res, target.url, headers);
     return;
   }
   if (url.pathname === '/api/replay') {

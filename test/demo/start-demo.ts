@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 const SERVER = fileURLToPath(new URL('../../demo/server.mjs', import.meta.url));
 
 /** Starts the demo server on a free loopback port; resolves with its base URL once it listens. */
-export function startDemo(args: string[] = []): Promise<{ url: string; child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, [SERVER, ...args], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startDemo(args: string[] = [], env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, [SERVER, ...args], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`demo server did not start: ${output}`)), 20_000);
