@@ -1,10 +1,10 @@
 import { createServer } from 'node:http';
 import { relay, upstreamUrl } from './server/binance-proxy.mjs';
-import { loadReplay, toRestRows } from './server/replay-source.mjs';
+import { findReplay, loadReplayFile, toRestRows } from './server/replay-source.mjs';
 import { readStatic, resolveStatic } from './server/static-files.mjs';
 
 /** A strict policy: no eval, no inline scripts, no foreign origins (lightweight-charts sets inline styles, so styles allow them). */
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' wss://fstream.binance.com; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 function argValue(name) {
   const i = process.argv.indexOf(name);
@@ -15,14 +15,29 @@ const PROXY_PREFIX = '/api/binance';
 /** Binance's REST host; `BINANCE_REST_URL` points it elsewhere (tests use a local stand-in). */
 const UPSTREAM = (process.env.BINANCE_REST_URL ?? 'https://fapi.binance.com').replace(/\/$/, '');
 
-let replay;
-try {
-  replay = loadReplay(argValue('--replay'));
-} catch (error) {
-  console.error(`demo: cannot load replay data: ${error.message}`);
-  process.exit(1);
+const replayFile = argValue('--replay');
+let fixedReplay = null;
+if (replayFile) {
+  try {
+    fixedReplay = loadReplayFile(replayFile);
+  } catch (error) {
+    console.error(`demo: cannot load replay data: ${error.message}`);
+    process.exit(1);
+  }
 }
-const replayBody = JSON.stringify({ label: replay.label, intervalMs: replay.series.intervalMs, rows: toRestRows(replay.series) });
+const SYMBOL = /^[A-Z0-9]{2,30}$/;
+const INTERVALS = new Set(['1m', '3m', '5m', '15m', '30m', '1h', '2h', '4h', '6h', '8h', '12h', '1d']);
+
+/** `/api/config`: whether the page should try Binance live or only replay. */
+const configBody = JSON.stringify({ mode: fixedReplay ? 'replay' : 'live', replayLabel: fixedReplay?.label ?? null });
+
+function replayBody(url) {
+  const symbol = (url.searchParams.get('symbol') ?? 'BTCUSDT').toUpperCase();
+  const interval = url.searchParams.get('interval') ?? '1h';
+  if (!SYMBOL.test(symbol) || !INTERVALS.has(interval)) return null;
+  const replay = fixedReplay ?? findReplay(symbol, interval);
+  return JSON.stringify({ label: replay.label, symbol, interval, intervalMs: replay.series.intervalMs, rows: toRestRows(replay.series) });
+}
 
 const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -41,8 +56,14 @@ const server = createServer(async (req, res) => {
     else await relay(req, res, target.url, headers);
     return;
   }
+  if (url.pathname === '/api/config') {
+    res.writeHead(200, { ...headers, 'Content-Type': 'application/json' }).end(configBody);
+    return;
+  }
   if (url.pathname === '/api/replay') {
-    res.writeHead(200, { ...headers, 'Content-Type': 'application/json' }).end(replayBody);
+    const body = replayBody(url);
+    if (body) res.writeHead(200, { ...headers, 'Content-Type': 'application/json' }).end(body);
+    else res.writeHead(400, { ...headers, 'Content-Type': 'application/json' }).end('{"code":"refused","msg":"invalid symbol or interval"}');
     return;
   }
   const target = resolveStatic(url.pathname);
@@ -57,5 +78,6 @@ const server = createServer(async (req, res) => {
 const port = Number(process.env.PORT ?? 5173);
 server.listen(port, '127.0.0.1', () => {
   const address = server.address();
-  console.log(`Liq. Heatmap & Levels demo: http://127.0.0.1:${address.port}/  (data: ${replay.label})`);
+  const data = fixedReplay ? fixedReplay.label : `live Binance via ${UPSTREAM}, replay when unreachable`;
+  console.log(`Liq. Heatmap & Levels demo: http://127.0.0.1:${address.port}/  (data: ${data})`);
 });

@@ -1,48 +1,151 @@
-/* global LightweightCharts, LiqHeatmap */
-const statusLine = document.getElementById('status');
+// The demo page: a trader's view of the liquidation heatmap and levels over live (or replayed) candles.
+import { bindControls } from './controls.js';
+import { openSource } from './data-source.js';
+import { showLevels, showMarket, showProgress, showStatus } from './panels.js';
+import { attachTooltip } from './tooltip.js';
+import { readState, writeState } from './url-state.js';
 
-function setStatus(text) {
-  statusLine.textContent = text;
+const { createChart, CandlestickSeries, LineStyle, CrosshairMode } = window.LightweightCharts;
+const { createLiquidationHeatmap } = window.LiqHeatmap;
+
+const state = readState(location.search);
+const volumes = new Map();
+let source = null;
+let loading = null;
+let config = { mode: 'live' };
+const market = {};
+let pendingTicks = null;
+
+const chart = createChart(document.getElementById('chart'), {
+  autoSize: true,
+  layout: { background: { color: '#0d1117' }, textColor: '#d0d7de', attributionLogo: true },
+  grid: { vertLines: { color: '#161b22' }, horzLines: { color: '#161b22' } },
+  crosshair: {
+    mode: CrosshairMode.Normal,
+    vertLine: { style: LineStyle.Dashed, color: '#8b949e', labelBackgroundColor: '#30363d' },
+    horzLine: { style: LineStyle.Dashed, color: '#8b949e', labelBackgroundColor: '#30363d' },
+  },
+  timeScale: { timeVisible: true, rightOffset: 4 },
+  rightPriceScale: { scaleMargins: { top: 0.08, bottom: 0.08 } },
+});
+const candles = chart.addSeries(CandlestickSeries, {
+  upColor: '#3fb950', downColor: '#f85149', wickUpColor: '#3fb950', wickDownColor: '#f85149', borderVisible: false,
+});
+const heatmap = createLiquidationHeatmap(candles, overlayOptions());
+
+function overlayOptions() {
+  return {
+    threshold: state.threshold,
+    moreHeat: state.heat,
+    heatmapVisible: state.heatmap,
+    levelsVisible: state.levels,
+    sweptVisible: state.swept,
+    sides: state.sides,
+    palette: state.palette,
+    model: { mmr: window.LiqHeatmap.defaultMmr(state.symbol) },
+  };
 }
 
-function levelItem(level, unit) {
-  const li = document.createElement('li');
-  for (const text of [LiqHeatmap.formatPrice(level.price), LiqHeatmap.formatNotional(level.notional, unit), LiqHeatmap.formatPct(level.distancePct)]) {
-    const span = document.createElement('span');
-    span.textContent = text;
-    li.append(span);
+function candleOf(k) {
+  return { time: k.openTime / 1000, open: k.open, high: k.high, low: k.low, close: k.close };
+}
+
+function refreshPanels() {
+  showLevels(heatmap.levels());
+  showMarket(market);
+}
+
+const sink = {
+  lastStatus: '',
+  history(klines, label) {
+    volumes.clear();
+    for (const k of klines) volumes.set(k.openTime / 1000, k.volume);
+    candles.setData(klines.map(candleOf));
+    chart.timeScale().fitContent();
+    pendingTicks = [];
+    loading = heatmap.setDataAsync(klines, {}, { onProgress: (done, total) => showProgress(`model ${Math.round((100 * done) / total)}%`) });
+    loading.then(() => {
+      const ticks = pendingTicks ?? [];
+      pendingTicks = null;
+      for (const k of ticks) applyTick(k);
+      showProgress('');
+      refreshPanels();
+      document.documentElement.dataset.ready = '1';
+    }, (error) => {
+      if (!/superseded/.test(String(error && error.message))) showStatus('error', `model: ${error.message}`);
+    });
+    market.label = label;
+  },
+  kline(k) {
+    volumes.set(k.openTime / 1000, k.volume);
+    candles.update(candleOf(k));
+    if (pendingTicks) pendingTicks.push(k);
+    else applyTick(k);
+  },
+  market(m) {
+    Object.assign(market, m);
+    showMarket(market);
+  },
+  openInterest(points) {
+    heatmap.setOpenInterest(points);
+    refreshPanels();
+  },
+  status(kind, text) {
+    sink.lastStatus = text;
+    showStatus(kind, text);
+  },
+  progress: showProgress,
+};
+
+function applyTick(k) {
+  try {
+    heatmap.update(k);
+  } catch (error) {
+    showStatus('error', `bad update ignored: ${error.message}`);
+    return;
   }
-  return li;
+  refreshPanels();
 }
 
-function showReport(report) {
-  document.getElementById('levels-above').replaceChildren(...[...report.above].reverse().map((l) => levelItem(l, report.unit)));
-  document.getElementById('levels-below').replaceChildren(...report.below.map((l) => levelItem(l, report.unit)));
-  document.getElementById('price').textContent = `price ${LiqHeatmap.formatPrice(report.price)}`;
-  document.getElementById('bias').textContent = `bias: ${report.bias.label} (ratio ${report.bias.ratio.toFixed(2)})`;
-}
-
-async function main() {
-  const chart = LightweightCharts.createChart(document.getElementById('chart'), {
-    autoSize: true,
-    layout: { background: { color: '#0d1117' }, textColor: '#d0d7de' },
-    grid: { vertLines: { color: '#1f2630' }, horzLines: { color: '#1f2630' } },
-    timeScale: { timeVisible: true },
-  });
-  const candles = chart.addSeries(LightweightCharts.CandlestickSeries, {});
-  const response = await fetch('/api/replay');
-  if (!response.ok) throw new Error(`replay data: HTTP ${response.status}`);
-  const body = await response.json();
-  const series = LiqHeatmap.parseKlines(body.rows, { source: 'replay' });
-  const data = [];
-  for (let i = 0; i < series.length; i++) {
-    data.push({ time: series.openTime[i] / 1000, open: series.open[i], high: series.high[i], low: series.low[i], close: series.close[i] });
+let controller = null;
+async function load() {
+  controller?.abort();
+  source?.stop();
+  source = null;
+  controller = new AbortController();
+  const { signal } = controller;
+  delete document.documentElement.dataset.ready;
+  showLevels(null);
+  try {
+    source = await openSource(state, config.mode, sink, signal);
+  } catch (error) {
+    if (!signal.aborted) showStatus('error', error.message);
   }
-  candles.setData(data);
-  const heatmap = LiqHeatmap.createLiquidationHeatmap(candles);
-  heatmap.setData(series);
-  showReport(heatmap.levels());
-  setStatus(`replay: ${body.label}, ${series.length} bars`);
 }
 
-main().catch((error) => setStatus(`error: ${error.message}`));
+function onChange(partial) {
+  const reload = ['symbol', 'interval', 'range'].some((key) => key in partial && partial[key] !== state[key]);
+  Object.assign(state, partial);
+  history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
+  candles.applyOptions({ visible: state.klines });
+  if (reload) {
+    heatmap.applyOptions({ model: { mmr: window.LiqHeatmap.defaultMmr(state.symbol) } });
+    load();
+    return;
+  }
+  heatmap.applyOptions(overlayOptions());
+  refreshPanels();
+}
+
+bindControls(state, onChange);
+candles.applyOptions({ visible: state.klines });
+attachTooltip(chart, document.getElementById('tooltip'), () => ({ heatmap, candles, volumeAt: (time) => volumes.get(time) }));
+window.demo = { chart, candles, heatmap, state };
+
+fetch('/api/config')
+  .then((r) => r.json())
+  .then((c) => {
+    config = c;
+  })
+  .catch(() => {})
+  .finally(load);

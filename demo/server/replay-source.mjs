@@ -1,24 +1,44 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseKlines, syntheticKlines, toKlineSeries } from '../../dist/core.mjs';
+import { intervalToMs, parseKlines, syntheticKlines, toKlineSeries } from '../../dist/core.mjs';
 
-const DEFAULT_REPLAY = fileURLToPath(new URL('../../../shared/data/binance/klines/BTCUSDT-PERP_1h_astral.csv', import.meta.url));
+const SHARED_KLINES = fileURLToPath(new URL('../../../shared/data/binance/klines/', import.meta.url));
+const cache = new Map();
+
+function parseFile(file) {
+  if (!cache.has(file)) cache.set(file, parseKlines(readFileSync(file, 'utf8'), { source: file }));
+  return cache.get(file);
+}
+
+/** A recorded series given with `--replay FILE`; throws a KlineError naming the file and row when it is bad. */
+export function loadReplayFile(file) {
+  return { label: `replay of ${file}`, series: parseFile(file) };
+}
 
 /**
- * The recorded series the demo replays: `--replay FILE` (CSV or Binance JSON klines), else the shared
- * BTCUSDT perp 1h recording when present, else a generated random walk (labelled as such).
+ * Replay data for a symbol and interval when none was given: a recorded Binance perp file of that
+ * symbol and interval from ../shared when one exists, else a generated random walk, labelled as such.
  */
-export function loadReplay(file) {
-  if (file) return { label: file, series: parseKlines(readFileSync(file, 'utf8'), { source: file }) };
-  if (existsSync(DEFAULT_REPLAY)) return { label: 'BTCUSDT perp 1h (recorded)', series: parseKlines(readFileSync(DEFAULT_REPLAY, 'utf8'), { source: DEFAULT_REPLAY }) };
-  return { label: 'generated random walk (no recorded data found)', series: toKlineSeries(syntheticKlines(1000)) };
+export function findReplay(symbol, interval) {
+  if (existsSync(SHARED_KLINES)) {
+    const name = readdirSync(SHARED_KLINES)
+      .filter((f) => f.startsWith(`${symbol}-PERP_${interval}_`) && f.endsWith('.csv'))
+      .sort()[0];
+    if (name) return { label: `replay of recorded ${symbol} perp ${interval} (${name})`, series: parseFile(SHARED_KLINES + name) };
+  }
+  const key = `synthetic:${symbol}:${interval}`;
+  if (!cache.has(key)) {
+    const price = symbol.startsWith('ETH') ? 2500 : symbol.startsWith('BTC') ? 60_000 : 100;
+    cache.set(key, toKlineSeries(syntheticKlines(1500, { intervalMs: intervalToMs(interval), price, seed: symbol.length * 31 + interval.length })));
+  }
+  return { label: `generated ${symbol} ${interval} random walk (no recording of it here)`, series: cache.get(key) };
 }
 
 /** The series as Binance REST rows (the shape `/fapi/v1/klines` returns). */
 export function toRestRows(series) {
   const rows = [];
+  const optional = (v) => (Number.isNaN(v) ? '' : String(v));
   for (let i = 0; i < series.length; i++) {
-    const optional = (v) => (Number.isNaN(v) ? '' : String(v));
     rows.push([
       series.openTime[i],
       String(series.open[i]),

@@ -23,10 +23,18 @@ describe('demo server', () => {
     expect(csp).not.toContain('unsafe-eval');
   });
 
-  it('serves the replay series as Binance REST rows', async () => {
+  it('serves the replay series as Binance REST rows, per symbol and interval', async () => {
     const body = await (await fetch(`${url}api/replay`)).json();
     expect(body.rows.length).toBeGreaterThan(100);
     expect(body.rows[0]).toHaveLength(12);
+    const eth = await (await fetch(`${url}api/replay?symbol=ETHUSDT&interval=15m`)).json();
+    expect(eth.intervalMs).toBe(900_000);
+    expect(eth.label).toMatch(/ETHUSDT/);
+    expect((await fetch(`${url}api/replay?symbol=../x&interval=1h`)).status).toBe(400);
+  });
+
+  it('tells the page to try Binance live by default', async () => {
+    expect(await (await fetch(`${url}api/config`)).json()).toMatchObject({ mode: 'live' });
   });
 
   it('serves the bundles and the standalone lightweight-charts build', async () => {
@@ -55,7 +63,8 @@ describe('demo server --replay', () => {
     try {
       const body = await (await fetch(`${url}api/replay`)).json();
       expect(body.rows).toHaveLength(30);
-      expect(body.label).toBe(file);
+      expect(body.label).toContain(file);
+      expect(await (await fetch(`${url}api/config`)).json()).toMatchObject({ mode: 'replay' });
     } finally {
       child.kill();
     }

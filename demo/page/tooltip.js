@@ -1,0 +1,50 @@
+// Hover tooltip: the candle's OHLCV, the price at the cursor and the liquidation density there.
+const TOOLTIP_OFFSET = 14;
+
+function row(label, value, className) {
+  const div = document.createElement('div');
+  div.className = `row${className ? ` ${className}` : ''}`;
+  const a = document.createElement('span');
+  a.textContent = label;
+  const b = document.createElement('span');
+  b.textContent = value;
+  div.append(a, b);
+  return div;
+}
+
+/** Wires the tooltip to the chart's crosshair; `context()` returns { heatmap, candles, volumeAt }. Returns an unsubscribe function. */
+export function attachTooltip(chart, element, context) {
+  const { formatPrice, formatNotional } = window.LiqHeatmap;
+  const onMove = (param) => {
+    const { heatmap, candles, volumeAt } = context();
+    if (!param.point || param.time === undefined || !heatmap || !candles) {
+      element.hidden = true;
+      return;
+    }
+    const price = candles.coordinateToPrice(param.point.y);
+    const bar = param.seriesData.get(candles);
+    const density = price === null ? null : heatmap.densityAt(param.time, price);
+    const unit = density ? density.unit : 'heat';
+    const rows = [];
+    if (bar && bar.open !== undefined) {
+      rows.push(row('O', formatPrice(bar.open)), row('H', formatPrice(bar.high)), row('L', formatPrice(bar.low)), row('C', formatPrice(bar.close)));
+      const volume = volumeAt(param.time);
+      if (volume !== undefined) rows.push(row('V', volume.toLocaleString('en-US', { maximumFractionDigits: 2 })));
+    }
+    if (price !== null) rows.push(row('price', formatPrice(price)));
+    if (density) {
+      rows.push(row('long liq.', formatNotional(density.long, unit), 'long'), row('short liq.', formatNotional(density.short, unit), 'short'));
+    }
+    const hovered = heatmap.levelAtCoordinate(param.point.y);
+    if (hovered) rows.push(row(`${hovered.side} level`, `${formatPrice(hovered.price)} (${hovered.distancePct.toFixed(2)}%)`, hovered.side));
+    element.replaceChildren(...rows);
+    element.hidden = false;
+    const box = element.parentElement.getBoundingClientRect();
+    const x = Math.min(param.point.x + TOOLTIP_OFFSET, box.width - element.offsetWidth - 4);
+    const y = Math.min(param.point.y + TOOLTIP_OFFSET, box.height - element.offsetHeight - 4);
+    element.style.left = `${Math.max(0, x)}px`;
+    element.style.top = `${Math.max(0, y)}px`;
+  };
+  chart.subscribeCrosshairMove(onMove);
+  return () => chart.unsubscribeCrosshairMove(onMove);
+}
