@@ -4,7 +4,8 @@
 import { playReplay } from './replay-player.js';
 import { barsFor, rangeOf } from './range.js';
 
-const REPLAY_TICK_MS = 400;
+/** Replay pace per tick in ms: `?tick=N` in the URL (0 pauses playback, for screenshots and tests). */
+const REPLAY_TICK_MS = Number(new URLSearchParams(location.search).get('tick') ?? 400);
 const REPLAY_LIVE_BARS = 60;
 
 /** Why live data failed, in the words the status line shows. */
@@ -48,7 +49,7 @@ async function openLive(state, sink, signal) {
   const bars = barsFor(state.range, intervalMs);
   const startTime = now - bars * intervalMs;
   sink.status('loading', `loading ${state.symbol} ${state.interval} from Binance…`);
-  const klines = await rest.klinesRange({
+  const { klines } = await rest.klinesRange({
     symbol: state.symbol,
     interval: state.interval,
     startTime,
@@ -60,7 +61,7 @@ async function openLive(state, sink, signal) {
   const feed = new BinanceLiveFeed({
     symbol: state.symbol,
     interval: state.interval,
-    fetchKlines: (from, to, s) => rest.klinesRange({ symbol: state.symbol, interval: state.interval, startTime: from, endTime: to, signal: s }),
+    fetchKlines: (from, to, s) => rest.klinesRange({ symbol: state.symbol, interval: state.interval, startTime: from, endTime: to, signal: s }).then((r) => r.klines),
     onKline: (k) => sink.kline(k),
     onMarkPrice: (m) => sink.market({ markPrice: m.markPrice, fundingRate: m.fundingRate, asOf: m.time }),
     onStatus: (s) => {
@@ -114,6 +115,7 @@ async function openReplay(state, sink, signal, fellBack) {
   sink.status(fellBack ? 'error' : 'replay', `${prefix}replay: ${body.label}`);
   const last = history[history.length - 1];
   sink.market({ asOf: last.openTime + (series.intervalMs || 0) });
+  if (!(REPLAY_TICK_MS > 0)) return { stop: () => {} };
   const stop = playReplay(shown.slice(history.length), REPLAY_TICK_MS, (k) => {
     sink.kline(k);
     if (k.closed) sink.market({ asOf: k.openTime + (series.intervalMs || 0) });

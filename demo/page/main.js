@@ -119,7 +119,9 @@ async function load() {
   try {
     source = await openSource(state, config.mode, sink, signal);
   } catch (error) {
-    if (!signal.aborted) showStatus('error', error.message);
+    if (signal.aborted) return;
+    showStatus('error', error.message);
+    document.documentElement.dataset.error = error.message;
   }
 }
 
