@@ -3,6 +3,8 @@
  * object. A section is `{ id, title, subjectLabel, baselineLabel, rows, notes }`, each row
  * `{ id, label, unit: 'ms' | 'µs', model, baseline, ratio, target }` with `model` / `baseline` summaries
  * `{ median, min, max, runs }`; new sections (e.g. a headless-browser render benchmark) use the same shape.
+ * A row may carry several targets as `targets: [{ text, met }]` (then `target` is their conjunction); a
+ * section that could not run has `skipped: 'reason'` (and no rows), one that failed `error: 'message'`.
  */
 
 export function formatMarkdown(result) {
@@ -17,6 +19,9 @@ export function formatMarkdown(result) {
 }
 
 function formatSection(section) {
+  const notes = section.notes.map((note) => `- ${note}`);
+  if (section.skipped) return [`## ${section.title}`, '', `Skipped: ${section.skipped}`, ...(notes.length ? ['', ...notes] : [])];
+  if (section.error) return [`## ${section.title}`, '', `FAILED: ${section.error}`, ...(notes.length ? ['', ...notes] : [])];
   const header = [
     'Case',
     `${section.subjectLabel} median (min-max)`,
@@ -30,10 +35,15 @@ function formatSection(section) {
     formatSummary(row.model, row.unit),
     formatSummary(row.baseline, row.unit),
     `${formatRatio(row.ratio)}x`,
-    row.target ? row.target.text : '-',
-    row.target ? (row.target.met ? 'yes' : 'no') : '-',
+    rowTargets(row).length ? rowTargets(row).map((t) => t.text).join('; ') : '-',
+    rowTargets(row).length ? rowTargets(row).map((t) => (t.met ? 'yes' : 'no')).join('; ') : '-',
   ]);
-  return [`## ${section.title}`, '', ...table(header, body), '', ...section.notes.map((note) => `- ${note}`)];
+  return [`## ${section.title}`, '', ...table(header, body), '', ...notes];
+}
+
+function rowTargets(row) {
+  if (Array.isArray(row.targets)) return row.targets;
+  return row.target ? [row.target] : [];
 }
 
 function table(header, body) {

@@ -3,15 +3,17 @@
  * `npm run bench`: builds, then runs every benchmark section and prints a markdown report;
  * `--json` prints one JSON object instead; `--quick` does far fewer runs (smoke test, figures not
  * meaningful). Progress goes to stderr. Each section is a function returning a report section
- * (see report.mjs); add new ones (e.g. a headless-Chromium render benchmark) to SECTIONS.
+ * (see report.mjs): the model benchmark (Node) and the render benchmark (headless Chromium, skipped
+ * with the reason when chromium is missing).
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { machineInfo } from './machine-info.mjs';
 import { runModelBench } from './model-bench.mjs';
+import { runRenderBench } from './render-bench.mjs';
 import { formatJson, formatMarkdown } from './report.mjs';
 
-const SECTIONS = [runModelBench];
+const SECTIONS = [runModelBench, runRenderBench];
 
 const KNOWN = new Set(['--json', '--quick']);
 const args = process.argv.slice(2);

@@ -10,3 +10,18 @@ export function targetFor(targets, row) {
   const target = targets[row.id];
   return target ? { text: target.text, met: target.met(row) } : null;
 }
+
+/** Render targets from the issue: overlay draw time by device pixel ratio, and speed-up over the fillRect baseline. */
+export const RENDER_TARGETS = {
+  maxMsByDpr: { 1: 1, 2: 2.5 },
+  minRatio: 30,
+};
+
+/** The `{ text, met }` targets of a render row (`row.model` is the overlay) drawn at `dpr`. */
+export function renderTargetsFor(row, dpr) {
+  const out = [];
+  const maxMs = RENDER_TARGETS.maxMsByDpr[dpr];
+  if (maxMs !== undefined) out.push({ text: `<= ${maxMs} ms median`, met: row.model.median <= maxMs });
+  out.push({ text: `>= ${RENDER_TARGETS.minRatio}x vs baseline`, met: row.ratio >= RENDER_TARGETS.minRatio });
+  return out;
+}

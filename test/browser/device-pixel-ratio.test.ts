@@ -1,9 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, launchChromium } from './chromium';
+import { describeBrowser } from './describe-browser';
+import { launchChromium } from './chromium.mjs';
 import { expectNoConsoleErrors, openPage, pixelStats, saveScreenshot, waitForReady } from './page-harness';
 import { WHITE, candleClasses, smokeBars } from './smoke-helpers';
-import { startStaticServer, type StaticServer } from './static-server';
+import { startStaticServer, type StaticServer } from './static-server.mjs';
 
 // Own file, own browser: a real DPR needs --force-device-scale-factor at launch (see launchChromium).
 describeBrowser('browser at devicePixelRatio 2', () => {

@@ -2,9 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { browserScaleFactor } from './chromium';
+import { browserScaleFactor } from './chromium.mjs';
 import { decodePng, type RgbaImage } from './png';
-import { REPO_ROOT } from './static-server';
+import { REPO_ROOT } from './static-server.mjs';
 
 export interface PageOptions {
   /** Viewport in CSS pixels. Default 800 x 600. */

@@ -1,9 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeBrowser, launchChromium } from './chromium';
+import { describeBrowser } from './describe-browser';
+import { launchChromium } from './chromium.mjs';
 import { expectNoConsoleErrors, openPage, pixelStats, saveScreenshot, waitForReady } from './page-harness';
 import { WHITE, candleClasses, smokeBars } from './smoke-helpers';
-import { STRICT_CSP, startStaticServer, type StaticServer } from './static-server';
+import { STRICT_CSP, startStaticServer, type StaticServer } from './static-server.mjs';
 
 const bars = smokeBars();
 
@@ -31,7 +32,7 @@ describe('static server', () => {
   });
 
   it('answers 404 outside its mounts, including traversal attempts', async () => {
-    for (const path of ['/package.json', '/dist/%2e%2e/package.json', '/fixtures/..%2f..%2fchromium.ts', '/dist/', '/nope']) {
+    for (const path of ['/package.json', '/dist/%2e%2e/package.json', '/fixtures/..%2fchromium.mjs', '/bench/..%2frender-bench.mjs', '/dist/', '/nope']) {
       expect((await fetch(server.url + path)).status, path).toBe(404);
     }
   });
