@@ -26,6 +26,8 @@ export class HeatmapLayer {
   private dataVersion = -1;
   private tailVersion = -1;
   private columns = 0;
+  private referenceKey = '';
+  private reference = 0;
 
   /** Marks colours, threshold or heat as changed. */
   invalidatePaint(): void {
@@ -40,6 +42,7 @@ export class HeatmapLayer {
     this.stamps = new Uint32Array(0);
     this.dataVersion = -1;
     this.columns = 0;
+    this.referenceKey = '';
   }
 
   /**
@@ -67,7 +70,13 @@ export class HeatmapLayer {
     }
     this.trackColumns(count, tailVersion);
     const { firstColumn, endColumn } = geometry;
-    const reference = steppedReference(visiblePercentile(store.long, store.short, grid.rows, firstColumn, endColumn, options.sides, options.normalizePercentile));
+    // updateAllViews runs on every redraw (crosshair moves too): recompute only when an input changed.
+    const key = `${version}:${tailVersion}:${firstColumn}:${endColumn}:${options.sides}:${options.normalizePercentile}`;
+    if (key !== this.referenceKey) {
+      this.referenceKey = key;
+      this.reference = steppedReference(visiblePercentile(store.long, store.short, grid.rows, firstColumn, endColumn, options.sides, options.normalizePercentile));
+    }
+    const reference = this.reference;
     if (!this.paint || this.paint.reference !== reference) {
       this.paint = createPaint(reference, options);
       this.generation++;

@@ -1,6 +1,7 @@
 import type { SidesOption } from './heatmap-options';
 
-const MAX_SAMPLES = 40_000;
+const MAX_SAMPLES = 8192;
+const samples = new Float64Array(MAX_SAMPLES);
 
 /** Density of one cell for the sides shown. */
 export function cellValue(long: Float32Array, short: Float32Array, i: number, sides: SidesOption): number {
@@ -9,7 +10,8 @@ export function cellValue(long: Float32Array, short: Float32Array, i: number, si
 
 /**
  * The `p` percentile of non-zero cell densities over columns `[c0, c1)` (all rows), from an evenly
- * strided sample of at most 40 000 cells so it stays cheap on every viewport change. 0 when all are empty.
+ * strided sample of at most 8192 cells sorted as a typed array, so it stays well under a millisecond
+ * on every viewport change. 0 when all are empty.
  */
 export function visiblePercentile(
   long: Float32Array,
@@ -22,14 +24,14 @@ export function visiblePercentile(
 ): number {
   const cells = Math.max(0, c1 - c0) * rows;
   if (cells === 0) return 0;
-  const stride = Math.max(1, Math.floor(cells / MAX_SAMPLES));
-  const samples: number[] = [];
+  const stride = Math.max(1, Math.ceil(cells / MAX_SAMPLES));
   const start = c0 * rows;
-  for (let k = 0; k < cells; k += stride) {
+  let n = 0;
+  for (let k = 0; k < cells && n < MAX_SAMPLES; k += stride) {
     const v = cellValue(long, short, start + k, sides);
-    if (v > 0) samples.push(v);
+    if (v > 0) samples[n++] = v;
   }
-  if (samples.length === 0) return 0;
-  samples.sort((a, b) => a - b);
-  return samples[Math.min(samples.length - 1, Math.floor(p * (samples.length - 1)))];
+  if (n === 0) return 0;
+  const sorted = samples.subarray(0, n).sort();
+  return sorted[Math.min(n - 1, Math.floor(p * (n - 1)))];
 }
