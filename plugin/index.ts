@@ -6,6 +6,7 @@
  */
 export * from '../src/index';
 export { createLiquidationHeatmap, type LiquidationHeatmap } from './create-liquidation-heatmap';
+export { attachBinanceHeatmap, type BinanceHeatmap, type BinanceHeatmapOptions } from './attach-binance-heatmap';
 export { LiquidationHeatmapPrimitive, type DensityReading, type KlinesInput } from './liquidation-heatmap-primitive';
 export {
   DEFAULT_HEATMAP_OPTIONS,

@@ -1,13 +1,19 @@
 import type { Kline } from '../klines/kline';
 import type { MarkPriceUpdate } from './binance-types';
 
+/**
+ * An event-handler property. Declared through a method so its parameter is checked bivariantly: the
+ * DOM's `(ev: MessageEvent) => any` and the `ws` package's handlers are assignable without casts.
+ */
+export type WebSocketHandler<E> = { bivarianceHack(event: E): void }['bivarianceHack'];
+
 /** The minimal WebSocket the live feed needs (the browser's, Node 22's, or the `ws` package's). */
 export interface WebSocketLike {
   readonly readyState: number;
-  onopen: ((event: unknown) => void) | null;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onclose: ((event: { code?: number; reason?: string }) => void) | null;
-  onerror: ((event: unknown) => void) | null;
+  onopen: WebSocketHandler<unknown> | null;
+  onmessage: WebSocketHandler<{ data: unknown }> | null;
+  onclose: WebSocketHandler<{ code?: number; reason?: string }> | null;
+  onerror: WebSocketHandler<unknown> | null;
   close(code?: number, reason?: string): void;
 }
 
@@ -41,7 +47,12 @@ export interface LiveFeedOptions {
   onKline: (kline: Kline) => void;
   onMarkPrice?: (update: MarkPriceUpdate) => void;
   onStatus?: (status: LiveFeedStatus) => void;
-  /** Open time of the last bar the caller already has (so the first resync starts after it). */
+  /**
+   * Open time of the last bar the caller already has: the first resync fetches from it, so that bar is
+   * delivered once more (its final values if it was still forming when the caller got it), then every
+   * bar after it. Without it the feed starts with the first live message and resyncs only after a
+   * reconnect or a missed close.
+   */
   since?: number;
   /** Reconnect pacing. Default base 500 ms, max 30 s. */
   backoff?: { baseMs: number; maxMs: number; random?: () => number };

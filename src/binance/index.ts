@@ -1,0 +1,12 @@
+export { BinanceError, type BinanceErrorKind } from './binance-error';
+export type { MarkPriceUpdate, OpenInterestNow, PremiumIndex, SymbolInfo, Ticker24h } from './binance-types';
+export { backoffDelay, sleep, type BackoffOptions } from './backoff';
+export { BinanceRestClient } from './rest-client';
+export { DEFAULT_REST_BASE_URL, type BinanceRestOptions, type FetchLike, type RequestOptions, type ResponseLike, type SleepLike } from './rest-options';
+export type { KlinesLookbackRequest, KlinesRangeRequest, KlinesRequest, OpenInterestHistRequest } from './rest-requests';
+export { KLINES_PAGE_LIMIT, type KlineRange, type KlineRangeProgress } from './rest-kline-range';
+export { OPEN_INTEREST_PERIODS, type OpenInterestPeriod } from './rest-validate';
+export { WEIGHT_LIMIT_PER_MINUTE, klinesWeight } from './rest-weight';
+export { BinanceLiveFeed } from './live-feed';
+export { DEFAULT_WS_BASE_URL, liveStreamUrl } from './live-stream-url';
+export type { LiveFeedOptions, LiveFeedStatus, WebSocketFactory, WebSocketLike } from './live-feed-types';
