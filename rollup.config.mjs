@@ -1,7 +1,7 @@
 import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
 
-const external = ['lightweight-charts', 'fancy-canvas', /^node:/];
+const external = ['lightweight-charts', 'fancy-canvas', 'ws', /^node:/];
 const ts = () => typescript({ tsconfig: './tsconfig.json', compilerOptions: { declaration: false, outDir: 'dist' }, include: ['src/**/*.ts', 'plugin/**/*.ts'] });
 
 export default [

@@ -3,16 +3,30 @@ import { modelLevels } from '../levels/model-levels';
 import { basename } from 'node:path';
 import { checkKnownOptions, intOption, type CliArgs } from './cli-args';
 import { formatReport } from './format-report';
+import { fetchModel, ONLINE_OPTIONS } from './fetch-model';
 import { loadModel, MODEL_OPTIONS } from './load-model';
 
-/** `liq-heatmap levels --klines FILE [--at TIME] [--top N] [--json]`: the levels report of the last closed bar. */
-export function levelsCommand(args: CliArgs): string {
-  checkKnownOptions(args, [...MODEL_OPTIONS, 'top', 'json']);
+/**
+ * `liq-heatmap levels --klines FILE [--at TIME] [--top N] [--json]`: the levels report of the last closed
+ * bar of a file; without `--klines`, of `--lookback` of Binance klines for `--symbol` and `--interval`.
+ */
+export async function levelsCommand(args: CliArgs, err: (text: string) => void): Promise<string> {
+  const online = !args.options.has('klines');
+  checkKnownOptions(args, online ? [...ONLINE_OPTIONS, 'top', 'json'] : [...MODEL_OPTIONS, 'top', 'json']);
   const top = intOption(args, 'top', 5, 1, 100);
-  const { model, series } = loadModel(args);
+  const { model, title } = online ? await fromBinance(args, err) : fromFile(args);
   const report = modelLevels(model, { top });
-  if (args.flags.has('json')) return JSON.stringify(report, null, 2);
+  return args.flags.has('json') ? JSON.stringify(report, null, 2) : formatReport(report, title);
+}
+
+function fromFile(args: CliArgs) {
+  const { model, series } = loadModel(args);
   const symbol = args.options.get('symbol') ?? '';
   const interval = msToInterval(series.intervalMs) ?? '';
-  return formatReport(report, [symbol || basename(String(args.options.get('klines'))), interval].filter(Boolean).join(' '));
+  return { model, title: [symbol || basename(String(args.options.get('klines'))), interval].filter(Boolean).join(' ') };
+}
+
+async function fromBinance(args: CliArgs, err: (text: string) => void) {
+  const { model, symbol, interval } = await fetchModel(args, err);
+  return { model, title: `${symbol} ${interval} (Binance)` };
 }

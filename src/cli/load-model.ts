@@ -29,7 +29,7 @@ export function loadModel(args: CliArgs): { model: LiquidationModel; series: Kli
     }
   }
   if (file === undefined) {
-    throw new UsageError('--klines FILE is required (fetching from Binance with --symbol alone is not available in this version)');
+    throw new UsageError('--klines FILE is required');
   }
   let text: string;
   try {

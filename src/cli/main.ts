@@ -2,18 +2,23 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { KlineError } from '../klines/kline-error';
 import { parseCliArgs, UsageError } from './cli-args';
+import { BinanceError } from '../binance/binance-error';
 import { densityCommand } from './density-command';
 import { levelsCommand } from './levels-command';
+import { watchCommand } from './watch-command';
 
 const USAGE = `usage:
   liq-heatmap levels  --klines FILE [--symbol S] [--interval 1h] [--at TIME] [--top N] [--rows N] [--json]
+  liq-heatmap levels  --symbol S [--interval 1h] [--lookback 7d] [--rest-url URL] [--top N] [--json]
   liq-heatmap density --klines FILE [--symbol S] [--interval 1h] [--at TIME] [--rows N] [--json]
+  liq-heatmap watch   --symbol S [--interval 1h] [--lookback 7d] [--rest-url URL] [--ws-url URL] [--top N]
 FILE: CSV (Binance public-data layout, header optional) or Binance JSON klines.
 TIME: epoch ms or ISO time (UTC unless a zone is given); only bars closed at or before it are used.
-density prints {time, price, rows:[{price, long, short}]} with --json, else 'price long short' lines.`;
+density prints {time, price, rows:[{price, long, short}]} with --json, else 'price long short' lines.
+watch prints one JSON levels report per update; --rest-url replaces https://fapi.binance.com, --ws-url wss://fstream.binance.com.`;
 
-/** Runs the CLI; returns the exit code (0 ok, 1 bad input, 2 bad usage). */
-export function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
+/** Runs the CLI; resolves to the exit code (0 ok, 1 bad input or a failed request, 2 bad usage). */
+export async function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, signal?: AbortSignal): Promise<number> {
   try {
     const args = parseCliArgs(argv);
     if (args.flags.has('help')) {
@@ -21,8 +26,9 @@ export function runCli(argv: readonly string[], out: (text: string) => void, err
       return 0;
     }
     if (args.command === undefined) throw new UsageError('no command given');
-    if (args.command === 'levels') out(levelsCommand(args));
+    if (args.command === 'levels') out(await levelsCommand(args, err));
     else if (args.command === 'density') out(densityCommand(args));
+    else if (args.command === 'watch') await watchCommand(args, out, err, signal ?? new AbortController().signal);
     else throw new UsageError(`unknown command '${args.command}'`);
     return 0;
   } catch (error) {
@@ -30,7 +36,8 @@ export function runCli(argv: readonly string[], out: (text: string) => void, err
       err(`liq-heatmap: ${error.message}\n${USAGE}`);
       return 2;
     }
-    const message = error instanceof KlineError || error instanceof RangeError ? error.message : String((error as Error)?.stack ?? error);
+    const known = error instanceof KlineError || error instanceof RangeError || error instanceof BinanceError;
+    const message = known ? error.message : String((error as Error)?.stack ?? error);
     err(`liq-heatmap: ${message.split('\n')[0]}`);
     return 1;
   }
@@ -45,5 +52,9 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
-  process.exitCode = runCli(process.argv.slice(2), (t) => process.stdout.write(`${t}\n`), (t) => process.stderr.write(`${t}\n`));
+  const controller = new AbortController();
+  for (const name of ['SIGINT', 'SIGTERM'] as const) process.once(name, () => controller.abort(new Error(name)));
+  runCli(process.argv.slice(2), (t) => process.stdout.write(`${t}\n`), (t) => process.stderr.write(`${t}\n`), controller.signal).then((code) => {
+    process.exitCode = code;
+  });
 }

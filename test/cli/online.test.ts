@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { syntheticKlines } from '../../src/klines/synthetic-klines';
+import { FakeBinance } from '../binance/fake-binance-http';
+import { FakeStream } from '../binance/live-fake-stream';
+import { CLI_PATH, runCli } from './cli-helpers';
+
+const MINUTE = 60_000;
+const HISTORY = 200;
+
+/** 1m bars ending a few minutes before now, so REST look-backs from the wall clock include them all. */
+function recentBars(count: number) {
+  const start = Math.floor(Date.now() / MINUTE) * MINUTE - (count + 5) * MINUTE;
+  return syntheticKlines(count, { start, intervalMs: MINUTE, price: 2500, volatility: 0.002 });
+}
+
+/** Spawns the CLI, collecting stdout lines and stderr text as they arrive. */
+function spawnCli(args: string[]) {
+  const child: ChildProcess = spawn(process.execPath, [CLI_PATH, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  let partial = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    partial += chunk.toString();
+    const parts = partial.split('\n');
+    partial = parts.pop()!;
+    lines.push(...parts.filter(Boolean));
+  });
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, lines, stderr: () => stderr, exited };
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 20_000) {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+describe('CLI online modes against a local Binance stand-in', () => {
+  it('levels --symbol fetches the lookback through --rest-url and prints the report', async () => {
+    const rest = await FakeBinance.start();
+    cleanups.push(() => rest.close());
+    const bars = recentBars(HISTORY);
+    rest.setKlines('ETHUSDT', '1m', bars);
+    const result = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const run = spawnCli(['levels', '--symbol', 'ETHUSDT', '--interval', '1m', '--lookback', '6h', '--rest-url', rest.url, '--json']);
+      run.exited.then((status) => resolve({ status, stdout: run.lines.join('\n'), stderr: run.stderr() }));
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.price).toBe(bars[HISTORY - 1].close);
+    expect(report.time).toBe(bars[HISTORY - 1].openTime);
+    expect(rest.requestsTo('/fapi/v1/klines').length).toBeGreaterThan(0);
+  });
+
+  it('levels --symbol names the Binance error code and message and exits 1', async () => {
+    const rest = await FakeBinance.start();
+    cleanups.push(() => rest.close());
+    rest.fault({ path: '/fapi/v1/klines', status: 400, body: '{"code":-1121,"msg":"Invalid symbol."}' });
+    const run = spawnCli(['levels', '--symbol', 'NOPEUSDT', '--interval', '1h', '--rest-url', rest.url]);
+    expect(await run.exited).toBe(1);
+    expect(run.stderr().trim().split('\n')).toHaveLength(1);
+    expect(run.stderr()).toMatch(/-1121.*Invalid symbol/);
+  });
+
+  it('watch prints one JSON report per update, keeps going across a dropped socket and resyncs missed bars', async () => {
+    const bars = recentBars(HISTORY + 12);
+    const rest = await FakeBinance.start();
+    const stream = await FakeStream.start({ symbol: 'ETHUSDT', interval: '1m', bars });
+    cleanups.push(() => rest.close(), () => stream.close());
+    rest.setKlines('ETHUSDT', '1m', bars.slice(0, HISTORY));
+    stream.advanceTo(HISTORY - 1, 3, false);
+
+    const run = spawnCli(['watch', '--symbol', 'ETHUSDT', '--interval', '1m', '--lookback', '6h', '--rest-url', rest.url, '--ws-url', stream.baseUrl]);
+    cleanups.push(() => run.child.kill());
+    await until(() => stream.clients === 1 && run.lines.length >= 1, 'the first report and a connection');
+    const first = JSON.parse(run.lines[0]);
+    expect(first.time).toBe(bars[HISTORY - 1].openTime);
+    expect(stream.urls[0]).toBe('/market/stream?streams=ethusdt@kline_1m/ethusdt@markPrice@1s');
+
+    const before = run.lines.length;
+    stream.advance(8);
+    await until(() => run.lines.length >= before + 8, 'a line per tick');
+    const live = JSON.parse(run.lines[run.lines.length - 1]);
+    expect(live.time).toBe(bars[HISTORY + 1].openTime);
+    expect(live.price).toBe(bars[HISTORY + 1].close);
+    for (const key of ['price', 'above', 'below', 'nearestAbove', 'nearestBelow', 'bias', 'swept']) expect(live).toHaveProperty(key);
+
+    // The connection drops while three more bars pass; REST knows them, the socket never sent them.
+    stream.drop();
+    stream.advance(4 * 3, false);
+    rest.setKlines('ETHUSDT', '1m', bars.slice(0, HISTORY + 5));
+    await until(() => /reconnecting/.test(run.stderr()), 'a reconnect log line');
+    await until(() => JSON.parse(run.lines[run.lines.length - 1]).time === bars[HISTORY + 4].openTime, 'the resynced bars');
+    const times = run.lines.map((l) => JSON.parse(l).time as number);
+    for (let i = 1; i < times.length; i++) expect(times[i]).toBeGreaterThanOrEqual(times[i - 1]);
+    for (const i of [HISTORY + 2, HISTORY + 3]) expect(times).toContain(bars[i].openTime);
+  });
+
+  it('watch without --symbol is a usage error', () => {
+    const result = runCli(['watch', '--interval', '1m']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--symbol/);
+  });
+});
