@@ -43,7 +43,8 @@ export async function openSource(state, mode, sink, signal) {
 
 async function openLive(state, sink, signal) {
   const { BinanceRestClient, BinanceLiveFeed, intervalToMs } = window.LiqHeatmap;
-  const rest = new BinanceRestClient({ baseUrl: `${location.origin}/api/binance` });
+  // One retry: the demo server answers 502 at once when Binance is unreachable, and the page should fall back fast.
+  const rest = new BinanceRestClient({ baseUrl: `${location.origin}/api/binance`, retries: 1 });
   const intervalMs = intervalToMs(state.interval);
   const now = Date.now();
   const bars = barsFor(state.range, intervalMs);
