@@ -9,3 +9,4 @@ export * from './klines/index';
 export * from './model/index';
 export * from './levels/index';
 export * from './binance/index';
+export * from './evaluate/index';

@@ -68,9 +68,10 @@ export function computeLevels(input: LevelsInput, options: Partial<LevelsOptions
   const above = shortZones.map((z) => toLevel(z, 'short'));
   const nearest = (levels: Level[]) =>
     levels.filter((l) => l.strength >= o.minStrength).sort((a, b) => Math.abs(a.distancePct) - Math.abs(b.distancePct))[0] ?? null;
+  const rank = (l: Level) => l.notional * Math.pow(0.5, Math.abs(l.distancePct) / o.proximityHalfPct);
   const top = (levels: Level[]) =>
     [...levels]
-      .sort((a, b) => b.notional - a.notional || Math.abs(a.distancePct) - Math.abs(b.distancePct))
+      .sort((a, b) => rank(b) - rank(a) || Math.abs(a.distancePct) - Math.abs(b.distancePct))
       .slice(0, o.top)
       .sort((a, b) => Math.abs(a.distancePct) - Math.abs(b.distancePct));
   return {

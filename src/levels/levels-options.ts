@@ -4,7 +4,7 @@ export interface LevelsOptions {
   top: number;
   /** Strength (0..1) a level needs to count as significant. Default 0.2. */
   minStrength: number;
-  /** A zone extends from its peak while density stays at or above this share of the peak. Default 0.5. */
+  /** A zone extends from its peak while density stays at or above this share of the peak. Default 0.8 (tight zones). */
   zoneFloor: number;
   /** Peaks below this share of the strongest peak are ignored. Default 0.02. */
   minPeak: number;
@@ -14,16 +14,23 @@ export interface LevelsOptions {
   biasRatio: number;
   /** Swept zones from the last this many bars are reported. Default 48. */
   sweptBars: number;
+  /**
+   * Levels are ranked by size halved for every this many percent of distance from price, so a near
+   * cluster can outrank a larger far one (most liquidations in the next hours happen within a few percent).
+   * Default 2; Infinity ranks by size alone.
+   */
+  proximityHalfPct: number;
 }
 
 export const DEFAULT_LEVELS_OPTIONS: Readonly<LevelsOptions> = Object.freeze({
   top: 5,
   minStrength: 0.2,
-  zoneFloor: 0.5,
+  zoneFloor: 0.8,
   minPeak: 0.02,
   biasWindowPct: 2,
   biasRatio: 1.5,
   sweptBars: 48,
+  proximityHalfPct: 2,
 });
 
 /** Merges `partial` over the defaults; throws a `RangeError` naming a bad option. */
@@ -45,5 +52,6 @@ export function mergeLevelsOptions(partial: Partial<LevelsOptions> = {}): Levels
   check('biasWindowPct', 0.01, 100);
   check('biasRatio', 1, 1000);
   check('sweptBars', 0, 1e9, true);
+  check('proximityHalfPct', 0.01, Infinity);
   return o;
 }

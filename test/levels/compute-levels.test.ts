@@ -18,7 +18,7 @@ function column(longBumps: [number, number, number][], shortBumps: [number, numb
 
 describe('computeLevels', () => {
   it('finds one level per cluster with the peak price, zone bounds and summed size', () => {
-    const report = computeLevels(column([[80, 10, 3]], [[120, 5, 3]]));
+    const report = computeLevels(column([[80, 10, 3]], [[120, 5, 3]]), { zoneFloor: 0.5 });
     expect(report.below).toHaveLength(1);
     const level = report.below[0];
     expect(level.price).toBeCloseTo(80.5, 9);
@@ -50,8 +50,14 @@ describe('computeLevels', () => {
   });
 
   it('keeps the top N by size on each side, listed nearest first', () => {
-    const report = computeLevels(column([[90, 2, 1], [70, 9, 1], [50, 8, 1], [30, 1, 1]], []), { top: 2 });
+    const report = computeLevels(column([[90, 2, 1], [70, 9, 1], [50, 8, 1], [30, 1, 1]], []), { top: 2, proximityHalfPct: Infinity });
     expect(report.below.map((l) => Math.round(l.price - 0.5))).toEqual([70, 50]);
+  });
+
+  it('ranks a near cluster above a larger far one: size halves every proximityHalfPct of distance', () => {
+    // 9 at -30 % ranks 9 * 0.5^15; 2 at -10 % ranks 2 * 0.5^5: the near one wins with a 2 % half-distance.
+    const report = computeLevels(column([[90, 2, 1], [70, 9, 1]], []), { top: 1, proximityHalfPct: 2 });
+    expect(Math.round(report.below[0].price - 0.5)).toBe(90);
   });
 
   it('the nearest significant level skips weak clusters closer to price', () => {
@@ -61,7 +67,7 @@ describe('computeLevels', () => {
   });
 
   it('a zone that straddles price is clipped to its own side', () => {
-    const report = computeLevels(column([[99, 10, 3]], [], 100.7));
+    const report = computeLevels(column([[99, 10, 3]], [], 100.7), { zoneFloor: 0.5 });
     expect(report.below[0].high).toBe(100.7);
     expect(report.below[0].price).toBeLessThanOrEqual(100.7);
   });

@@ -1,0 +1,96 @@
+import type { Side } from '../model/side';
+
+/** One liquidation order (Binance `forceOrder`). `side` is the liquidated position: SELL = a long, BUY = a short. */
+export interface LiquidationOrder {
+  time: number;
+  symbol: string;
+  side: Side;
+  /** Fill price: `average_price` when present, else `price`. */
+  price: number;
+  /** USD size: `usd_size_recorded` when present, else price x quantity. */
+  notional: number;
+  /** 1-based line in the file. */
+  row: number;
+}
+
+/** Bad liquidation input; the message names the file, the row and the field. */
+export class LiquidationFileError extends Error {
+  override readonly name = 'LiquidationFileError';
+}
+
+/**
+ * Liquidation orders from a CSV with a header (columns as in Binance `forceOrder` recordings:
+ * `time, symbol, side, price`, optional `average_price`, `usd_size_recorded`, and a quantity column
+ * `accumulated_filled_quantity` / `last_filled_quantity` / `original_quantity`), sorted by time.
+ */
+export function parseLiquidationCsv(text: string, source = 'liquidations'): LiquidationOrder[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const header = lines[0].split(',').map((h) => h.trim().toLowerCase());
+  const column = (name: string) => header.indexOf(name);
+  for (const required of ['time', 'symbol', 'side', 'price']) {
+    if (column(required) < 0) throw new LiquidationFileError(`${source}, row 1: missing column ${required}`);
+  }
+  const quantityColumn = ['accumulated_filled_quantity', 'last_filled_quantity', 'original_quantity', 'quantity'].map(column).find((i) => i >= 0) ?? -1;
+  const usdColumn = column('usd_size_recorded');
+  const avgColumn = column('average_price');
+  if (usdColumn < 0 && quantityColumn < 0) throw new LiquidationFileError(`${source}, row 1: missing column usd_size_recorded or a quantity column`);
+  const orders: LiquidationOrder[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i].trim() === '') continue;
+    const cells = lines[i].split(',');
+    const row = i + 1;
+    const fail = (field: string, reason: string): never => {
+      throw new LiquidationFileError(`${source}, row ${row}, field ${field}: ${reason}`);
+    };
+    const number = (index: number, field: string, required: boolean): number | undefined => {
+      const raw = (cells[index] ?? '').trim();
+      if (raw === '') return required ? fail(field, 'empty') : undefined;
+      const value = Number(raw);
+      if (!Number.isFinite(value) || value < 0) fail(field, `not a non-negative number: ${raw}`);
+      return value;
+    };
+    const time = number(column('time'), 'time', true) as number;
+    const sideText = (cells[column('side')] ?? '').trim().toUpperCase();
+    if (sideText !== 'SELL' && sideText !== 'BUY') fail('side', `unknown side '${sideText}' (expected SELL for a long liquidated, BUY for a short)`);
+    const listed = number(column('price'), 'price', true) as number;
+    const average = avgColumn >= 0 ? number(avgColumn, 'average_price', false) : undefined;
+    const price = average !== undefined && average > 0 ? average : listed;
+    if (!(price > 0)) fail('price', 'must be positive');
+    const usd = usdColumn >= 0 ? number(usdColumn, 'usd_size_recorded', false) : undefined;
+    const quantity = quantityColumn >= 0 ? number(quantityColumn, header[quantityColumn], false) : undefined;
+    const notional = usd ?? (quantity !== undefined ? quantity * price : fail('usd_size_recorded', 'empty and no quantity to derive it'));
+    const symbol = (cells[column('symbol')] ?? '').trim().toUpperCase();
+    if (!symbol) fail('symbol', 'empty');
+    orders.push({ time: time < 1e11 ? time * 1000 : time, symbol, side: sideText === 'SELL' ? 'long' : 'short', price, notional, row });
+  }
+  return orders.sort((a, b) => a.time - b.time || a.row - b.row);
+}
+
+/** A burst of liquidations of one symbol: consecutive orders less than `gapMs` apart. */
+export interface LiquidationWindow {
+  symbol: string;
+  /** Time of the first order. */
+  t0: number;
+  orders: LiquidationOrder[];
+}
+
+/** Groups orders per symbol into windows of orders less than `gapMs` (default 2 h) apart. */
+export function groupWindows(orders: readonly LiquidationOrder[], gapMs = 2 * 3_600_000): LiquidationWindow[] {
+  const bySymbol = new Map<string, LiquidationOrder[]>();
+  for (const order of orders) {
+    if (!bySymbol.has(order.symbol)) bySymbol.set(order.symbol, []);
+    bySymbol.get(order.symbol)!.push(order);
+  }
+  const windows: LiquidationWindow[] = [];
+  for (const [symbol, list] of bySymbol) {
+    let current: LiquidationWindow | null = null;
+    for (const order of list) {
+      if (!current || order.time - current.orders[current.orders.length - 1].time >= gapMs) {
+        current = { symbol, t0: order.time, orders: [] };
+        windows.push(current);
+      }
+      current.orders.push(order);
+    }
+  }
+  return windows.sort((a, b) => a.t0 - b.t0 || a.symbol.localeCompare(b.symbol));
+}
