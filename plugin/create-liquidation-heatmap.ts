@@ -1,6 +1,7 @@
 import type { ISeriesApi, SeriesType, Time } from 'lightweight-charts';
 import type { Kline } from '../src/klines/kline';
 import type { Level, LevelsReport } from '../src/levels/level';
+import type { TradePlan, TradePlanRequest } from '../src/levels/plan-trade';
 import type { ModelContext, UpdateResult } from '../src/model/liquidation-model';
 import type { OpenInterestPoint } from '../src/model/open-interest';
 import type { HeatmapOptions, HeatmapOptionsPatch } from './heatmap-options';
@@ -21,6 +22,11 @@ export interface LiquidationHeatmap {
   options(): Readonly<HeatmapOptions>;
   /** The levels report of the latest bar, or null before data. */
   levels(): LevelsReport | null;
+  /**
+   * Stop, targets, reward-to-risk (and with `risk` the size) around the latest levels; null before data.
+   * `heatmap.planTrade({ side: 'long', entry: 101_500, risk: 200 })`.
+   */
+  planTrade(request: TradePlanRequest): TradePlan | null;
   /** Density at a bar time (seconds or ms) and price, for tooltips. */
   densityAt(time: number, price: number): DensityReading | null;
   /** The level under a pane y coordinate, for hover. */
@@ -54,6 +60,7 @@ export function createLiquidationHeatmap(series: ISeriesApi<SeriesType, Time>, o
     applyOptions: (patch) => primitive.applyOptions(patch),
     options: () => primitive.options(),
     levels: () => primitive.levels(),
+    planTrade: (request) => primitive.planTrade(request),
     densityAt: (time, price) => primitive.densityAt(time, price),
     levelAtCoordinate: (y) => primitive.levelAtCoordinate(y),
     detach: () => {

@@ -13,6 +13,7 @@ import type { Kline, KlineSeries } from '../src/klines/kline';
 import { parseKline, parseKlines } from '../src/klines/parse-klines';
 import type { Level, LevelsReport } from '../src/levels/level';
 import { modelDensityAt, modelLevels } from '../src/levels/model-levels';
+import { planTrade, type TradePlan, type TradePlanRequest } from '../src/levels/plan-trade';
 import { LiquidationModel, type AsyncControl, type DensityUnit, type ModelContext, type UpdateResult } from '../src/model/liquidation-model';
 import type { OpenInterestPoint } from '../src/model/open-interest';
 import { columnGeometry, rowGeometry } from './chart-geometry';
@@ -157,6 +158,16 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
   levels(): LevelsReport | null {
     if (!this.report && this.model.length > 0) this.report = modelLevels(this.model, this.opts.levels);
     return this.report;
+  }
+
+  /**
+   * A stop beyond the nearest significant liquidation zone against the trade, up to three targets before
+   * the next zones in its direction, reward-to-risk, and with `risk` the size (see `planTrade`), from the
+   * latest levels report; null before data. Throws a `RangeError` naming a bad request field.
+   */
+  planTrade(request: TradePlanRequest): TradePlan | null {
+    const report = this.levels();
+    return report ? planTrade(report, request) : null;
   }
 
   /** Density at a bar (chart time in seconds, or epoch ms) and price, or null outside the heatmap. */

@@ -1,7 +1,9 @@
 // The demo page: a trader's view of the liquidation heatmap and levels over live (or replayed) candles.
+import { createAlerts } from './alerts.js';
 import { bindControls } from './controls.js';
 import { openSource } from './data-source.js';
 import { showLevels, showMarket, showProgress, showStatus } from './panels.js';
+import { createPlanner } from './plan.js';
 import { attachTooltip } from './tooltip.js';
 import { readState, writeState } from './url-state.js';
 
@@ -51,8 +53,11 @@ function candleOf(k) {
 }
 
 function refreshPanels() {
-  showLevels(heatmap.levels());
+  const report = heatmap.levels();
+  showLevels(report);
   showMarket(market);
+  planner.refresh();
+  alerts.check(report);
 }
 
 const sink = {
@@ -129,6 +134,12 @@ function onChange(partial) {
   const reload = ['symbol', 'interval', 'range'].some((key) => key in partial && partial[key] !== state[key]);
   Object.assign(state, partial);
   history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
+  if ('alertPct' in partial || reload) alerts.reset();
+  if (['planSide', 'planEntry', 'planBuffer'].some((key) => key in partial)) {
+    planner.refresh();
+    if (!reload) return;
+  }
+  if ('alertPct' in partial && !reload) return;
   candles.applyOptions({ visible: state.klines });
   if (reload) {
     heatmap.applyOptions({ model: { mmr: window.LiqHeatmap.defaultMmr(state.symbol) } });
@@ -139,10 +150,12 @@ function onChange(partial) {
   refreshPanels();
 }
 
+const planner = createPlanner(() => ({ heatmap, candles, chart }), state, onChange);
+const alerts = createAlerts(state, onChange);
 bindControls(state, onChange);
 candles.applyOptions({ visible: state.klines });
 attachTooltip(chart, document.getElementById('tooltip'), () => ({ heatmap, candles, volumeAt: (time) => volumes.get(time) }));
-window.demo = { chart, candles, heatmap, state };
+window.demo = { chart, candles, heatmap, state, planner };
 
 fetch('/api/config')
   .then((r) => r.json())

@@ -17,6 +17,10 @@ export const DEFAULTS = Object.freeze({
   swept: true,
   sides: 'both',
   palette: 'density',
+  planSide: '',
+  planEntry: 0,
+  planBuffer: 0.1,
+  alertPct: 0.5,
 });
 
 const oneOf = (list) => (v) => (list.includes(v) ? v : undefined);
@@ -37,6 +41,10 @@ const PARSERS = {
   swept: flag,
   sides: oneOf(SIDES),
   palette: oneOf(PALETTES),
+  planSide: oneOf(['', 'long', 'short']),
+  planEntry: (v) => (Number(v) > 0 && Number.isFinite(Number(v)) ? Number(v) : undefined),
+  planBuffer: (v) => (v !== '' && Number(v) >= 0 && Number(v) <= 5 ? Number(v) : undefined),
+  alertPct: (v) => (v !== '' && Number(v) >= 0 && Number(v) <= 20 ? Number(v) : undefined),
 };
 
 /** State from a query string, every field validated. */

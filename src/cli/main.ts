@@ -4,6 +4,8 @@ import { KlineError } from '../klines/kline-error';
 import { parseCliArgs, UsageError } from './cli-args';
 import { BinanceError } from '../binance/binance-error';
 import { densityCommand } from './density-command';
+import { evaluateCommand } from './evaluate-command';
+import { LiquidationFileError } from '../evaluate/liquidation-orders';
 import { levelsCommand } from './levels-command';
 import { watchCommand } from './watch-command';
 
@@ -11,11 +13,14 @@ const USAGE = `usage:
   liq-heatmap levels  --klines FILE [--symbol S] [--interval 1h] [--at TIME] [--top N] [--rows N] [--json]
   liq-heatmap levels  --symbol S [--interval 1h] [--lookback 7d] [--rest-url URL] [--top N] [--json]
   liq-heatmap density --klines FILE [--symbol S] [--interval 1h] [--at TIME] [--rows N] [--json]
-  liq-heatmap watch   --symbol S [--interval 1h] [--lookback 7d] [--rest-url URL] [--ws-url URL] [--top N]
+  liq-heatmap evaluate --klines FILE --liquidations FILE [--symbol S] [--horizon 2h] [--lookback 60d] [--json]
+  liq-heatmap watch   --symbol S [--interval 1h] [--lookback 7d] [--rest-url URL] [--ws-url URL] [--top N] [--alert-pct N]
 FILE: CSV (Binance public-data layout, header optional) or Binance JSON klines.
 TIME: epoch ms or ISO time (UTC unless a zone is given); only bars closed at or before it are used.
 density prints {time, price, rows:[{price, long, short}]} with --json, else 'price long short' lines.
-watch prints one JSON levels report per update; --rest-url replaces https://fapi.binance.com, --ws-url wss://fstream.binance.com.`;
+watch prints one JSON levels report per update; --rest-url replaces https://fapi.binance.com, --ws-url wss://fstream.binance.com;
+  --alert-pct N adds "alerts": [{type: approaching|swept, side, price, distancePct, time}] to each line
+  (approaching: a significant level within N% of price; at most one per level and type per 30 min of market time).`;
 
 /** Runs the CLI; resolves to the exit code (0 ok, 1 bad input or a failed request, 2 bad usage). */
 export async function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, signal?: AbortSignal): Promise<number> {
@@ -28,6 +33,7 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
     if (args.command === undefined) throw new UsageError('no command given');
     if (args.command === 'levels') out(await levelsCommand(args, err));
     else if (args.command === 'density') out(densityCommand(args));
+    else if (args.command === 'evaluate') out(evaluateCommand(args));
     else if (args.command === 'watch') await watchCommand(args, out, err, signal ?? new AbortController().signal);
     else throw new UsageError(`unknown command '${args.command}'`);
     return 0;
@@ -36,7 +42,7 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
       err(`liq-heatmap: ${error.message}\n${USAGE}`);
       return 2;
     }
-    const known = error instanceof KlineError || error instanceof RangeError || error instanceof BinanceError;
+    const known = error instanceof KlineError || error instanceof RangeError || error instanceof BinanceError || error instanceof LiquidationFileError;
     const message = known ? error.message : String((error as Error)?.stack ?? error);
     err(`liq-heatmap: ${message.split('\n')[0]}`);
     return 1;

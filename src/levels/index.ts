@@ -6,3 +6,5 @@ export { readBias, massBetween } from './bias';
 export { modelLevels, modelDensityAt } from './model-levels';
 export { suggestStop, suggestTargets, type Placement, type PlacementRequest, type TradeSide } from './placement';
 export { formatPrice, formatNotional, formatPct, formatLevelLabel } from './format-level';
+export { planTrade, type TradePlan, type TradePlanRequest, type PlannedStop, type PlannedTarget } from './plan-trade';
+export { LevelAlerts, type LevelAlert, type LevelAlertType, type LevelAlertsOptions } from './alerts';

@@ -28,9 +28,12 @@ const DEFAULT_MIN_STRENGTH = 0.2;
 /**
  * A stop beyond the nearest significant liquidation zone against the trade: for a long, below the `low`
  * of the nearest long-liquidation zone under the entry (an entry inside a zone uses that zone), minus
- * the buffer; for a short, above the `high` of the nearest short zone over the entry. Never inside a zone.
+ * the buffer; for a short, above the `high` of the nearest short zone over the entry. Never inside a zone:
+ * when the buffered price would land in another significant zone of the same side, the stop moves beyond
+ * that one too (and `level` is the zone whose edge set the price). Throws a `RangeError` naming a bad field.
  */
 export function suggestStop(report: LevelsReport, request: PlacementRequest): Placement {
+  checkPlacementRequest(request);
   const { side, entry } = request;
   const buffer = (request.bufferPct ?? DEFAULT_BUFFER_PCT) / 100;
   const zones = significant(report, side, request.minStrength);
@@ -38,20 +41,37 @@ export function suggestStop(report: LevelsReport, request: PlacementRequest): Pl
     side === 'long'
       ? zones.filter((l) => l.low < entry).sort((a, b) => b.high - a.high)[0]
       : zones.filter((l) => l.high > entry).sort((a, b) => a.low - b.low)[0];
-  if (!zone) {
-    const where = side === 'long' ? 'long-liquidation zone below' : 'short-liquidation zone above';
-    return { price: null, level: null, distancePct: null, reason: `no significant ${where} the entry` };
+  if (!zone) return { price: null, level: null, distancePct: null, reason: `no significant ${againstZone(side)} the entry` };
+  const beyond = (l: Level) => (side === 'long' ? l.low * (1 - buffer) : l.high * (1 + buffer));
+  let far = zone;
+  let price = beyond(zone);
+  const passed: Level[] = [];
+  for (let next = containing(zones, price, side); next; next = containing(zones, price, side)) {
+    passed.push(next);
+    far = next;
+    price = beyond(next);
   }
-  const price = side === 'long' ? zone.low * (1 - buffer) : zone.high * (1 + buffer);
-  const edge = side === 'long' ? `below the low ${fmt(zone.low)}` : `above the high ${fmt(zone.high)}`;
-  return { price, level: zone, distancePct: pct(price, entry), reason: `beyond the ${zone.side} zone ${fmt(zone.low)}-${fmt(zone.high)}, ${edge}` };
+  const edge = side === 'long' ? `below the low ${fmt(far.low)}` : `above the high ${fmt(far.high)}`;
+  const also = passed.length ? ` and the adjoining zone${passed.length > 1 ? 's' : ''} ${passed.map(span).join(', ')}` : '';
+  return { price, level: far, distancePct: pct(price, entry), reason: `beyond the ${zone.side} zone ${span(zone)}${also}, ${edge}` };
 }
 
 /**
- * Up to `count` targets just before the next significant zones in the trade's direction: a long aims
- * below the `low` of short-liquidation zones above the entry, a short above the `high` of long zones below.
+ * Up to `count` (default 3) targets just before the next significant zones in the trade's direction: a
+ * long aims below the `low` of short-liquidation zones above the entry, a short above the `high` of long
+ * zones below. A zone whose buffered target would not be beyond the entry (it starts within the buffer of
+ * it) is skipped. Throws a `RangeError` naming a bad field.
  */
 export function suggestTargets(report: LevelsReport, request: PlacementRequest & { count?: number }): Placement[] {
+  checkPlacementRequest(request);
+  return targetCandidates(report, request)
+    .filter((t) => t.ahead)
+    .slice(0, request.count ?? 3)
+    .map((t) => t.placement);
+}
+
+/** @internal Every target zone ahead of the entry, nearest first, marked whether its buffered price is beyond the entry. */
+export function targetCandidates(report: LevelsReport, request: PlacementRequest): { placement: Placement; ahead: boolean }[] {
   const { side, entry } = request;
   const buffer = (request.bufferPct ?? DEFAULT_BUFFER_PCT) / 100;
   const opposite: TradeSide = side === 'long' ? 'short' : 'long';
@@ -60,10 +80,41 @@ export function suggestTargets(report: LevelsReport, request: PlacementRequest &
     side === 'long'
       ? zones.filter((l) => l.low > entry).sort((a, b) => a.low - b.low)
       : zones.filter((l) => l.high < entry).sort((a, b) => b.high - a.high);
-  return ahead.slice(0, request.count ?? 3).map((zone) => {
+  return ahead.map((zone) => {
     const price = side === 'long' ? zone.low * (1 - buffer) : zone.high * (1 + buffer);
-    return { price, level: zone, distancePct: pct(price, entry), reason: `just before the ${zone.side} zone ${fmt(zone.low)}-${fmt(zone.high)}` };
+    return {
+      placement: { price, level: zone, distancePct: pct(price, entry), reason: `just before the ${zone.side} zone ${span(zone)}` },
+      ahead: side === 'long' ? price > entry : price < entry,
+    };
   });
+}
+
+/** @internal `long-liquidation zone below` / `short-liquidation zone above`: the zones a stop goes beyond. */
+export function againstZone(side: TradeSide): string {
+  return side === 'long' ? 'long-liquidation zone below' : 'short-liquidation zone above';
+}
+
+/** @internal The zones targets aim at, in the same words. */
+export function aheadZone(side: TradeSide): string {
+  return side === 'long' ? 'short-liquidation zone above' : 'long-liquidation zone below';
+}
+
+/** @internal Throws a `RangeError` naming the first bad field of a placement request. */
+export function checkPlacementRequest(request: PlacementRequest, where = 'placement'): void {
+  const r = request as Partial<PlacementRequest> | null | undefined;
+  if (typeof r !== 'object' || r === null) throw new RangeError(`${where}: the request must be an object with side and entry`);
+  if (r.side !== 'long' && r.side !== 'short') throw new RangeError(`${where}: side must be 'long' or 'short', got ${show(r.side)}`);
+  if (typeof r.entry !== 'number' || !Number.isFinite(r.entry) || r.entry <= 0)
+    throw new RangeError(`${where}: entry must be a finite positive price, got ${show(r.entry)}`);
+  if (r.bufferPct !== undefined && (typeof r.bufferPct !== 'number' || !(r.bufferPct >= 0 && r.bufferPct < 100)))
+    throw new RangeError(`${where}: bufferPct must be a number in [0, 100), got ${show(r.bufferPct)}`);
+  if (r.minStrength !== undefined && (typeof r.minStrength !== 'number' || !(r.minStrength >= 0 && r.minStrength <= 1)))
+    throw new RangeError(`${where}: minStrength must be a number in [0, 1], got ${show(r.minStrength)}`);
+}
+
+/** @internal A value as it reads in an error message. */
+export function show(value: unknown): string {
+  return typeof value === 'string' ? `'${value}'` : String(value);
 }
 
 /** Significant levels of one side from the report's lists and nearest levels, without repeats. */
@@ -77,8 +128,17 @@ function significant(report: LevelsReport, side: TradeSide, minStrength = DEFAUL
   });
 }
 
+/** A zone holding `price` that reaches further against the trade (strictly, so the walk always ends). */
+function containing(zones: readonly Level[], price: number, side: TradeSide): Level | undefined {
+  return zones.find((l) => (side === 'long' ? l.low < price && price <= l.high : l.low <= price && price < l.high));
+}
+
 function pct(price: number, entry: number): number {
   return ((price - entry) / entry) * 100;
+}
+
+function span(level: Level): string {
+  return `${fmt(level.low)}-${fmt(level.high)}`;
 }
 
 function fmt(price: number): string {

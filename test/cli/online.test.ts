@@ -93,6 +93,7 @@ describe('CLI online modes against a local Binance stand-in', () => {
     expect(live.time).toBe(bars[HISTORY + 1].openTime);
     expect(live.price).toBe(bars[HISTORY + 1].close);
     for (const key of ['price', 'above', 'below', 'nearestAbove', 'nearestBelow', 'bias', 'swept']) expect(live).toHaveProperty(key);
+    expect(live).not.toHaveProperty('alerts');
 
     // The connection drops while three more bars pass; REST knows them, the socket never sent them.
     stream.drop();
@@ -103,6 +104,56 @@ describe('CLI online modes against a local Binance stand-in', () => {
     const times = run.lines.map((l) => JSON.parse(l).time as number);
     for (let i = 1; i < times.length; i++) expect(times[i]).toBeGreaterThanOrEqual(times[i - 1]);
     for (const i of [HISTORY + 2, HISTORY + 3]) expect(times).toContain(bars[i].openTime);
+  });
+
+  it('watch --alert-pct adds an alerts array to every line, with alerts as the price walks down onto the levels below', async () => {
+    const history = recentBars(HISTORY);
+    // After the history, price walks down 0.25 % a bar for 12 bars (about -3 %): through the long levels below.
+    const walk = [...history];
+    for (let i = 0; i < 12; i++) {
+      const prev = walk[walk.length - 1];
+      const open = prev.close;
+      const close = open * 0.9975;
+      walk.push({ ...prev, openTime: prev.openTime + MINUTE, closeTime: prev.openTime + 2 * MINUTE - 1, open, close, high: open * 1.0003, low: close * 0.9997 });
+    }
+    const rest = await FakeBinance.start();
+    const stream = await FakeStream.start({ symbol: 'ETHUSDT', interval: '1m', bars: walk });
+    cleanups.push(() => rest.close(), () => stream.close());
+    rest.setKlines('ETHUSDT', '1m', history);
+    stream.advanceTo(HISTORY - 1, 3, false);
+
+    const args = ['watch', '--symbol', 'ETHUSDT', '--interval', '1m', '--lookback', '6h', '--rest-url', rest.url, '--ws-url', stream.baseUrl];
+    const run = spawnCli([...args, '--alert-pct', '1']);
+    cleanups.push(() => run.child.kill());
+    await until(() => stream.clients === 1 && run.lines.length >= 1, 'the first report and a connection', 4000);
+    const ticks = 12 * stream.ticksPerBar;
+    stream.advance(ticks);
+    await until(() => run.lines.length >= 1 + ticks, 'a line per tick', 4000);
+
+    const reports = run.lines.map((l) => JSON.parse(l));
+    for (const report of reports) expect(Array.isArray(report.alerts)).toBe(true);
+    const alerts = reports.slice(1).flatMap((r) => r.alerts);
+    expect(alerts.length).toBeGreaterThan(0);
+    for (const alert of alerts) {
+      expect(Object.keys(alert).sort()).toEqual(['distancePct', 'price', 'side', 'time', 'type']);
+      expect(['approaching', 'swept']).toContain(alert.type);
+      expect(['long', 'short']).toContain(alert.side);
+      expect(Number.isFinite(alert.price) && Number.isFinite(alert.distancePct)).toBe(true);
+    }
+    // Walking down onto the long levels: they are approached, then swept.
+    const firstApproach = alerts.findIndex((a) => a.type === 'approaching' && a.side === 'long');
+    const firstSweep = alerts.findIndex((a) => a.type === 'swept' && a.side === 'long');
+    expect(firstApproach).toBeGreaterThanOrEqual(0);
+    expect(firstSweep).toBeGreaterThan(firstApproach);
+    // Within the 30 min cool-down (the walk lasts 12 min) no level is reported twice with the same type.
+    const keys = alerts.map((a) => `${a.type}:${a.side}:${a.price}`);
+    expect(new Set(keys.filter((k) => k.startsWith('swept'))).size).toBe(keys.filter((k) => k.startsWith('swept')).length);
+  });
+
+  it('watch --alert-pct needs a positive percentage', () => {
+    const result = runCli(['watch', '--symbol', 'ETHUSDT', '--alert-pct', 'soon']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--alert-pct must be a percentage/);
   });
 
   it('watch without --symbol is a usage error', () => {
