@@ -5,6 +5,8 @@
  * `{ median, min, max, runs }`; new sections (e.g. a headless-browser render benchmark) use the same shape.
  * A row may carry several targets as `targets: [{ text, met }]` (then `target` is their conjunction); a
  * section that could not run has `skipped: 'reason'` (and no rows), one that failed `error: 'message'`.
+ * A section whose figures are not a subject-vs-baseline comparison (e.g. the demo-under-load section) gives
+ * its own `columns: ['Case', ...]` and each row `cells` (strings, one per column); Target and Met follow.
  */
 
 export function formatMarkdown(result) {
@@ -22,6 +24,14 @@ function formatSection(section) {
   const notes = section.notes.map((note) => `- ${note}`);
   if (section.skipped) return [`## ${section.title}`, '', `Skipped: ${section.skipped}`, ...(notes.length ? ['', ...notes] : [])];
   if (section.error) return [`## ${section.title}`, '', `FAILED: ${section.error}`, ...(notes.length ? ['', ...notes] : [])];
+  if (Array.isArray(section.columns)) {
+    const body = section.rows.map((row) => [
+      ...row.cells,
+      rowTargets(row).length ? rowTargets(row).map((t) => t.text).join('; ') : '-',
+      rowTargets(row).length ? rowTargets(row).map((t) => (t.met ? 'yes' : 'no')).join('; ') : '-',
+    ]);
+    return [`## ${section.title}`, '', ...table([...section.columns, 'Target', 'Met'], body), '', ...notes];
+  }
   const header = [
     'Case',
     `${section.subjectLabel} median (min-max)`,

@@ -3,17 +3,19 @@
  * `npm run bench`: builds, then runs every benchmark section and prints a markdown report;
  * `--json` prints one JSON object instead; `--quick` does far fewer runs (smoke test, figures not
  * meaningful). Progress goes to stderr. Each section is a function returning a report section
- * (see report.mjs): the model benchmark (Node) and the render benchmark (headless Chromium, skipped
+ * (see report.mjs): the model benchmark (Node), the render benchmark and the demo under load (the
+ * real demo server and page loading a 6M lookback from a fake Binance; both headless Chromium, skipped
  * with the reason when chromium is missing).
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { machineInfo } from './machine-info.mjs';
+import { runDemoLoadBench } from './demo-load-bench.mjs';
 import { runModelBench } from './model-bench.mjs';
 import { runRenderBench } from './render-bench.mjs';
 import { formatJson, formatMarkdown } from './report.mjs';
 
-const SECTIONS = [runModelBench, runRenderBench];
+const SECTIONS = [runModelBench, runRenderBench, runDemoLoadBench];
 
 const KNOWN = new Set(['--json', '--quick']);
 const args = process.argv.slice(2);

@@ -78,7 +78,7 @@ export function attachBinanceHeatmap(series: ISeriesApi<SeriesType, Time>, optio
     await heatmap.setDataAsync(klines);
     if (openInterest && (OPEN_INTEREST_PERIODS as readonly string[]).includes(interval)) {
       const points = await rest.openInterestHist({ symbol, period: interval as (typeof OPEN_INTEREST_PERIODS)[number], limit: 500, signal }).catch(() => null);
-      if (points && points.length) heatmap.setOpenInterest(points);
+      if (points && points.length) await heatmap.setOpenInterest(points);
     }
     if (signal.aborted) return;
     onStatus?.({ state: 'loaded', bars: klines.length });

@@ -15,8 +15,8 @@ export interface LiquidationHeatmap {
   setDataAsync(klines: KlinesInput, context?: ModelContext, control?: { sliceMs?: number; onProgress?: (done: number, total: number) => void }): Promise<void>;
   /** Applies the latest kline (forming or closing a bar); O(rows) per tick. */
   update(kline: Kline | unknown): UpdateResult;
-  /** Open-interest history: sizes become estimated USD. */
-  setOpenInterest(points: readonly OpenInterestPoint[]): void;
+  /** Open-interest history: sizes become estimated USD (recomputed in slices; resolves when drawn). */
+  setOpenInterest(points: readonly OpenInterestPoint[]): Promise<void>;
   /** Merges options over the current ones. */
   applyOptions(patch: HeatmapOptionsPatch): void;
   options(): Readonly<HeatmapOptions>;

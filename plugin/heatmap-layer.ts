@@ -8,6 +8,9 @@ import { buildIntensityLut } from './intensity-lut';
 import { paletteRamps } from './palette';
 import { visiblePercentile } from './visible-percentile';
 
+/** Cells repainted per frame at most (about 10 ms), so a first view of a long history never blocks long. */
+const PAINT_BUDGET_CELLS = 400_000;
+
 /** Steps of the normalising reference (about 19 % apart) so small viewport moves do not repaint. */
 const REFERENCE_STEPS_PER_OCTAVE = 4;
 
@@ -27,6 +30,8 @@ export class HeatmapLayer {
   private tailVersion = -1;
   private columns = 0;
   private referenceKey = '';
+  /** False when visible columns were left stale by the paint budget: draw again next frame. */
+  complete = true;
   private reference = 0;
 
   /** Marks colours, threshold or heat as changed. */
@@ -81,7 +86,7 @@ export class HeatmapLayer {
       this.paint = createPaint(reference, options);
       this.generation++;
     }
-    this.paintStale(store.long, store.short, firstColumn, endColumn);
+    this.complete = this.paintStale(store.long, store.short, firstColumn, endColumn, Math.max(1, Math.floor(PAINT_BUDGET_CELLS / grid.rows)));
     return { tiles: this.surface.tiles, rows: grid.rows, ...geometry, ...rows };
   }
 
@@ -99,20 +104,26 @@ export class HeatmapLayer {
     }
   }
 
-  private paintStale(long: Float32Array, short: Float32Array, c0: number, c1: number): void {
+  /** Paints stale visible columns, newest first, at most `budget` of them; true when none is left stale. */
+  private paintStale(long: Float32Array, short: Float32Array, c0: number, c1: number, budget: number): boolean {
     const image = this.image as CellImage;
     const paint = this.paint as CellPaint;
-    let c = c0;
-    while (c < c1) {
-      if (this.stamps[c] === this.generation) {
-        c++;
+    let c = c1;
+    while (c > c0) {
+      if (this.stamps[c - 1] === this.generation) {
+        c--;
         continue;
       }
-      const start = c;
-      while (c < c1 && this.stamps[c] !== this.generation) this.stamps[c++] = this.generation;
-      image.paint(long, short, start, c, paint);
-      this.surface.sync(image, start, c);
+      if (budget <= 0) return false;
+      const end = c;
+      while (c > c0 && this.stamps[c - 1] !== this.generation && budget > 0) {
+        this.stamps[--c] = this.generation;
+        budget--;
+      }
+      image.paint(long, short, c, end, paint);
+      this.surface.sync(image, c, end);
     }
+    return true;
   }
 }
 

@@ -49,7 +49,9 @@ export class ImageSurface {
     const image = new ImageData(new Uint8ClampedArray(pixels.buffer as ArrayBuffer, pixels.byteOffset, pixels.byteLength), TILE_COLUMNS, this.rows);
     const tile = { canvas, context, image };
     this.canvases[k] = tile;
-    this.tiles[k] = { source: canvas as CanvasImageSource, firstColumn: k * TILE_COLUMNS, columns: TILE_COLUMNS };
+    // Tiles are created as their columns come into view, so keep the list dense and ordered.
+    this.tiles.push({ source: canvas as CanvasImageSource, firstColumn: k * TILE_COLUMNS, columns: TILE_COLUMNS });
+    this.tiles.sort((a, b) => a.firstColumn - b.firstColumn);
     return tile;
   }
 }

@@ -11,11 +11,12 @@ import type {
 } from 'lightweight-charts';
 import type { Kline, KlineSeries } from '../src/klines/kline';
 import { parseKline, parseKlines } from '../src/klines/parse-klines';
+import { toKlineSeries } from '../src/klines/to-series';
 import type { Level, LevelsReport } from '../src/levels/level';
 import { modelDensityAt, modelLevels } from '../src/levels/model-levels';
 import { planTrade, type TradePlan, type TradePlanRequest } from '../src/levels/plan-trade';
 import { LiquidationModel, type AsyncControl, type DensityUnit, type ModelContext, type UpdateResult } from '../src/model/liquidation-model';
-import type { OpenInterestPoint } from '../src/model/open-interest';
+import { validateOpenInterest, type OpenInterestPoint } from '../src/model/open-interest';
 import { columnGeometry, rowGeometry } from './chart-geometry';
 import { HeatmapLayer } from './heatmap-layer';
 import { DEFAULT_HEATMAP_OPTIONS, mergeHeatmapOptions, type HeatmapOptions, type HeatmapOptionsPatch } from './heatmap-options';
@@ -47,6 +48,7 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
   private opts: HeatmapOptions;
   private model: LiquidationModel;
   private pending: AbortController | null = null;
+  private pendingRun: Promise<void> = Promise.resolve();
   private report: LevelsReport | null = null;
   private version = 0;
   private tailVersion = 0;
@@ -94,7 +96,7 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
    * and field; the overlay keeps its last good state.
    */
   setData(klines: KlinesInput, context: ModelContext = {}): void {
-    const series = isKlineSeries(klines) ? klines : parseKlines(klines as string | readonly unknown[], { source: 'setData' });
+    const series = toSeries(klines);
     this.pending?.abort(new Error('superseded by a newer setData'));
     this.pending = null;
     this.model.setData(series, context);
@@ -107,13 +109,22 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
    * `setData` cancels a pending one, which then rejects with an `AbortError`-like reason.
    */
   async setDataAsync(klines: KlinesInput, context: ModelContext = {}, control: Omit<AsyncControl, 'signal'> = {}): Promise<void> {
-    const series = isKlineSeries(klines) ? klines : parseKlines(klines as string | readonly unknown[], { source: 'setData' });
+    const series = toSeries(klines);
     this.pending?.abort(new Error('superseded by a newer setData'));
     const pending = new AbortController();
     this.pending = pending;
+    const run = this.build(series, context, control, pending, null);
+    this.pendingRun = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Builds a fresh model in slices and swaps it in; with `carry`, bars that model took meanwhile are re-applied. */
+  private async build(series: KlineSeries, context: ModelContext, control: Omit<AsyncControl, 'signal'>, pending: AbortController, carry: LiquidationModel | null): Promise<void> {
     const fresh = new LiquidationModel(this.opts.model);
+    const from = Math.max(0, series.length - 1);
     await fresh.setDataAsync(series, context, { ...control, signal: pending.signal });
     if (this.pending !== pending) throw new Error('superseded by a newer setData');
+    if (carry) for (let i = from; i < carry.length; i++) fresh.update(carry.klines.get(i));
     this.pending = null;
     this.model = fresh;
     this.dataChanged();
@@ -129,9 +140,25 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
   }
 
   /** Replaces the open-interest history (sizes become estimated USD) and recomputes. */
-  setOpenInterest(points: readonly OpenInterestPoint[]): void {
-    this.model.setOpenInterest(points);
-    this.dataChanged();
+  /**
+   * Replaces the open-interest history (sizes become estimated USD). Recomputes in slices like
+   * {@link setDataAsync}, after any load still pending, and keeps bars applied by `update` meanwhile.
+   * Bad points throw a `RangeError` naming the row and field at once.
+   */
+  async setOpenInterest(points: readonly OpenInterestPoint[]): Promise<void> {
+    validateOpenInterest(points);
+    await this.pendingRun;
+    const current = this.model;
+    if (current.length === 0) {
+      current.setOpenInterest(points);
+      this.dataChanged();
+      return;
+    }
+    const pending = new AbortController();
+    this.pending = pending;
+    const run = this.build(current.klines.toSeries(), { openInterest: points, lastBarForming: current.hasForming }, {}, pending, current);
+    this.pendingRun = run.catch(() => undefined);
+    return run;
   }
 
   /** Merges options over the current ones (like lightweight-charts' `applyOptions`) and redraws. */
@@ -198,6 +225,7 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
     const rows = grid && geometry ? rowGeometry(series, grid) : null;
     const data = geometry && rows ? this.heatmap.update(this.model, this.version, this.tailVersion, this.opts, geometry, rows) : null;
     this.heatmapView.set(data ? new HeatmapRenderer(data) : null);
+    if (data && !this.heatmap.complete) setTimeout(() => this.requestUpdate?.(), 0);
     this.levelsLayer.update(this.levels(), series, this.opts);
     this.levelsView.set(this.levelsLayer.lines.length ? new LevelsRenderer(this.levelsLayer.lines) : null);
   }
@@ -237,6 +265,13 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
     this.report = null;
     this.requestUpdate?.();
   }
+}
+
+/** A series from any accepted input; kline objects skip the generic parser (a long history is parsed once). */
+function toSeries(klines: KlinesInput): KlineSeries {
+  if (isKlineSeries(klines)) return klines;
+  if (Array.isArray(klines) && klines.length > 0 && klines.every(isKline)) return toKlineSeries(klines as Kline[], { source: 'setData' });
+  return parseKlines(klines as string | readonly unknown[], { source: 'setData' });
 }
 
 function isKlineSeries(value: unknown): value is KlineSeries {

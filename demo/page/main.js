@@ -11,6 +11,7 @@ const { createChart, CandlestickSeries, LineStyle, CrosshairMode } = window.Ligh
 const { createLiquidationHeatmap } = window.LiqHeatmap;
 
 const state = readState(location.search);
+const MAX_INITIAL_BARS = 1500;
 const volumes = new Map();
 let source = null;
 let loading = null;
@@ -66,7 +67,9 @@ const sink = {
     volumes.clear();
     for (const k of klines) volumes.set(k.openTime / 1000, k.volume);
     candles.setData(klines.map(candleOf));
-    chart.timeScale().fitContent();
+    // A long history zoomed all the way out is unreadable and slow to paint: show the recent bars.
+    if (klines.length > MAX_INITIAL_BARS) chart.timeScale().setVisibleLogicalRange({ from: klines.length - MAX_INITIAL_BARS, to: klines.length + 4 });
+    else chart.timeScale().fitContent();
     pendingTicks = [];
     loading = heatmap.setDataAsync(klines, {}, { onProgress: (done, total) => showProgress(`model ${Math.round((100 * done) / total)}%`) });
     loading.then(() => {
@@ -92,8 +95,10 @@ const sink = {
     showMarket(market);
   },
   openInterest(points) {
-    heatmap.setOpenInterest(points);
-    refreshPanels();
+    // Recomputed in slices after the history load; the page keeps showing heat until then.
+    heatmap.setOpenInterest(points).then(refreshPanels, (error) => {
+      if (!/superseded/.test(String(error && error.message))) showStatus('error', `open interest: ${error.message}`);
+    });
   },
   status(kind, text) {
     sink.lastStatus = text;

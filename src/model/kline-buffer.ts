@@ -30,6 +30,27 @@ export class KlineBuffer {
   get quoteVolume(): Float64Array { return this.columns.quoteVolume; }
   get takerBuyBase(): Float64Array { return this.columns.takerBuyBase; }
 
+  /** The bars held, as a series of views (no copy; valid until the next write). */
+  toSeries(): KlineSeries {
+    const c = this.columns;
+    const n = this.length;
+    return {
+      length: n,
+      openTime: c.openTime.subarray(0, n),
+      open: c.open.subarray(0, n),
+      high: c.high.subarray(0, n),
+      low: c.low.subarray(0, n),
+      close: c.close.subarray(0, n),
+      volume: c.volume.subarray(0, n),
+      quoteVolume: c.quoteVolume.subarray(0, n),
+      takerBuyBase: c.takerBuyBase.subarray(0, n),
+      takerBuyQuote: c.takerBuyQuote.subarray(0, n),
+      trades: c.trades.subarray(0, n),
+      intervalMs: this.intervalMs,
+      gaps: [],
+    };
+  }
+
   /** Writes `kline` at index `i` (`i === length` appends). */
   set(i: number, kline: Kline): void {
     if (i >= this.columns.openTime.length) this.grow(Math.max(64, this.columns.openTime.length * 2));

@@ -85,6 +85,9 @@ export class LiquidationModel {
    */
   async setDataAsync(series: KlineSeries, context: ModelContext = {}, control: AsyncControl = {}): Promise<void> {
     this.load(series, context);
+    // The caller's own work (e.g. handing the candles to the chart) ends the current task; start fresh.
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    if (control.signal?.aborted) throw control.signal.reason;
     const steps = this.rebuildSteps();
     const sliceMs = control.sliceMs ?? 8;
     const total = this.bars.length;

@@ -103,4 +103,21 @@ describe('heatmap renderer', () => {
     expect(draws[1][1]).toBe(0);
     expect((draws[0][5] as number) + (draws[0][7] as number)).toBe(draws[1][5]);
   });
+
+});
+
+describe('image surface', () => {
+  it('keeps its drawable tiles dense when only a later tile has come into view', async () => {
+    const { installFakeCanvas } = await import('./fake-chart');
+    installFakeCanvas();
+    const { ImageSurface } = await import('../../plugin/image-surface');
+    const { CellImage, TILE_COLUMNS } = await import('../../plugin/cell-image');
+    const image = new CellImage(2);
+    image.ensure(3 * TILE_COLUMNS);
+    const surface = new ImageSurface();
+    surface.sync(image, 2 * TILE_COLUMNS + 5, 2 * TILE_COLUMNS + 50);
+    surface.sync(image, TILE_COLUMNS + 5, TILE_COLUMNS + 50);
+    expect(surface.tiles.map((t) => t.firstColumn)).toEqual([TILE_COLUMNS, 2 * TILE_COLUMNS]);
+    expect(surface.tiles.every(Boolean)).toBe(true);
+  });
 });

@@ -197,4 +197,42 @@ describe('liquidation heatmap primitive', () => {
     await expect(run).rejects.toThrow(/superseded/);
     expect(heatmap.levels()!.price).toBe(KLINES[299].close);
   });
+
+  it('open interest arriving during a pending load is applied to the new model, not lost', async () => {
+    const { heatmap } = attached();
+    const next = syntheticKlines(300, { seed: 6, price: 100, volatility: 0.004 });
+    const load = heatmap.setDataAsync(next, {}, { sliceMs: 0.01 });
+    const oi = heatmap.setOpenInterest(next.map((k) => ({ timestamp: k.openTime + 3_600_000, sumOpenInterestValue: 5e6 })));
+    await load;
+    await oi;
+    expect(heatmap.levels()!.unit).toBe('usd');
+    expect(heatmap.levels()!.price).toBe(next[299].close);
+  });
+
+  it('ticks applied while open interest is recomputed are kept', async () => {
+    const { heatmap } = attached();
+    const oi = heatmap.setOpenInterest(KLINES.map((k) => ({ timestamp: k.openTime + 3_600_000, sumOpenInterestValue: 5e6 })));
+    const last = KLINES[299];
+    heatmap.update({ ...last, close: last.close * 1.002, high: Math.max(last.high, last.close * 1.002) });
+    await oi;
+    expect(heatmap.levels()!.price).toBeCloseTo(last.close * 1.002, 9);
+    expect(heatmap.levels()!.unit).toBe('usd');
+  });
+
+  it('paints a long visible history over several frames, newest bars first, so no frame blocks long', () => {
+    const klines = syntheticKlines(2000, { seed: 8, price: 100, volatility: 0.004 });
+    const fake = fakeChart(klines.map((k) => k.openTime / 1000), { low: 50, high: 200 });
+    const heatmap = createLiquidationHeatmap(fake.series);
+    heatmap.setData(klines);
+    const before = uploads.length;
+    heatmap.primitive.updateAllViews();
+    const first = uploads.slice(before) as number[][];
+    const painted = first.reduce((n, u) => n + (u[5] as number), 0);
+    expect(painted).toBe(800);
+    expect(Math.max(...first.map((u) => u[3] + u[5]))).toBe(2000);
+    heatmap.primitive.updateAllViews();
+    heatmap.primitive.updateAllViews();
+    const all = (uploads.slice(before) as number[][]).reduce((n, u) => n + u[5], 0);
+    expect(all).toBe(2000);
+  });
 });
