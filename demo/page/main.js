@@ -28,7 +28,7 @@ const chart = createChart(document.getElementById('chart'), {
     vertLine: { style: LineStyle.Dashed, color: '#8b949e', labelBackgroundColor: '#30363d' },
     horzLine: { style: LineStyle.Dashed, color: '#8b949e', labelBackgroundColor: '#30363d' },
   },
-  timeScale: { timeVisible: true, rightOffset: 4 },
+  timeScale: { timeVisible: true, rightOffset: 4, tickMarkFormatter: tickMark },
   rightPriceScale: { scaleMargins: { top: 0.08, bottom: 0.08 } },
 });
 const candles = chart.addSeries(CandlestickSeries, {
@@ -47,6 +47,22 @@ function overlayOptions() {
     palette: state.palette,
     model: { mmr: window.LiqHeatmap.defaultMmr(state.symbol) },
   };
+}
+
+function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (n) => String(n).padStart(2, '0');
+
+/** Tick labels from UTC fields: cheaper than the library's default formatter on long histories. */
+function tickMark(time, type) {
+  const d = new Date(time * 1000);
+  if (type === 0) return String(d.getUTCFullYear());
+  if (type === 1) return MONTHS[d.getUTCMonth()];
+  if (type === 2) return String(d.getUTCDate());
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
 function candleOf(k) {
@@ -71,7 +87,8 @@ const sink = {
     if (klines.length > MAX_INITIAL_BARS) chart.timeScale().setVisibleLogicalRange({ from: klines.length - MAX_INITIAL_BARS, to: klines.length + 4 });
     else chart.timeScale().fitContent();
     pendingTicks = [];
-    loading = heatmap.setDataAsync(klines, {}, { onProgress: (done, total) => showProgress(`model ${Math.round((100 * done) / total)}%`) });
+    // Hand the candles to the chart in this task and start the model in the next one.
+    loading = nextTask().then(() => heatmap.setDataAsync(klines, {}, { onProgress: (done, total) => showProgress(`model ${Math.round((100 * done) / total)}%`) }));
     loading.then(() => {
       const ticks = pendingTicks ?? [];
       pendingTicks = null;
