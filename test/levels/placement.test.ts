@@ -1,30 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Level, LevelsReport } from '../../src/levels/level';
+import type { Level } from '../../src/levels/level';
+import { ABOVE, BELOW, level, report } from '../helpers/hand-built-levels';
 import { suggestStop, suggestTargets } from '../../src/levels/placement';
 
-function level(side: 'long' | 'short', low: number, high: number, strength: number): Level {
-  const price = (low + high) / 2;
-  return { price, low, high, side, strength, notional: strength * 100, distancePct: price - 100, firstSeen: 0 };
-}
-
-function report(below: Level[], above: Level[]): LevelsReport {
-  return {
-    time: 0,
-    price: 100,
-    unit: 'heat',
-    sweepRule: 'full',
-    below,
-    above,
-    nearestBelow: null,
-    nearestAbove: null,
-    totals: { above: 0, below: 0 },
-    bias: { label: 'balanced', ratio: 1, below: 0, above: 0, windowPct: 2 },
-    swept: [],
-  };
-}
-
-const BELOW = [level('long', 96, 97, 0.9), level('long', 98, 99, 0.1), level('long', 90, 92, 1)];
-const ABOVE = [level('short', 103, 104, 0.8), level('short', 101, 101.5, 0.05), level('short', 106, 107, 0.5), level('short', 110, 111, 0.3), level('short', 115, 116, 0.6)];
 
 describe('placement', () => {
   it('a long stop goes below the low of the nearest significant long zone under the entry, minus the buffer', () => {
