@@ -13,6 +13,7 @@ export class LevelsLayer {
   private placed: { level: Level; y: number }[] = [];
   private axisPool: LevelAxisView[] = [];
   private axisViews: readonly LevelAxisView[] = [];
+  private labels = new WeakMap<Level, string>();
 
   update(report: LevelsReport | null, series: ISeriesApi<SeriesType, Time>, options: HeatmapOptions): void {
     this.lines = [];
@@ -28,7 +29,7 @@ export class LevelsLayer {
         width: 1 + 2 * level.strength,
         dashed: false,
         alpha: 0.55 + 0.4 * level.strength,
-        label: formatLevelLabel(level, report!.unit),
+        label: this.labelOf(level, report!.unit),
         labelY: y,
       });
     }
@@ -41,6 +42,15 @@ export class LevelsLayer {
       }
     }
     this.updateAxisViews(options);
+  }
+
+  private labelOf(level: Level, unit: LevelsReport['unit']): string {
+    let label = this.labels.get(level);
+    if (label === undefined) {
+      label = formatLevelLabel(level, unit);
+      this.labels.set(level, label);
+    }
+    return label;
   }
 
   /** Price-axis labels; the same array while the number of labels is unchanged (the library caches by reference). */

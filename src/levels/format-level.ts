@@ -5,7 +5,18 @@ import type { Level } from './level';
 export function formatPrice(price: number): string {
   const abs = Math.abs(price);
   const decimals = abs >= 10_000 ? 1 : abs >= 100 ? 2 : abs >= 1 ? 4 : 6;
-  return price.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return priceFormat(decimals).format(price);
+}
+
+// One formatter per decimal count: `toLocaleString` builds a new one on every call (slow per frame).
+const formats = new Map<number, Intl.NumberFormat>();
+function priceFormat(decimals: number): Intl.NumberFormat {
+  let format = formats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    formats.set(decimals, format);
+  }
+  return format;
 }
 
 /** A size in compact form: `$41.2M` in USD, `41.2M` (heat) otherwise. */
