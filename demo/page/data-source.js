@@ -57,6 +57,9 @@ async function openLive(state, sink, signal) {
     signal,
     onProgress: (p) => sink.progress(`pages ${p.pagesDone} of ${p.pagesTotal}, ${p.bars} bars`),
   });
+  // The last page was parsed in this task; hand the history over in the next one.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (signal.aborted) throw signal.reason;
   sink.history(klines, `Binance ${state.symbol} ${state.interval}`);
   loadMarket(rest, state, sink, signal);
   const feed = new BinanceLiveFeed({
