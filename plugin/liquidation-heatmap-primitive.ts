@@ -13,7 +13,7 @@ import type { Kline, KlineSeries } from '../src/klines/kline';
 import { parseKline, parseKlines } from '../src/klines/parse-klines';
 import { toKlineSeries } from '../src/klines/to-series';
 import type { Level, LevelsReport } from '../src/levels/level';
-import { modelDensityAt, modelLevels } from '../src/levels/model-levels';
+import { modelDensityAt, modelLevels, type FirstSeenCache } from '../src/levels/model-levels';
 import { planTrade, type TradePlan, type TradePlanRequest } from '../src/levels/plan-trade';
 import { LiquidationModel, type AsyncControl, type DensityUnit, type ModelContext, type UpdateResult } from '../src/model/liquidation-model';
 import { validateOpenInterest, type OpenInterestPoint } from '../src/model/open-interest';
@@ -49,6 +49,7 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
   private model: LiquidationModel;
   private pending: AbortController | null = null;
   private pendingRun: Promise<void> = Promise.resolve();
+  private firstSeen: FirstSeenCache = new Map();
   private report: LevelsReport | null = null;
   private version = 0;
   private tailVersion = 0;
@@ -183,7 +184,7 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
 
   /** The levels report of the latest column, or null before data. */
   levels(): LevelsReport | null {
-    if (!this.report && this.model.length > 0) this.report = modelLevels(this.model, this.opts.levels);
+    if (!this.report && this.model.length > 0) this.report = modelLevels(this.model, this.opts.levels, this.model.length - 1, this.firstSeen);
     return this.report;
   }
 
@@ -256,6 +257,7 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
 
   private dataChanged(): void {
     this.version++;
+    this.firstSeen = new Map();
     this.report = null;
     this.requestUpdate?.();
   }

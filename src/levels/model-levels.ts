@@ -10,7 +10,14 @@ import { mergeLevelsOptions, type LevelsOptions } from './levels-options';
  * that bar's close, `firstSeen` is read back through the stored columns, swept zones come from the last
  * `sweptBars` bars (strongest `top`, most recent first).
  */
-export function modelLevels(model: LiquidationModel, options: Partial<LevelsOptions> = {}, index = model.length - 1): LevelsReport {
+/**
+ * Where the run of mass at a row that ends at a closed column began: `${side}:${row}:${endColumn}` to
+ * that run's first column. Closed columns never change, so a caller that asks every tick (the overlay)
+ * keeps one cache per data version and the walk back through history happens once per bar, not per tick.
+ */
+export type FirstSeenCache = Map<string, number>;
+
+export function modelLevels(model: LiquidationModel, options: Partial<LevelsOptions> = {}, index = model.length - 1, cache?: FirstSeenCache): LevelsReport {
   const o = mergeLevelsOptions(options);
   const store = model.columns;
   const grid = model.grid;
@@ -27,9 +34,15 @@ export function modelLevels(model: LiquidationModel, options: Partial<LevelsOpti
   const bars = model.klines;
   const firstSeen = (side: Side, row: number): number => {
     const values = side === 'long' ? store.long : store.short;
-    let i = index;
-    while (i > 0 && values[(i - 1) * rows + row] > 0) i--;
-    return bars.openTime[i];
+    if (index === 0 || !(values[(index - 1) * rows + row] > 0)) return bars.openTime[index];
+    const key = `${side}:${row}:${index - 1}`;
+    let first = cache?.get(key);
+    if (first === undefined) {
+      first = index - 1;
+      while (first > 0 && values[(first - 1) * rows + row] > 0) first--;
+      cache?.set(key, first);
+    }
+    return bars.openTime[first];
   };
   const swept: SweptZone[] = model
     .sweptZones(index - o.sweptBars, index)
