@@ -12,6 +12,7 @@ import type {
 import type { Kline, KlineSeries } from '../src/klines/kline';
 import { parseKline, parseKlines } from '../src/klines/parse-klines';
 import { toKlineSeries } from '../src/klines/to-series';
+import { toKlineSeriesAsync, type SeriesPacing } from '../src/klines/to-series-async';
 import type { Level, LevelsReport } from '../src/levels/level';
 import { modelDensityAt, modelLevels, type FirstSeenCache } from '../src/levels/model-levels';
 import { planTrade, type TradePlan, type TradePlanRequest } from '../src/levels/plan-trade';
@@ -105,22 +106,23 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
   }
 
   /**
-   * Like {@link setData} for long histories: computes off the critical path in short slices (the page
-   * stays responsive and keeps showing the previous data), then swaps the result in. A newer call or
-   * `setData` cancels a pending one, which then rejects with an `AbortError`-like reason.
+   * Like {@link setData} for long histories: converts kline objects and computes in short slices (the
+   * page stays responsive and keeps showing the previous data), then swaps the result in. A newer call
+   * or `setData` cancels a pending one, which then rejects with an `AbortError`-like reason. Bad input
+   * rejects with the `KlineError` naming row and field; what is drawn stays.
    */
   async setDataAsync(klines: KlinesInput, context: ModelContext = {}, control: Omit<AsyncControl, 'signal'> = {}): Promise<void> {
-    const series = toSeries(klines);
     this.pending?.abort(new Error('superseded by a newer setData'));
     const pending = new AbortController();
     this.pending = pending;
-    const run = this.build(series, context, control, pending, null);
+    const run = toSeriesAsync(klines, { sliceMs: control.sliceMs, signal: pending.signal }).then((series) => this.build(series, context, control, pending, null));
     this.pendingRun = run.catch(() => undefined);
     return run;
   }
 
   /** Builds a fresh model in slices and swaps it in; with `carry`, bars that model took meanwhile are re-applied. */
   private async build(series: KlineSeries, context: ModelContext, control: Omit<AsyncControl, 'signal'>, pending: AbortController, carry: LiquidationModel | null): Promise<void> {
+    if (pending.signal.aborted) throw pending.signal.reason;
     const fresh = new LiquidationModel(this.opts.model);
     const from = Math.max(0, series.length - 1);
     await fresh.setDataAsync(series, context, { ...control, signal: pending.signal });
@@ -272,8 +274,18 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
 /** A series from any accepted input; kline objects skip the generic parser (a long history is parsed once). */
 function toSeries(klines: KlinesInput): KlineSeries {
   if (isKlineSeries(klines)) return klines;
-  if (Array.isArray(klines) && klines.length > 0 && klines.every(isKline)) return toKlineSeries(klines as Kline[], { source: 'setData' });
+  if (isKlineArray(klines)) return toKlineSeries(klines, { source: 'setData' });
   return parseKlines(klines as string | readonly unknown[], { source: 'setData' });
+}
+
+/** {@link toSeries} for `setDataAsync`: kline objects are converted in slices. */
+async function toSeriesAsync(klines: KlinesInput, pacing: SeriesPacing): Promise<KlineSeries> {
+  if (isKlineArray(klines)) return toKlineSeriesAsync(klines, { source: 'setData' }, pacing);
+  return toSeries(klines);
+}
+
+function isKlineArray(klines: KlinesInput): klines is readonly Kline[] {
+  return Array.isArray(klines) && klines.length > 0 && klines.every(isKline);
 }
 
 function isKlineSeries(value: unknown): value is KlineSeries {

@@ -15,7 +15,8 @@ export { parseKlineCsv, parseKlineCsvWithRows, type KlineCsvOptions, type Number
 export { klineFromRestRow } from './from-rest-row';
 export { klineFromWsMessage } from './from-ws-payload';
 export { klineFromObject } from './from-object';
-export { toKlineSeries, type KlineSeriesOptions } from './to-series';
+export { toKlineSeries, KlineSeriesBuilder, type KlineSeriesOptions } from './to-series';
+export { toKlineSeriesAsync, type SeriesPacing } from './to-series-async';
 export { parseKlines, parseKline, type ParseKlinesOptions } from './parse-klines';
 export { syntheticKlines, seededRandom, type SyntheticKlinesOptions } from './synthetic-klines';
 export { sliceSeries, closedCountAt } from './slice-series';

@@ -35,21 +35,78 @@ export interface KlineSeriesOptions {
  * @throws RangeError when `options.intervalMs` is given and not a positive number.
  */
 export function toKlineSeries(klines: readonly Kline[], options: KlineSeriesOptions = {}): KlineSeries {
-  const { source, rows } = options;
-  const length = klines.length;
-  if (length === 0) throw new KlineError('empty', 'no klines', undefined, undefined, source);
-  const fail: Fail = (kind, reason, index, field) => {
-    throw new KlineError(kind, reason, rows?.[index] ?? index + 1, field, source);
-  };
+  const builder = new KlineSeriesBuilder(klines, options);
+  builder.fill(klines.length);
+  return builder.finish();
+}
 
-  const columns = {} as Record<KlineNumberField, Float64Array>;
-  for (const field of [...REQUIRED_FIELDS, ...OPTIONAL_FIELDS]) columns[field] = new Float64Array(length);
-  for (let i = 0; i < length; i++) columns.openTime[i] = toEpochMs(Number(klines[i].openTime));
-  const intervalMs = seriesInterval(options.intervalMs, columns.openTime, klines[0].closeTime);
-  const gaps: KlineGap[] = [];
+/**
+ * {@link toKlineSeries} in steps: `fill(count)` validates and stores the next `count` rows, so a long
+ * history can be converted across several tasks. Throws the same errors, from the step that meets them.
+ */
+export class KlineSeriesBuilder {
+  readonly length: number;
+  private done = 0;
+  private readonly columns = {} as Record<KlineNumberField, Float64Array>;
+  private readonly intervalMs: number;
+  private readonly gaps: KlineGap[] = [];
+  private readonly fail: Fail;
 
-  for (let i = 0; i < length; i++) {
-    const kline = klines[i];
+  constructor(
+    private readonly klines: readonly Kline[],
+    options: KlineSeriesOptions = {},
+  ) {
+    const { source, rows } = options;
+    const length = klines.length;
+    if (length === 0) throw new KlineError('empty', 'no klines', undefined, undefined, source);
+    this.length = length;
+    this.fail = (kind, reason, index, field) => {
+      throw new KlineError(kind, reason, rows?.[index] ?? index + 1, field, source);
+    };
+    const columns = this.columns;
+    for (const field of [...REQUIRED_FIELDS, ...OPTIONAL_FIELDS]) columns[field] = new Float64Array(length);
+    for (let i = 0; i < length; i++) columns.openTime[i] = toEpochMs(Number(klines[i].openTime));
+    this.intervalMs = seriesInterval(options.intervalMs, columns.openTime, klines[0].closeTime);
+  }
+
+  /** Rows converted so far. */
+  get filled(): number {
+    return this.done;
+  }
+
+  /** Validates and stores up to `count` more rows; returns how many rows remain. */
+  fill(count: number): number {
+    const end = Math.min(this.length, this.done + count);
+    for (let i = this.done; i < end; i++) this.row(i);
+    this.done = end;
+    return this.length - end;
+  }
+
+  /** The series; every row must have been filled. */
+  finish(): KlineSeries {
+    if (this.done < this.length) throw new Error(`KlineSeriesBuilder.finish: ${this.length - this.done} rows not filled`);
+    const columns = this.columns;
+    return {
+      length: this.length,
+      openTime: columns.openTime,
+      open: columns.open,
+      high: columns.high,
+      low: columns.low,
+      close: columns.close,
+      volume: columns.volume,
+      quoteVolume: columns.quoteVolume,
+      takerBuyBase: columns.takerBuyBase,
+      takerBuyQuote: columns.takerBuyQuote,
+      trades: columns.trades,
+      intervalMs: this.intervalMs,
+      gaps: this.gaps,
+    };
+  }
+
+  private row(i: number): void {
+    const { columns, intervalMs } = this;
+    const fail: Fail = this.fail;
+    const kline = this.klines[i];
     for (const field of REQUIRED_FIELDS) columns[field][i] = readValue(kline[field], field, i, fail);
     for (const field of OPTIONAL_FIELDS) {
       const value: unknown = kline[field];
@@ -71,7 +128,7 @@ export function toKlineSeries(klines: readonly Kline[], options: KlineSeriesOpti
       const reason = `bar spans ${span} to ${describeTime(closeTime)}, not the series interval ${describeSpan(intervalMs)}`;
       fail('mixed-interval', reason, i, 'closeTime');
     }
-    if (i === 0) continue;
+    if (i === 0) return;
 
     const previous = columns.openTime[i - 1];
     const spacing = openTime - previous;
@@ -80,31 +137,15 @@ export function toKlineSeries(klines: readonly Kline[], options: KlineSeriesOpti
     if (spacing < 0) {
       fail('unsorted', `${when()} is before the previous ${describeTime(previous)} (klines must be oldest first)`, i, 'openTime');
     }
-    if (intervalMs === 0) continue;
+    if (intervalMs === 0) return;
     const bars = barsInSpacing(spacing, intervalMs);
     if (bars === undefined) {
       const interval = describeSpan(intervalMs);
       const reason = `${when()} is ${describeSpan(spacing)} after the previous row, not a whole number of ${interval} bars`;
       fail('mixed-interval', reason, i, 'openTime');
     }
-    if (bars > 1) gaps.push({ after: previous, before: openTime, missing: bars - 1 });
+    if (bars > 1) this.gaps.push({ after: previous, before: openTime, missing: bars - 1 });
   }
-
-  return {
-    length,
-    openTime: columns.openTime,
-    open: columns.open,
-    high: columns.high,
-    low: columns.low,
-    close: columns.close,
-    volume: columns.volume,
-    quoteVolume: columns.quoteVolume,
-    takerBuyBase: columns.takerBuyBase,
-    takerBuyQuote: columns.takerBuyQuote,
-    trades: columns.trades,
-    intervalMs,
-    gaps,
-  };
 }
 
 type Fail = (kind: KlineErrorKind, reason: string, index: number, field: string) => never;

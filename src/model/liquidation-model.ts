@@ -1,3 +1,4 @@
+import { nextTask } from '../scheduling/next-task';
 import type { Kline, KlineSeries } from '../klines/kline';
 import { KlineError } from '../klines/kline-error';
 import { emptyBarInput, type BarInput } from './bar-input';
@@ -86,7 +87,7 @@ export class LiquidationModel {
   async setDataAsync(series: KlineSeries, context: ModelContext = {}, control: AsyncControl = {}): Promise<void> {
     this.load(series, context);
     // The caller's own work (e.g. handing the candles to the chart) ends the current task; start fresh.
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     if (control.signal?.aborted) throw control.signal.reason;
     const steps = this.rebuildSteps();
     const sliceMs = control.sliceMs ?? 8;
@@ -97,7 +98,7 @@ export class LiquidationModel {
       while (!step.done && performance.now() - start < sliceMs) step = steps.next();
       if (step.done) return;
       control.onProgress?.(this.closed, total);
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      await nextTask();
       if (control.signal?.aborted) throw control.signal.reason;
     }
   }
