@@ -2,7 +2,7 @@ import { LUT_SIZE } from './intensity-lut';
 import type { SidesOption } from './heatmap-options';
 
 /** Columns per image tile: keeps each tile's canvas well inside browsers' size limits. */
-export const TILE_COLUMNS = 4096;
+export const TILE_COLUMNS = 512;
 
 /** How cells become pixels: the normalising reference, which sides, and the lookup tables. */
 export interface CellPaint {
@@ -21,28 +21,34 @@ export interface CellTile {
   readonly pixels: Uint32Array;
 }
 
-/** One pixel per bar and price row, in tiles of {@link TILE_COLUMNS} columns; only asked-for columns are repainted. */
+/**
+ * One pixel per bar and price row, in tiles of {@link TILE_COLUMNS} columns; only asked-for columns are
+ * repainted and a tile's pixels exist once one of its columns is painted (`tiles` is sparse).
+ */
 export class CellImage {
-  readonly tiles: CellTile[] = [];
+  readonly tiles: (CellTile | undefined)[] = [];
 
   constructor(readonly rows: number) {}
 
-  /** Makes sure tiles exist for `columns` columns. */
-  ensure(columns: number): void {
-    while (this.tiles.length * TILE_COLUMNS < columns) {
-      this.tiles.push({ first: this.tiles.length * TILE_COLUMNS, pixels: new Uint32Array(TILE_COLUMNS * this.rows) });
+  /** The tile holding column `c`, created when first asked for. */
+  tileOf(c: number): CellTile {
+    const k = (c / TILE_COLUMNS) | 0;
+    let tile = this.tiles[k];
+    if (!tile) {
+      tile = { first: k * TILE_COLUMNS, pixels: new Uint32Array(TILE_COLUMNS * this.rows) };
+      this.tiles[k] = tile;
     }
+    return tile;
   }
 
   /** Paints columns `[c0, c1)` from the column-major density arrays (`rows` values per column). */
   paint(long: Float32Array, short: Float32Array, c0: number, c1: number, paint: CellPaint): void {
-    this.ensure(c1);
     const { rows } = this;
     const scale = paint.reference > 0 ? (LUT_SIZE - 1) / paint.reference : 0;
     const top = LUT_SIZE - 1;
     const { sides, twoSided, longLut, shortLut } = paint;
     for (let c = c0; c < c1; c++) {
-      const tile = this.tiles[(c / TILE_COLUMNS) | 0];
+      const tile = this.tileOf(c);
       const pixels = tile.pixels;
       const x = c - tile.first;
       const base = c * rows;

@@ -8,8 +8,19 @@ import { buildIntensityLut } from './intensity-lut';
 import { paletteRamps } from './palette';
 import { visiblePercentile } from './visible-percentile';
 
-/** Cells repainted per frame at most (about 10 ms), so a first view of a long history never blocks long. */
-const PAINT_BUDGET_CELLS = 400_000;
+/**
+ * Repainting per frame stops after this many ms (checked every {@link PAINT_CHUNK_CELLS} cells), so a
+ * first view of a long history is spread over frames instead of blocking one; the newest columns come first.
+ */
+const PAINT_BUDGET_MS = 6;
+/**
+ * The budget is per window of this many ms, not per call: lightweight-charts may update a primitive's
+ * views several times in one frame.
+ */
+const PAINT_WINDOW_MS = 16;
+const PAINT_CHUNK_CELLS = 32_768;
+/** The first chunk of a frame is small: it may pay for a new tile and for code not yet optimised. */
+const FIRST_CHUNK_COLUMNS = 8;
 
 /** Steps of the normalising reference (about 19 % apart) so small viewport moves do not repaint. */
 const REFERENCE_STEPS_PER_OCTAVE = 4;
@@ -33,6 +44,8 @@ export class HeatmapLayer {
   /** False when visible columns were left stale by the paint budget: draw again next frame. */
   complete = true;
   private reference = 0;
+  private windowStart = -Infinity;
+  private windowSpent = 0;
 
   /** Marks colours, threshold or heat as changed. */
   invalidatePaint(): void {
@@ -86,7 +99,7 @@ export class HeatmapLayer {
       this.paint = createPaint(reference, options);
       this.generation++;
     }
-    this.complete = this.paintStale(store.long, store.short, firstColumn, endColumn, Math.max(1, Math.floor(PAINT_BUDGET_CELLS / grid.rows)));
+    this.complete = this.paintStale(store.long, store.short, firstColumn, endColumn, Math.max(1, Math.floor(PAINT_CHUNK_CELLS / grid.rows)));
     return { tiles: this.surface.tiles, rows: grid.rows, ...geometry, ...rows };
   }
 
@@ -104,22 +117,38 @@ export class HeatmapLayer {
     }
   }
 
-  /** Paints stale visible columns, newest first, at most `budget` of them; true when none is left stale. */
-  private paintStale(long: Float32Array, short: Float32Array, c0: number, c1: number, budget: number): boolean {
+  /**
+   * Paints stale visible columns, newest first, in chunks growing to `chunk` columns until the frame's
+   * time budget is spent; true when none is left stale.
+   */
+  private paintStale(long: Float32Array, short: Float32Array, c0: number, c1: number, chunk: number): boolean {
+    const start = performance.now();
+    if (start - this.windowStart >= PAINT_WINDOW_MS) {
+      this.windowStart = start;
+      this.windowSpent = 0;
+    }
+    const deadline = start + PAINT_BUDGET_MS - this.windowSpent;
+    try {
+      return this.paintUntil(long, short, c0, c1, chunk, deadline);
+    } finally {
+      this.windowSpent += performance.now() - start;
+    }
+  }
+
+  private paintUntil(long: Float32Array, short: Float32Array, c0: number, c1: number, chunk: number, deadline: number): boolean {
     const image = this.image as CellImage;
     const paint = this.paint as CellPaint;
+    let size = Math.min(chunk, FIRST_CHUNK_COLUMNS);
     let c = c1;
     while (c > c0) {
       if (this.stamps[c - 1] === this.generation) {
         c--;
         continue;
       }
-      if (budget <= 0) return false;
+      if (performance.now() > deadline) return false;
       const end = c;
-      while (c > c0 && this.stamps[c - 1] !== this.generation && budget > 0) {
-        this.stamps[--c] = this.generation;
-        budget--;
-      }
+      while (c > c0 && end - c < size && this.stamps[c - 1] !== this.generation) this.stamps[--c] = this.generation;
+      size = Math.min(chunk, size * 2);
       image.paint(long, short, c, end, paint);
       this.surface.sync(image, c, end);
     }

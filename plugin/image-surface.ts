@@ -25,8 +25,11 @@ export class ImageSurface {
   /** Uploads columns `[c0, c1)` of `image`. */
   sync(image: CellImage, c0: number, c1: number): void {
     if (image.rows !== this.rows) this.reset(image.rows);
-    for (let k = 0; k < image.tiles.length; k++) {
+    if (c1 <= c0) return;
+    const last = Math.floor((c1 - 1) / TILE_COLUMNS);
+    for (let k = Math.floor(c0 / TILE_COLUMNS); k <= last; k++) {
       const tile = image.tiles[k];
+      if (!tile) continue;
       const from = Math.max(c0, tile.first);
       const to = Math.min(c1, tile.first + TILE_COLUMNS);
       if (from >= to) continue;

@@ -16,7 +16,7 @@ function paintOf(overrides: Partial<CellPaint> & { threshold?: number; moreHeat?
 function paintColumn(long: number[], short: number[], paint: CellPaint): number[] {
   const image = new CellImage(ROWS);
   image.paint(Float32Array.from(long), Float32Array.from(short), 0, 1, paint);
-  return Array.from({ length: ROWS }, (_, k) => image.tiles[0].pixels[k * TILE_COLUMNS]);
+  return Array.from({ length: ROWS }, (_, k) => image.tiles[0]!.pixels[k * TILE_COLUMNS]);
 }
 
 const alpha = (px: number) => px >>> 24;
@@ -78,13 +78,13 @@ describe('cell image', () => {
     expect(pixels[0]).not.toBe(0);
   });
 
-  it('columns past the first tile go to the next tile', () => {
+  it('columns past the first tile go to the next tile, and tiles nobody painted are never allocated', () => {
     const image = new CellImage(1);
-    const values = new Float32Array(TILE_COLUMNS + 2).fill(1);
-    image.paint(values, new Float32Array(values.length), TILE_COLUMNS, TILE_COLUMNS + 2, paintOf());
-    expect(image.tiles).toHaveLength(2);
-    expect(image.tiles[1].pixels[0]).not.toBe(0);
-    expect(image.tiles[0].pixels[0]).toBe(0);
+    const values = new Float32Array(3 * TILE_COLUMNS + 2).fill(1);
+    image.paint(values, new Float32Array(values.length), 3 * TILE_COLUMNS, 3 * TILE_COLUMNS + 2, paintOf());
+    expect(image.tiles).toHaveLength(4);
+    expect(image.tiles[3]?.pixels[0]).not.toBe(0);
+    expect([0, 1, 2].map((k) => image.tiles[k])).toEqual([undefined, undefined, undefined]);
   });
 });
 

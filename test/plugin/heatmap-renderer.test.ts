@@ -113,7 +113,7 @@ describe('image surface', () => {
     const { ImageSurface } = await import('../../plugin/image-surface');
     const { CellImage, TILE_COLUMNS } = await import('../../plugin/cell-image');
     const image = new CellImage(2);
-    image.ensure(3 * TILE_COLUMNS);
+    for (let k = 0; k < 3; k++) image.tileOf(k * TILE_COLUMNS);
     const surface = new ImageSurface();
     surface.sync(image, 2 * TILE_COLUMNS + 5, 2 * TILE_COLUMNS + 50);
     surface.sync(image, TILE_COLUMNS + 5, TILE_COLUMNS + 50);

@@ -1,5 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLiquidationHeatmap } from '../../plugin/create-liquidation-heatmap';
+import { TILE_COLUMNS } from '../../plugin/cell-image';
 import { HeatmapRenderer } from '../../plugin/heatmap-renderer';
 import { LiquidationHeatmapPrimitive } from '../../plugin/liquidation-heatmap-primitive';
 import { KlineError } from '../../src/klines/kline-error';
@@ -12,6 +13,27 @@ const LOW = Math.min(...KLINES.map((k) => k.low)) * 0.9;
 const HIGH = Math.max(...KLINES.map((k) => k.high)) * 1.1;
 
 let uploads: unknown[][];
+
+/** An overlay over 2,000 bars, all of them in view. */
+function longVisibleHistory() {
+  const klines = syntheticKlines(2000, { seed: 8, price: 100, volatility: 0.004 });
+  const fake = fakeChart(klines.map((k) => k.openTime / 1000), { low: 50, high: 200 });
+  const heatmap = createLiquidationHeatmap(fake.series);
+  heatmap.setData(klines);
+  return heatmap;
+}
+
+/** The column ranges `[from, to)` the uploads (`putImageData` dirty rectangles: x at 3, width at 5) cover, merged. */
+function columnSpans(list: number[][]): number[][] {
+  const spans = list.map((u) => [u[3], u[3] + u[5]]).sort((a, b) => a[0] - b[0]);
+  const merged: number[][] = [];
+  for (const [from, to] of spans) {
+    const last = merged[merged.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
+}
 beforeAll(() => {
   ({ uploads } = installFakeCanvas());
 });
@@ -86,16 +108,10 @@ describe('liquidation heatmap primitive', () => {
     const before = uploads.length;
     heatmapRenderer(primitive);
     const painted = uploads.slice(before) as number[][];
-    expect(painted.map((u) => [u[3], u[5]])).toEqual([[100, 51]]);
+    expect(columnSpans(painted)).toEqual([[100, 151]]);
     fake.setVisible(140, 200);
     heatmapRenderer(primitive);
-    const scrolled = uploads.slice(before + 1) as number[][];
-    expect(scrolled.length).toBeGreaterThan(0);
-    for (const u of scrolled) {
-      expect(u[3]).toBeGreaterThanOrEqual(140);
-      expect(u[3] + u[5]).toBeLessThanOrEqual(201);
-    }
-    expect(Math.max(...scrolled.map((u) => u[3] + u[5]))).toBe(201);
+    expect(columnSpans(uploads.slice(before + painted.length) as number[][])).toEqual([[151, 201]]);
   });
 
   it('bad input throws a KlineError and keeps the last good state', () => {
@@ -190,6 +206,26 @@ describe('liquidation heatmap primitive', () => {
     expect(heatmap.levels()!.price).toBe(next[299].close);
   });
 
+  it('setDataAsync converts a long kline array in slices: other tasks run before it reaches a bad row near the end', async () => {
+    const { heatmap } = attached();
+    const bad = syntheticKlines(20_000, { seed: 9 }).map((k, i) => (i === 19_000 ? { ...k, volume: -1 } : k));
+    const order: string[] = [];
+    const run = heatmap.setDataAsync(bad, {}, { sliceMs: 0.01 }).catch(() => order.push('rejected'));
+    setImmediate(() => order.push('other task'));
+    await run;
+    expect(order).toEqual(['other task', 'rejected']);
+  });
+
+  it('setDataAsync with a bad kline rejects with the KlineError naming row and field, and what is drawn stays', async () => {
+    const { heatmap } = attached();
+    const before = heatmap.levels();
+    const bad = syntheticKlines(5000, { seed: 10 }).map((k, i) => (i === 3000 ? { ...k, volume: -1 } : k));
+    const error = await heatmap.setDataAsync(bad, {}, { sliceMs: 0.01 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KlineError);
+    expect(error).toMatchObject({ kind: 'negative', row: 3001, field: 'volume', source: 'setData' });
+    expect(heatmap.levels()).toEqual(before);
+  });
+
   it('a newer setData cancels a pending setDataAsync', async () => {
     const { heatmap } = attached();
     const run = heatmap.setDataAsync(syntheticKlines(3000, { seed: 5 }), {}, { sliceMs: 0.01 });
@@ -219,20 +255,45 @@ describe('liquidation heatmap primitive', () => {
     expect(heatmap.levels()!.unit).toBe('usd');
   });
 
-  it('paints a long visible history over several frames, newest bars first, so no frame blocks long', () => {
-    const klines = syntheticKlines(2000, { seed: 8, price: 100, volatility: 0.004 });
-    const fake = fakeChart(klines.map((k) => k.openTime / 1000), { low: 50, high: 200 });
-    const heatmap = createLiquidationHeatmap(fake.series);
-    heatmap.setData(klines);
-    const before = uploads.length;
-    heatmap.primitive.updateAllViews();
-    const first = uploads.slice(before) as number[][];
-    const painted = first.reduce((n, u) => n + (u[5] as number), 0);
-    expect(painted).toBe(800);
-    expect(Math.max(...first.map((u) => u[3] + u[5]))).toBe(2000);
-    heatmap.primitive.updateAllViews();
-    heatmap.primitive.updateAllViews();
-    const all = (uploads.slice(before) as number[][]).reduce((n, u) => n + u[5], 0);
-    expect(all).toBe(2000);
+  it('paints a long visible history over several frames, newest bars first, each frame stopping after its time budget', () => {
+    const heatmap = longVisibleHistory();
+    // A slow machine: every clock read is 4 ms later, so each frame's 6 ms budget allows one chunk.
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 4));
+    try {
+      const before = uploads.length;
+      heatmap.primitive.updateAllViews();
+      const first = uploads.slice(before) as number[][];
+      const painted = first.reduce((n, u) => n + u[5], 0);
+      expect(painted).toBeGreaterThan(0);
+      expect(painted).toBeLessThan(200);
+      // Upload offsets are within the tile: the newest column, 1999, is the last tile's (2000 % TILE_COLUMNS) - 1.
+      expect(Math.max(...first.map((u) => u[3] + u[5]))).toBe(2000 % TILE_COLUMNS);
+      for (let frame = 0; frame < 1000; frame++) heatmap.primitive.updateAllViews();
+      const all = (uploads.slice(before) as number[][]).reduce((n, u) => n + u[5], 0);
+      expect(all).toBe(2000);
+    } finally {
+      now.mockRestore();
+    }
+  });
+
+  it('several view updates within one frame share that frame\'s paint budget', () => {
+    const heatmap = longVisibleHistory();
+    // Every clock read is 2 ms later: the first update spends the frame's 6 ms, the next one (still
+    // inside the frame's 16 ms) paints nothing, and one in the next frame paints again.
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 2));
+    try {
+      const painted = () => {
+        const before = uploads.length;
+        heatmap.primitive.updateAllViews();
+        return (uploads.slice(before) as number[][]).reduce((n, u) => n + u[5], 0);
+      };
+      expect(painted()).toBeGreaterThan(0);
+      expect(painted()).toBe(0);
+      expect(painted()).toBeGreaterThan(0);
+    } finally {
+      now.mockRestore();
+    }
   });
 });
