@@ -3,8 +3,25 @@ import { relay, upstreamUrl } from './server/binance-proxy.mjs';
 import { findReplay, loadReplayFile, toRestRows } from './server/replay-source.mjs';
 import { readStatic, resolveStatic } from './server/static-files.mjs';
 
-/** A strict policy: no eval, no inline scripts, no foreign origins (lightweight-charts sets inline styles, so styles allow them). */
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' wss://fstream.binance.com; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+/** Binance's market-data websocket, which the page connects to itself; `BINANCE_WS_URL` points it elsewhere (tests use a local stand-in). */
+const WS_BASE = wsBase(process.env.BINANCE_WS_URL ?? 'wss://fstream.binance.com');
+
+/** A strict policy: no eval, no inline scripts, no foreign origins but the websocket's (lightweight-charts sets inline styles, so styles allow them). */
+const CSP = `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ${new URL(WS_BASE).origin}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`;
+
+function wsBase(text) {
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'ws:' && url.protocol !== 'wss:')) {
+    console.error(`demo: BINANCE_WS_URL must be a ws:// or wss:// URL (got "${text}")`);
+    process.exit(1);
+  }
+  return text.replace(/\/+$/, '');
+}
 
 function argValue(name) {
   const i = process.argv.indexOf(name);
@@ -28,8 +45,8 @@ if (replayFile) {
 const SYMBOL = /^[A-Z0-9]{2,30}$/;
 const INTERVALS = new Set(['1m', '3m', '5m', '15m', '30m', '1h', '2h', '4h', '6h', '8h', '12h', '1d']);
 
-/** `/api/config`: whether the page should try Binance live or only replay. */
-const configBody = JSON.stringify({ mode: fixedReplay ? 'replay' : 'live', replayLabel: fixedReplay?.label ?? null });
+/** `/api/config`: whether the page should try Binance live or only replay, and where the live websocket is. */
+const configBody = JSON.stringify({ mode: fixedReplay ? 'replay' : 'live', replayLabel: fixedReplay?.label ?? null, wsBaseUrl: WS_BASE });
 
 function replayBody(url) {
   const symbol = (url.searchParams.get('symbol') ?? 'BTCUSDT').toUpperCase();

@@ -21,13 +21,14 @@ export function describeFailure(error) {
 }
 
 /**
- * Loads history and starts updates. `sink` gets `history(klines, label)`, `kline(k)`, `market(m)`,
- * `openInterest(points)`, `status(kind, text)`, `progress(text)`. Returns `{ stop }`.
+ * Loads history and starts updates; `config` is the server's `/api/config` (`mode`, `wsBaseUrl`).
+ * `sink` gets `history(klines, label, context)`, `kline(k)`, `market(m)`, `openInterest(points)`,
+ * `status(kind, text)`, `progress(text)`. Returns `{ stop }`.
  */
-export async function openSource(state, mode, sink, signal) {
-  if (mode === 'live') {
+export async function openSource(state, config, sink, signal) {
+  if (config.mode === 'live') {
     try {
-      return await openLive(state, sink, signal);
+      return await openLive(state, config, sink, signal);
     } catch (error) {
       if (signal.aborted) throw error;
       if (error && error.kind === 'binance') {
@@ -41,7 +42,7 @@ export async function openSource(state, mode, sink, signal) {
   return openReplay(state, sink, signal, false);
 }
 
-async function openLive(state, sink, signal) {
+async function openLive(state, config, sink, signal) {
   const { BinanceRestClient, BinanceLiveFeed, intervalToMs } = window.LiqHeatmap;
   // One retry: the demo server answers 502 at once when Binance is unreachable, and the page should fall back fast.
   const rest = new BinanceRestClient({ baseUrl: `${location.origin}/api/binance`, retries: 1 });
@@ -50,6 +51,9 @@ async function openLive(state, sink, signal) {
   const bars = barsFor(state.range, intervalMs);
   const startTime = now - bars * intervalMs;
   sink.status('loading', `loading ${state.symbol} ${state.interval} from Binance…`);
+  // Market data and open-interest history are asked for while the klines page in, so the model is
+  // built once, in USD, instead of again when the open interest lands.
+  const market = loadMarket(rest, state, sink, signal);
   const { klines } = await rest.klinesRange({
     symbol: state.symbol,
     interval: state.interval,
@@ -60,9 +64,11 @@ async function openLive(state, sink, signal) {
   // The last page was parsed in this task; hand the history over in the next one.
   await new Promise((resolve) => setTimeout(resolve, 0));
   if (signal.aborted) throw signal.reason;
-  sink.history(klines, `Binance ${state.symbol} ${state.interval}`);
-  loadMarket(rest, state, sink, signal);
+  const openInterest = market.openInterest();
+  sink.history(klines, `Binance ${state.symbol} ${state.interval}`, openInterest ? { openInterest } : {});
+  if (!openInterest) market.history.then((points) => points && !signal.aborted && sink.openInterest(points));
   const feed = new BinanceLiveFeed({
+    wsBaseUrl: config.wsBaseUrl || undefined,
     symbol: state.symbol,
     interval: state.interval,
     fetchKlines: (from, to, s) => rest.klinesRange({ symbol: state.symbol, interval: state.interval, startTime: from, endTime: to, signal: s }).then((r) => r.klines),
@@ -81,22 +87,30 @@ async function openLive(state, sink, signal) {
   return { stop: () => feed.stop() };
 }
 
-async function loadMarket(rest, state, sink, signal) {
+/**
+ * Asks for the ticker, premium index, open interest and its history at once; shows the market figures
+ * when they arrive. Returns `{ history, openInterest() }`: the history's promise (undefined when it
+ * failed or is empty) and the points if they have arrived.
+ */
+function loadMarket(rest, state, sink, signal) {
   const settle = (promise) => promise.then((v) => v, () => undefined);
-  const [ticker, premium, oi, history] = await Promise.all([
-    settle(rest.ticker24h(state.symbol, { signal })),
-    settle(rest.premiumIndex(state.symbol, { signal })),
-    settle(rest.openInterest(state.symbol, { signal })),
-    settle(rest.openInterestHist({ symbol: state.symbol, period: oiPeriod(state.interval), limit: 500, signal })),
-  ]);
-  if (signal.aborted) return;
-  sink.market({
-    change24hPct: ticker?.priceChangePercent,
-    fundingRate: premium?.lastFundingRate,
-    openInterestUsd: oi && premium ? oi.openInterest * premium.markPrice : undefined,
-    asOf: premium?.time,
+  let arrived;
+  const history = settle(rest.openInterestHist({ symbol: state.symbol, period: oiPeriod(state.interval), limit: 500, signal })).then((points) => {
+    arrived = points && points.length ? points : undefined;
+    return arrived;
   });
-  if (history && history.length) sink.openInterest(history);
+  Promise.all([settle(rest.ticker24h(state.symbol, { signal })), settle(rest.premiumIndex(state.symbol, { signal })), settle(rest.openInterest(state.symbol, { signal }))]).then(
+    ([ticker, premium, oi]) => {
+      if (signal.aborted) return;
+      sink.market({
+        change24hPct: ticker?.priceChangePercent,
+        fundingRate: premium?.lastFundingRate,
+        openInterestUsd: oi && premium ? oi.openInterest * premium.markPrice : undefined,
+        asOf: premium?.time,
+      });
+    },
+  );
+  return { history, openInterest: () => arrived };
 }
 
 function oiPeriod(interval) {

@@ -1,5 +1,6 @@
 // The demo page: a trader's view of the liquidation heatmap and levels over live (or replayed) candles.
 import { createAlerts } from './alerts.js';
+import { createCandleWindow } from './candle-window.js';
 import { bindControls } from './controls.js';
 import { openSource } from './data-source.js';
 import { showLevels, showMarket, showProgress, showStatus } from './panels.js';
@@ -12,12 +13,15 @@ const { createLiquidationHeatmap } = window.LiqHeatmap;
 
 const state = readState(location.search);
 const MAX_INITIAL_BARS = 1500;
-const volumes = new Map();
+const CHART_WINDOW_BARS = 3000;
 let source = null;
 let loading = null;
 let config = { mode: 'live' };
 const market = {};
 let pendingTicks = null;
+
+// Parsing the page and the scripts is one task; creating the chart (canvases, layout) gets its own.
+await new Promise((resolve) => setTimeout(resolve, 0));
 
 const chart = createChart(document.getElementById('chart'), {
   autoSize: true,
@@ -29,12 +33,14 @@ const chart = createChart(document.getElementById('chart'), {
     horzLine: { style: LineStyle.Dashed, color: '#8b949e', labelBackgroundColor: '#30363d' },
   },
   timeScale: { timeVisible: true, rightOffset: 4, tickMarkFormatter: tickMark },
-  rightPriceScale: { scaleMargins: { top: 0.08, bottom: 0.08 } },
+  // A fixed minimum width: the axis does not widen when the first prices arrive, which would re-lay out the chart in the same frame.
+  rightPriceScale: { scaleMargins: { top: 0.08, bottom: 0.08 }, minimumWidth: 84 },
 });
 const candles = chart.addSeries(CandlestickSeries, {
   upColor: '#3fb950', downColor: '#f85149', wickUpColor: '#3fb950', wickDownColor: '#f85149', borderVisible: false,
 });
 const heatmap = createLiquidationHeatmap(candles, overlayOptions());
+const candleWindow = createCandleWindow(chart, candles, { size: CHART_WINDOW_BARS });
 
 function overlayOptions() {
   return {
@@ -65,10 +71,6 @@ function tickMark(time, type) {
   return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
-function candleOf(k) {
-  return { time: k.openTime / 1000, open: k.open, high: k.high, low: k.low, close: k.close };
-}
-
 function refreshPanels() {
   const report = heatmap.levels();
   showLevels(report);
@@ -79,16 +81,15 @@ function refreshPanels() {
 
 const sink = {
   lastStatus: '',
-  history(klines, label) {
-    volumes.clear();
-    for (const k of klines) volumes.set(k.openTime / 1000, k.volume);
-    candles.setData(klines.map(candleOf));
+  history(klines, label, context = {}) {
+    candleWindow.set(klines);
+    const shown = candleWindow.shown();
     // A long history zoomed all the way out is unreadable and slow to paint: show the recent bars.
-    if (klines.length > MAX_INITIAL_BARS) chart.timeScale().setVisibleLogicalRange({ from: klines.length - MAX_INITIAL_BARS, to: klines.length + 4 });
+    if (shown > MAX_INITIAL_BARS) chart.timeScale().setVisibleLogicalRange({ from: shown - MAX_INITIAL_BARS, to: shown + 4 });
     else chart.timeScale().fitContent();
     pendingTicks = [];
     // Hand the candles to the chart in this task and start the model in the next one.
-    loading = nextTask().then(() => heatmap.setDataAsync(klines, {}, { onProgress: (done, total) => showProgress(`model ${Math.round((100 * done) / total)}%`) }));
+    loading = nextTask().then(() => heatmap.setDataAsync(klines, context, { onProgress: (done, total) => showProgress(`model ${Math.round((100 * done) / total)}%`) }));
     loading.then(() => {
       const ticks = pendingTicks ?? [];
       pendingTicks = null;
@@ -102,8 +103,7 @@ const sink = {
     market.label = label;
   },
   kline(k) {
-    volumes.set(k.openTime / 1000, k.volume);
-    candles.update(candleOf(k));
+    candleWindow.update(k);
     if (pendingTicks) pendingTicks.push(k);
     else applyTick(k);
   },
@@ -144,7 +144,7 @@ async function load() {
   delete document.documentElement.dataset.ready;
   showLevels(null);
   try {
-    source = await openSource(state, config.mode, sink, signal);
+    source = await openSource(state, config, sink, signal);
   } catch (error) {
     if (signal.aborted) return;
     showStatus('error', error.message);
@@ -176,8 +176,11 @@ const planner = createPlanner(() => ({ heatmap, candles, chart }), state, onChan
 const alerts = createAlerts(state, onChange);
 bindControls(state, onChange);
 candles.applyOptions({ visible: state.klines });
-attachTooltip(chart, document.getElementById('tooltip'), () => ({ heatmap, candles, volumeAt: (time) => volumes.get(time) }));
-window.demo = { chart, candles, heatmap, state, planner };
+attachTooltip(chart, document.getElementById('tooltip'), () => ({ heatmap, candles }));
+window.demo = { chart, candles, candleWindow, heatmap, state, planner };
+
+// The first number formatter loads the locale data (about 25 ms here): pay for it while the network works, not in the task that shows the levels.
+setTimeout(() => window.LiqHeatmap.formatPrice(100_000), 0);
 
 fetch('/api/config')
   .then((r) => r.json())

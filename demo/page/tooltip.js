@@ -12,11 +12,11 @@ function row(label, value, className) {
   return div;
 }
 
-/** Wires the tooltip to the chart's crosshair; `context()` returns { heatmap, candles, volumeAt }. Returns an unsubscribe function. */
+/** Wires the tooltip to the chart's crosshair; `context()` returns { heatmap, candles }. Returns an unsubscribe function. */
 export function attachTooltip(chart, element, context) {
   const { formatPrice, formatNotional } = window.LiqHeatmap;
   const onMove = (param) => {
-    const { heatmap, candles, volumeAt } = context();
+    const { heatmap, candles } = context();
     if (!param.point || param.time === undefined || !heatmap || !candles) {
       element.hidden = true;
       return;
@@ -28,8 +28,8 @@ export function attachTooltip(chart, element, context) {
     const rows = [];
     if (bar && bar.open !== undefined) {
       rows.push(row('O', formatPrice(bar.open)), row('H', formatPrice(bar.high)), row('L', formatPrice(bar.low)), row('C', formatPrice(bar.close)));
-      const volume = volumeAt(param.time);
-      if (volume !== undefined) rows.push(row('V', volume.toLocaleString('en-US', { maximumFractionDigits: 2 })));
+      const volume = bar.customValues && bar.customValues.volume;
+      if (typeof volume === 'number') rows.push(row('V', volume.toLocaleString('en-US', { maximumFractionDigits: 2 })));
     }
     if (price !== null) rows.push(row('price', formatPrice(price)));
     if (density) {

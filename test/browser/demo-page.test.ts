@@ -143,14 +143,14 @@ describeBrowser('demo page in replay mode (real chromium, real server)', () => {
     }
   });
 
-  it('hovering the chart shows a tooltip with the candle and the density at the cursor', async () => {
+  it('hovering the chart shows a tooltip with the candle (OHLCV) and the density at the cursor', async () => {
     const { page, close } = await open();
     try {
       const box = (await page.locator('[data-testid=chart]').boundingBox())!;
       await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
       await expect.poll(() => page.isVisible('[data-testid=tooltip]')).toBe(true);
       const text = (await page.textContent('[data-testid=tooltip]'))!;
-      expect(text).toMatch(/O.*H.*L.*C/);
+      expect(text).toMatch(/O.*H.*L.*C.*V[\d,.]+/);
       expect(text).toMatch(/long liq\.\s*[\d.]+[KMB]?/);
       expect(text).toMatch(/short liq\./);
     } finally {

@@ -17,6 +17,8 @@ export interface PageOptions {
   deviceScaleFactor?: number;
   /** Per-action / navigation timeout, ms. Default 15 000. */
   timeout?: number;
+  /** Runs in the page before any of its scripts (`page.addInitScript`), e.g. to record what the page shows while loading. */
+  init?: () => void;
 }
 
 export interface OpenedPage {
@@ -64,6 +66,7 @@ export async function openPage(browser: Browser, url: string, options: PageOptio
       if (response.status() >= 400) errors.push(`http ${response.status()}: ${response.url()}`);
     });
     page.on('crash', () => errors.push('crash'));
+    if (options.init) await page.addInitScript(options.init);
     await page.goto(url, { waitUntil: 'load' });
     return { context, page, errors, close: () => context.close() };
   } catch (error) {

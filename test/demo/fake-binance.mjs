@@ -1,8 +1,9 @@
 /**
- * A tiny loopback stand-in for Binance USDⓈ-M REST (`https://fapi.binance.com`), for the demo-under-load
- * benchmark (bench/demo-load-bench.mjs): the demo server's pass-through is pointed at it with
- * `BINANCE_REST_URL`, so the page pages through a long history exactly as it would against Binance,
- * with no network.
+ * A tiny loopback stand-in for Binance USDⓈ-M (`https://fapi.binance.com` and
+ * `wss://fstream.binance.com`), for the live demo tests (test/browser/demo-live.test.ts) and the
+ * demo-under-load benchmark (bench/demo-load-bench.mjs): the demo server is pointed at it with
+ * `BINANCE_REST_URL` and `BINANCE_WS_URL`, so the page pages through a long history and then follows
+ * the market exactly as it would against Binance, with no network.
  *
  * - `GET /fapi/v1/klines?symbol&interval&startTime&endTime&limit`: REST rows (12-element arrays, numbers
  *   as decimal strings as Binance sends them) of synthetic bars (`syntheticKlines`, seeded per interval,
@@ -12,26 +13,32 @@
  * - `/fapi/v1/ticker/24hr`, `/fapi/v1/premiumIndex`, `/fapi/v1/openInterest`,
  *   `/futures/data/openInterestHist`, `/fapi/v1/exchangeInfo`: plausible bodies in Binance's shapes.
  * - anything else: 404 `{ code, msg }`; bad parameters: 400 `{ code, msg }` as Binance does.
+ * - websocket `/market/stream?streams=<symbol>@kline_<interval>/<symbol>@markPrice@1s` (a real `ws`
+ *   server on the same port): every `tickMs` a combined-stream kline event for the forming bar (its
+ *   close moving by a few basis points) and a `markPriceUpdate`.
  *
- * Every answer waits `delayMs` (default 30 ms) first, like a network round trip. Requests are counted
- * per path (`stats()`, `reset()`); `warm(intervals)` builds the bars ahead of the first request.
+ * Every REST answer waits `delayMs` (default 30 ms) first, like a network round trip. Requests are
+ * counted per path (`stats()`, `reset()`); `warm(intervals)` builds the bars ahead of the first request.
  *
- * Run alone: `node bench/fake-binance-rest.mjs` prints its URL and serves until killed.
+ * Run alone: `node test/demo/fake-binance.mjs` prints its URLs and serves until killed.
  */
 import { createServer } from 'node:http';
-import { intervalToMs, syntheticKlines } from '../dist/core.mjs';
+import { WebSocketServer } from 'ws';
+import { intervalToMs, syntheticKlines } from '../../dist/core.mjs';
 
 const HISTORY_MS = 200 * 24 * 3_600_000;
 const MAX_LIMIT = 1500;
 const SYMBOL = /^[A-Z0-9]{2,30}$/;
 const PERIODS = new Set(['5m', '15m', '30m', '1h', '2h', '4h', '6h', '12h', '1d']);
 
+const STREAMS = /^([a-z0-9]{2,30})@kline_(\w+)\/\1@markPrice@1s$/;
+
 /**
  * Starts the server on 127.0.0.1 (port 0 unless given).
- * @param {{ delayMs?: number, port?: number, now?: () => number }} [options]
- * @returns {Promise<{ url: string, stats: () => object, reset: () => void, close: () => Promise<void> }>}
+ * @param {{ delayMs?: number, tickMs?: number, port?: number, now?: () => number }} [options]
+ * @returns {Promise<{ url: string, wsUrl: string, stats: () => object, reset: () => void, close: () => Promise<void> }>}
  */
-export async function startFakeBinanceRest({ delayMs = 30, port = 0, now = Date.now } = {}) {
+export async function startFakeBinance({ delayMs = 30, tickMs = 250, port = 0, now = Date.now } = {}) {
   const history = new Map(); // interval -> { intervalMs, start, count, rows: string[] (JSON per row), openTimes: Float64Array, klines }
   let counts = {};
   let klineLog = [];
@@ -109,13 +116,13 @@ export async function startFakeBinanceRest({ delayMs = 30, port = 0, now = Date.
     return [200, `[${h.rows.slice(from, Math.max(from, to)).join(',')}]`];
   }
 
-  function lastBar(symbolSeriesInterval = '1h') {
-    const h = barsOf(symbolSeriesInterval);
+  function lastBarOf(interval = '1h') {
+    const h = barsOf(interval);
     return { h, k: h.klines[h.klines.length - 1] };
   }
 
   function ticker(symbol) {
-    const { h, k } = lastBar();
+    const { h, k } = lastBarOf();
     const day = h.klines.slice(-24);
     const open = day[0].open;
     const high = Math.max(...day.map((b) => b.high));
@@ -143,7 +150,7 @@ export async function startFakeBinanceRest({ delayMs = 30, port = 0, now = Date.
   }
 
   function premiumIndex(symbol) {
-    const { k } = lastBar();
+    const { k } = lastBarOf();
     const t = now();
     return {
       symbol,
@@ -209,6 +216,54 @@ export async function startFakeBinanceRest({ delayMs = 30, port = 0, now = Date.
       res.writeHead(status, { 'Content-Type': 'application/json', 'X-MBX-USED-WEIGHT-1M': '10' }).end(text);
     }, delayMs);
   });
+  const sockets = new WebSocketServer({ noServer: true });
+  let streamUrls = [];
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const match = url.pathname === '/market/stream' ? STREAMS.exec(url.searchParams.get('streams') ?? '') : null;
+    let interval = null;
+    try {
+      if (match) interval = intervalToMs(match[2]) && match[2];
+    } catch {
+      interval = null;
+    }
+    if (!match || !interval) {
+      socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+      return;
+    }
+    streamUrls.push(req.url);
+    sockets.handleUpgrade(req, socket, head, (ws) => streamTo(ws, match[1], interval));
+  });
+
+  /** Sends the forming bar and the mark price every `tickMs` until the socket closes. */
+  function streamTo(ws, symbol, interval) {
+    let tick = 0;
+    const send = () => {
+      const { k } = lastBarOf(interval);
+      const close = k.close * (1 + 0.0004 * Math.sin(++tick));
+      const t = now();
+      const s = symbol.toUpperCase();
+      ws.send(JSON.stringify({
+        stream: `${symbol}@kline_${interval}`,
+        data: {
+          e: 'kline', E: t, s,
+          k: {
+            t: k.openTime, T: k.closeTime, s, i: interval, f: 1, L: 2,
+            o: k.open.toFixed(2), c: close.toFixed(2), h: Math.max(k.high, close).toFixed(2), l: Math.min(k.low, close).toFixed(2),
+            v: k.volume.toFixed(3), n: k.trades, x: false, q: k.quoteVolume.toFixed(5), V: k.takerBuyBase.toFixed(3), Q: k.takerBuyQuote.toFixed(5), B: '0',
+          },
+        },
+      }));
+      ws.send(JSON.stringify({
+        stream: `${symbol}@markPrice@1s`,
+        data: { e: 'markPriceUpdate', E: t, s, p: close.toFixed(8), i: (close * 0.9998).toFixed(8), P: close.toFixed(8), r: '0.00010000', T: Math.ceil(t / 28_800_000) * 28_800_000 },
+      }));
+    };
+    const timer = setInterval(send, tickMs);
+    send();
+    ws.on('close', () => clearInterval(timer));
+  }
+
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);
@@ -216,6 +271,10 @@ export async function startFakeBinanceRest({ delayMs = 30, port = 0, now = Date.
   const address = server.address();
   return {
     url: `http://127.0.0.1:${address.port}`,
+    /** Base URL of the websocket stand-in (what `BINANCE_WS_URL` / `wsBaseUrl` take). */
+    wsUrl: `ws://127.0.0.1:${address.port}`,
+    /** Path and query of every accepted websocket connection since the last reset. */
+    streams: () => streamUrls.slice(),
     /** Requests per path since the last reset, and the klines requests (interval, startTime, endTime, limit, rows). */
     /** Generates (and caches) the bars of these intervals now, so the first request is not slower than the rest. */
     warm: (intervals) => {
@@ -225,9 +284,12 @@ export async function startFakeBinanceRest({ delayMs = 30, port = 0, now = Date.
     reset: () => {
       counts = {};
       klineLog = [];
+      streamUrls = [];
     },
     close: () =>
       new Promise((resolve) => {
+        for (const ws of sockets.clients) ws.terminate();
+        sockets.close();
         server.closeAllConnections?.();
         server.close(() => resolve());
       }),
@@ -235,6 +297,6 @@ export async function startFakeBinanceRest({ delayMs = 30, port = 0, now = Date.
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const fake = await startFakeBinanceRest({ port: Number(process.env.PORT ?? 0) });
-  console.log(`fake Binance REST: ${fake.url}`);
+  const fake = await startFakeBinance({ port: Number(process.env.PORT ?? 0) });
+  console.log(`fake Binance REST: ${fake.url}, websocket: ${fake.wsUrl}`);
 }

@@ -1,0 +1,119 @@
+import type { ChildProcess } from 'node:child_process';
+import type { IChartApi, ISeriesApi } from 'lightweight-charts';
+import type { Browser, Page } from 'playwright-core';
+import type { LiquidationHeatmap } from '../../plugin/create-liquidation-heatmap';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startFakeBinance } from '../demo/fake-binance.mjs';
+import { startDemo } from '../demo/start-demo';
+import { launchChromium } from './chromium.mjs';
+import { describeBrowser } from './describe-browser';
+import { expectNoConsoleErrors, openPage, waitForReady, type OpenedPage } from './page-harness';
+
+type FakeBinance = Awaited<ReturnType<typeof startFakeBinance>>;
+
+declare global {
+  interface Window {
+    /** The demo page's handles (demo/page/main.js). */
+    demo: {
+      chart: IChartApi;
+      candles: ISeriesApi<'Candlestick'>;
+      candleWindow: { shown(): number; total(): number };
+      heatmap: LiquidationHeatmap;
+    };
+  }
+}
+
+/** 1M of 5m bars: 8,640 bars, six REST pages of at most 1,500. */
+const LONG = 'interval=5m&range=1M';
+const BARS = 8640;
+const CHART_WINDOW = 3000;
+
+/** Keeps every text the progress line shows (it is cleared once the model is ready). */
+function recordProgress() {
+  const seen: string[] = [];
+  Object.defineProperty(window, '__progress', { value: seen });
+  document.addEventListener('DOMContentLoaded', () => {
+    const line = document.getElementById('progress');
+    if (line) new MutationObserver(() => seen.push(line.textContent ?? '')).observe(line, { childList: true, characterData: true, subtree: true });
+  });
+}
+
+async function lastCandle(page: Page) {
+  return page.evaluate(() => {
+    const data = window.demo.candles.data();
+    return data[data.length - 1] as { time: number; close: number };
+  });
+}
+
+describeBrowser('demo page live, against Binance stand-ins on loopback (real chromium, real server)', () => {
+  let browser: Browser;
+  let fake: FakeBinance;
+  let demo: { url: string; child: ChildProcess };
+  let opened: OpenedPage;
+  let unitAtReady: string | null;
+
+  beforeAll(async () => {
+    fake = await startFakeBinance({ delayMs: 5, tickMs: 150 });
+    fake.warm(['5m']);
+    demo = await startDemo([], { BINANCE_REST_URL: fake.url, BINANCE_WS_URL: fake.wsUrl });
+    browser = await launchChromium();
+    opened = await openPage(browser, `${demo.url}?${LONG}`, { width: 1280, height: 800, init: recordProgress });
+    await waitForReady(opened.page, 30_000);
+    unitAtReady = await opened.page.evaluate(() => window.demo.heatmap.levels()?.unit ?? null);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    demo?.child.kill();
+    await fake?.close();
+  });
+
+  it('pages a long lookback through the pass-through and shows "pages N of M" while it does', async () => {
+    const texts = await opened.page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+    expect(texts).toContain('pages 1 of 6, 1500 bars');
+    expect(texts.some((t) => /^pages 6 of 6, 86\d\d bars$/.test(t))).toBe(true);
+    expect(await opened.page.evaluate(() => window.demo.heatmap.primitive.headless().length)).toBeGreaterThanOrEqual(BARS);
+  });
+
+  it('asks for open-interest history while paging, so the model is built once and in USD from the start', () => {
+    expect(unitAtReady).toBe('usd');
+    expect(fake.stats().counts['/futures/data/openInterestHist']).toBe(1);
+  });
+
+  it('goes live on the websocket: the status says so and ticks move the last candle and the levels price', async () => {
+    const { page } = opened;
+    await page.getByTestId('status').filter({ hasText: 'live: Binance BTCUSDT 5m' }).waitFor();
+    expect(fake.streams()).toEqual(['/market/stream?streams=btcusdt@kline_5m/btcusdt@markPrice@1s']);
+    const before = await lastCandle(page);
+    await page.waitForFunction((close) => {
+      const data = window.demo.candles.data();
+      return (data[data.length - 1] as { close: number }).close !== close;
+    }, before.close);
+    const after = await lastCandle(page);
+    expect(after.time).toBeGreaterThanOrEqual(before.time);
+    expect(await page.evaluate(() => window.demo.heatmap.levels()?.price)).toBeCloseTo(after.close, 6);
+  });
+
+  it('the chart holds the latest bars of a long history and takes older ones in when scrolled to its left edge', async () => {
+    const { page } = opened;
+    // A new 5m bar may open during the test: counts are allowed one more bar than loaded.
+    const before = await page.evaluate(() => ({ shown: window.demo.candleWindow.shown(), total: window.demo.candleWindow.total() }));
+    expect(before.shown - CHART_WINDOW).toBeGreaterThanOrEqual(0);
+    expect(before.shown - CHART_WINDOW).toBeLessThanOrEqual(1);
+    expect(before.total).toBeGreaterThanOrEqual(BARS);
+    const anchor = await page.evaluate(() => (window.demo.candles.data()[20] as { time: number }).time);
+    await page.evaluate(() => window.demo.chart.timeScale().setVisibleLogicalRange({ from: 20, to: 420 }));
+    await page.waitForFunction((n) => window.demo.candleWindow.shown() > n, before.shown);
+    const shown = await page.evaluate(() => window.demo.candleWindow.shown());
+    expect(shown).toBe(before.shown + CHART_WINDOW);
+    const view = await page.evaluate(() => {
+      const range = window.demo.chart.timeScale().getVisibleLogicalRange()!;
+      return { from: range.from, time: (window.demo.candles.data()[Math.round(range.from)] as { time: number }).time };
+    });
+    expect(view.from).toBeCloseTo(20 + CHART_WINDOW, 0);
+    expect(view.time).toBe(anchor);
+  });
+
+  it('prints no console errors and makes no failed requests', () => {
+    expectNoConsoleErrors(opened.errors);
+  });
+});
