@@ -29,13 +29,13 @@ export function renderTargetsFor(row, dpr) {
 /** Demo-under-load targets from the issue: no main-thread task over 50 ms while a long history loads, and visible paging progress. */
 export const DEMO_LOAD_TARGETS = {
   maxTaskMs: 50,
-  text: 'no main-thread task > 50 ms; progress shown',
+  text: 'no main-thread task > 50 ms while loading; progress shown',
 };
 
-/** The `{ text, met }` targets of a demo-load case (`longTasks`: the observed tasks over 50 ms; `progressSeen`: "pages N of M" shown). */
+/** The `{ text, met }` targets of a demo-load case (`longTasks`: the tasks over 50 ms observed while loading, over every load; `progressSeen`: "pages N of M" shown). */
 export function demoLoadTargetsFor(c) {
   return [
-    { text: `no main-thread task > ${DEMO_LOAD_TARGETS.maxTaskMs} ms`, met: c.longTasks.every((t) => t.duration <= DEMO_LOAD_TARGETS.maxTaskMs) },
+    { text: `no main-thread task > ${DEMO_LOAD_TARGETS.maxTaskMs} ms while loading`, met: c.longTasks.every((t) => t.duration <= DEMO_LOAD_TARGETS.maxTaskMs) },
     { text: 'progress shown', met: c.progressSeen === true },
   ];
 }
