@@ -20,8 +20,9 @@ let config = { mode: 'live' };
 const market = {};
 let pendingTicks = null;
 
-// Parsing the page and the scripts is one task; creating the chart (canvases, layout) gets its own.
-await new Promise((resolve) => setTimeout(resolve, 0));
+// Parsing the page and the scripts is one task and the page's first frame another; creating the chart
+// (canvases, layout) comes after that frame, in its own task.
+await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 const chart = createChart(document.getElementById('chart'), {
   autoSize: true,
