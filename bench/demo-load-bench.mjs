@@ -21,7 +21,7 @@ import { intervalToMs, parseDuration } from '../dist/core.mjs';
 import { startFakeBinance } from '../test/demo/fake-binance.mjs';
 import { DEMO_LOAD_TARGETS, demoLoadTargetsFor } from './targets.mjs';
 
-const TITLE = 'Demo under load: 6M lookback through the demo server (headless Chromium, fake Binance REST)';
+const TITLE = 'Demo under load: 6M lookback through the demo server (headless Chromium, loopback Binance stand-in)';
 
 export const DEMO_LOAD_CONFIG = {
   cases: [
@@ -49,7 +49,7 @@ export async function runDemoLoadBench({ quick = false, log = () => {} } = {}) {
   const base = {
     id: 'demo-load',
     title: TITLE,
-    columns: ['Case', 'Bars (chart)', 'REST pages', 'Load time', 'Longest task while loading', 'Tasks > 50 ms while loading', 'Page start-up: longest task', 'Progress seen'],
+    columns: ['Case', 'Bars (chart)', 'REST pages', 'Load time', 'Longest task while loading', 'Long tasks (>= 50 ms) while loading', 'Page start-up: longest task', 'Progress seen'],
     config,
   };
   if (!chromiumAvailable()) return { ...base, skipped: chromiumMissingReason(), rows: [], notes: [], sane: null };
@@ -131,7 +131,7 @@ export async function runDemoLoadBench({ quick = false, log = () => {} } = {}) {
     `Each case: a fresh browser context (${config.viewport.width}x${config.viewport.height}, DPR 1) opens \`/?interval=I&range=6M\` on the real demo server ` +
       `(\`node demo/server.mjs\`, \`PORT=0\`, \`BINANCE_REST_URL\` = the fake), so the page pages through \`/api/binance/fapi/v1/klines\` as it would through Binance; ` +
       `the fake answers every request after ${config.restDelayMs} ms with synthetic bars (\`syntheticKlines\`) and plausible ticker, premium index, open interest and open-interest history.`,
-    `Load time: navigation start to \`<html data-ready>\` (model computed, panels drawn). Long tasks: \`PerformanceObserver({ type: 'longtask', buffered: true })\` installed by ` +
+    `Load time: navigation start to \`<html data-ready>\` (model computed, panels drawn). Long tasks: \`PerformanceObserver({ type: 'longtask', buffered: true })\` (the browser reports tasks of 50 ms and more) installed by ` +
       `\`page.addInitScript\` before the page's scripts, counting from navigation start until ${config.settleMs} ms after ready (the first draws and the market data that arrive after the klines included). ` +
       `"Progress seen": the progress line polled every ${config.pollMs} ms while loading showed "pages N of M" (first..last N seen).`,
     `Targets (issue): ${DEMO_LOAD_TARGETS.text}. Any console error, page error or HTTP >= 400 fails the sanity check, and so does a page that is not live on the stand-in's websocket after settling.`,

@@ -33,8 +33,10 @@ describe('demo server', () => {
     expect((await fetch(`${url}api/replay?symbol=../x&interval=1h`)).status).toBe(400);
   });
 
-  it('tells the page to try Binance live by default', async () => {
-    expect(await (await fetch(`${url}api/config`)).json()).toMatchObject({ mode: 'live' });
+  it('tells the page to try Binance live by default, on Binance\'s websocket, which is the one foreign origin the CSP allows', async () => {
+    expect(await (await fetch(`${url}api/config`)).json()).toMatchObject({ mode: 'live', wsBaseUrl: 'wss://fstream.binance.com' });
+    const csp = (await fetch(url)).headers.get('content-security-policy') ?? '';
+    expect(/connect-src ([^;]*)/.exec(csp)?.[1].trim()).toBe("'self' wss://fstream.binance.com");
   });
 
   it('serves the bundles and the standalone lightweight-charts build', async () => {
@@ -68,6 +70,21 @@ describe('demo server --replay', () => {
     } finally {
       child.kill();
     }
+  });
+
+  it('BINANCE_WS_URL moves the websocket, and the CSP with it', async () => {
+    const other = await startDemo([], { BINANCE_WS_URL: 'ws://127.0.0.1:9/' });
+    try {
+      expect(await (await fetch(`${other.url}api/config`)).json()).toMatchObject({ wsBaseUrl: 'ws://127.0.0.1:9' });
+      const csp = (await fetch(other.url)).headers.get('content-security-policy') ?? '';
+      expect(/connect-src ([^;]*)/.exec(csp)?.[1].trim()).toBe("'self' ws://127.0.0.1:9");
+    } finally {
+      other.child.kill();
+    }
+  });
+
+  it('exits with a clear error for a BINANCE_WS_URL that is not ws:// or wss://', async () => {
+    await expect(startDemo([], { BINANCE_WS_URL: 'https://example.com' })).rejects.toThrow(/BINANCE_WS_URL must be a ws:\/\/ or wss:\/\/ URL \(got "https:\/\/example.com"\)/);
   });
 
   it('exits with a clear error naming the file and row for a bad replay file', async () => {
