@@ -2,30 +2,47 @@
 // the bars it is given (about 100 ms for 52k here), so a long history goes to the chart as its latest
 // `size` bars, and older bars come in `size` at a time when the view nears the left edge. The model
 // still reads the whole history; its older columns are simply off screen until their candles arrive.
+// The history is kept as plain number arrays (unboxed doubles), not 52k kline objects the garbage
+// collector would have to walk for as long as the page is open.
 const LEFT_MARGIN_BARS = 50;
 
-function candleOf(k) {
-  return { time: k.openTime / 1000, open: k.open, high: k.high, low: k.low, close: k.close, customValues: { volume: k.volume } };
+function emptyColumns() {
+  return { time: [], open: [], high: [], low: [], close: [], volume: [] };
+}
+
+function put(columns, i, k) {
+  columns.time[i] = k.openTime / 1000;
+  columns.open[i] = k.open;
+  columns.high[i] = k.high;
+  columns.low[i] = k.low;
+  columns.close[i] = k.close;
+  columns.volume[i] = k.volume;
+}
+
+function candleAt(columns, i) {
+  const { time, open, high, low, close, volume } = columns;
+  return { time: time[i], open: open[i], high: high[i], low: low[i], close: close[i], customValues: { volume: volume[i] } };
 }
 
 /** `{ set(klines), update(k), shown(), total() }` over `series` on `chart`. */
 export function createCandleWindow(chart, series, { size }) {
   const timeScale = chart.timeScale();
-  let all = [];
+  let columns = emptyColumns();
   let shown = 0;
   let extending = false;
+  const total = () => columns.time.length;
 
   function show(count) {
-    shown = Math.min(all.length, count);
+    shown = Math.min(total(), count);
     const data = new Array(shown);
-    for (let i = 0, from = all.length - shown; i < shown; i++) data[i] = candleOf(all[from + i]);
+    for (let i = 0, from = total() - shown; i < shown; i++) data[i] = candleAt(columns, from + i);
     series.setData(data);
   }
 
   function extend() {
     extending = false;
     const range = timeScale.getVisibleLogicalRange();
-    if (!range || range.from > LEFT_MARGIN_BARS || shown >= all.length) return;
+    if (!range || range.from > LEFT_MARGIN_BARS || shown >= total()) return;
     const before = shown;
     show(shown + size);
     const added = shown - before;
@@ -33,32 +50,32 @@ export function createCandleWindow(chart, series, { size }) {
   }
 
   timeScale.subscribeVisibleLogicalRangeChange((range) => {
-    if (!range || extending || range.from > LEFT_MARGIN_BARS || shown >= all.length) return;
+    if (!range || extending || range.from > LEFT_MARGIN_BARS || shown >= total()) return;
     // Not inside the chart's own range notification: the next task extends.
     extending = true;
     setTimeout(extend, 0);
   });
 
   return {
-    /** Replaces the history (oldest first): the chart gets its latest `size` bars. */
+    /** Replaces the history (kline objects, oldest first): the chart gets its latest `size` bars. */
     set(klines) {
-      all = klines.slice();
+      columns = emptyColumns();
+      for (let i = 0; i < klines.length; i++) put(columns, i, klines[i]);
       show(size);
     },
     /** A live kline: replaces the forming bar or appends a new one. */
     update(k) {
-      const last = all[all.length - 1];
-      if (last && k.openTime < last.openTime) return;
-      if (last && k.openTime === last.openTime) all[all.length - 1] = k;
-      else {
-        all.push(k);
-        shown++;
-      }
-      series.update(candleOf(k));
+      const n = total();
+      const time = k.openTime / 1000;
+      if (n > 0 && time < columns.time[n - 1]) return;
+      const i = n > 0 && time === columns.time[n - 1] ? n - 1 : n;
+      put(columns, i, k);
+      if (i === n) shown++;
+      series.update(candleAt(columns, i));
     },
     /** Bars the chart holds. */
     shown: () => shown,
     /** Bars of the history. */
-    total: () => all.length,
+    total,
   };
 }
