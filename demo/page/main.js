@@ -183,10 +183,13 @@ window.demo = { chart, candles, candleWindow, heatmap, state, planner };
 // The first number formatter loads the locale data (about 25 ms here): pay for it while the network works, not in the task that shows the levels.
 setTimeout(() => window.LiqHeatmap.formatPrice(100_000), 0);
 
-fetch('/api/config')
+const configLoaded = fetch('/api/config')
   .then((r) => r.json())
   .then((c) => {
     config = c;
   })
-  .catch(() => {})
-  .finally(load);
+  .catch(() => {});
+// Klines are asked for once the page has painted its (empty) chart: that first frame is page start-up
+// and should not land in the middle of the load.
+const chartPainted = new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+Promise.all([configLoaded, chartPainted]).then(load);
