@@ -551,7 +551,9 @@ function top(map, n) {
 
 function caseNote(c, which = '') {
   const list = (tasks) => (tasks.length ? tasks.map((t) => `${fmt(t.duration)} at ${fmt(t.start)} (${t.phase})`).join(', ') : 'none');
-  const tasks = `${list(c.longTasks)}; page start-up (before the first kline request at ${fmt(c.firstKlinesAt)}): ${list(c.startupTasks)}`;
+  const tasks = c.spec.from
+    ? `${list(c.longTasks)} (Range changed at ${fmt(c.firstKlinesAt)}; times below are from navigation, "ready" from the change)`
+    : `${list(c.longTasks)}; page start-up (before the first kline request at ${fmt(c.firstKlinesAt)}): ${list(c.startupTasks)}`;
   const market = c.marketData.map((r) => `${r.path.split('/').pop()} at ${fmt(r.end)}`).join(', ');
   return (
     `${c.label}${which}: ${c.bars} bars (${c.candles} candles in the chart), ${c.pages} kline pages (last answered at ${fmt(c.pagesFetchedMs)}), ready at ${fmt(c.loadMs)}; ` +
