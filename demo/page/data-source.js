@@ -53,7 +53,7 @@ async function openLive(state, config, sink, signal) {
   sink.status('loading', `loading ${state.symbol} ${state.interval} from Binance…`);
   // Market data and open-interest history are asked for while the klines page in, so the model is
   // built once, in USD, instead of again when the open interest lands.
-  const market = loadMarket(rest, state, sink, signal);
+  const market = loadMarket(rest, state, signal);
   const { klines } = await rest.klinesRange({
     symbol: state.symbol,
     interval: state.interval,
@@ -67,6 +67,8 @@ async function openLive(state, config, sink, signal) {
   const openInterest = market.openInterest();
   sink.history(klines, `Binance ${state.symbol} ${state.interval}`, openInterest ? { openInterest } : {});
   if (!openInterest) market.history.then((points) => points && !signal.aborted && sink.openInterest(points));
+  // Applied only now that the history is live: after a failed load the page shows replayed figures instead.
+  market.figures.then((figures) => !signal.aborted && sink.market(figures));
   const feed = new BinanceLiveFeed({
     wsBaseUrl: config.wsBaseUrl || undefined,
     symbol: state.symbol,
@@ -88,29 +90,28 @@ async function openLive(state, config, sink, signal) {
 }
 
 /**
- * Asks for the ticker, premium index, open interest and its history at once; shows the market figures
- * when they arrive. Returns `{ history, openInterest() }`: the history's promise (undefined when it
- * failed or is empty) and the points if they have arrived.
+ * Asks for the ticker, premium index, open interest and its history at once. Returns `{ figures,
+ * history, openInterest() }`: a promise of the market figures for the panel, the history's promise
+ * (undefined when it failed or is empty) and the history's points if they have arrived.
  */
-function loadMarket(rest, state, sink, signal) {
+function loadMarket(rest, state, signal) {
   const settle = (promise) => promise.then((v) => v, () => undefined);
   let arrived;
   const history = settle(rest.openInterestHist({ symbol: state.symbol, period: oiPeriod(state.interval), limit: 500, signal })).then((points) => {
     arrived = points && points.length ? points : undefined;
     return arrived;
   });
-  Promise.all([settle(rest.ticker24h(state.symbol, { signal })), settle(rest.premiumIndex(state.symbol, { signal })), settle(rest.openInterest(state.symbol, { signal }))]).then(
-    ([ticker, premium, oi]) => {
-      if (signal.aborted) return;
-      sink.market({
-        change24hPct: ticker?.priceChangePercent,
-        fundingRate: premium?.lastFundingRate,
-        openInterestUsd: oi && premium ? oi.openInterest * premium.markPrice : undefined,
-        asOf: premium?.time,
-      });
-    },
-  );
-  return { history, openInterest: () => arrived };
+  const figures = Promise.all([
+    settle(rest.ticker24h(state.symbol, { signal })),
+    settle(rest.premiumIndex(state.symbol, { signal })),
+    settle(rest.openInterest(state.symbol, { signal })),
+  ]).then(([ticker, premium, oi]) => ({
+    change24hPct: ticker?.priceChangePercent,
+    fundingRate: premium?.lastFundingRate,
+    openInterestUsd: oi && premium ? oi.openInterest * premium.markPrice : undefined,
+    asOf: premium?.time,
+  }));
+  return { figures, history, openInterest: () => arrived };
 }
 
 function oiPeriod(interval) {

@@ -77,6 +77,9 @@ describeBrowser('demo page in replay mode (real chromium, real server)', () => {
       expect(below.length).toBeGreaterThan(0);
       for (const p of above) expect(p).toBeGreaterThan(price);
       for (const p of below) expect(p).toBeLessThan(price);
+      // The failed live load's market figures never overwrite the replay's "as of" time.
+      await page.waitForTimeout(500);
+      expect(await page.textContent('[data-testid=as-of]')).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
       await saveScreenshot(page, 'demo-replay');
       expectNoConsoleErrors(errors, [/^http 502: .*\/api\/binance\//, /502 \(Bad Gateway\)/]);
     } finally {
