@@ -11,6 +11,9 @@ import { createPriceGrid, gridMax, type PriceGrid } from './price-grid';
 import type { SweptZoneAt } from './swept-zone';
 import { SweepLog } from './sweep-log';
 
+/** Bars computed between checks of the slice clock in {@link LiquidationModel.setDataAsync}. */
+const BARS_PER_STEP = 64;
+
 /** Extra inputs of {@link LiquidationModel.setData}. */
 export interface ModelContext {
   /** Open-interest history; with it the model reports estimated USD notional instead of relative heat. */
@@ -214,7 +217,10 @@ export class LiquidationModel {
     while (!steps.next().done);
   }
 
-  /** The full recompute, yielding every 512 bars so {@link setDataAsync} can pause between slices. */
+  /**
+   * The full recompute, yielding every {@link BARS_PER_STEP} bars so {@link setDataAsync} can pause
+   * between slices: small steps keep a slice near its time budget (512 bars were ~20 ms here).
+   */
   private *rebuildSteps(): Generator<void, void, void> {
     const n = this.bars.length;
     this.sweeps.clear();
@@ -233,7 +239,7 @@ export class LiquidationModel {
     const closedCount = this.forming ? n - 1 : n;
     for (let i = 0; i < closedCount; i++) {
       this.stepClosed(i);
-      if ((i & 511) === 511) yield;
+      if (i % BARS_PER_STEP === BARS_PER_STEP - 1) yield;
     }
     this.fillScaleBackwards();
     if (this.forming) this.computeForming();

@@ -146,6 +146,14 @@ describe('LiquidationModel', () => {
     expect(Buffer.compare(columnBytes(async, 0, 5000), columnBytes(sync, 0, 5000))).toBe(0);
   });
 
+  it('setDataAsync checks its slice clock every 64 bars, so one slice never runs far past its budget', async () => {
+    const model = new LiquidationModel();
+    const progress: number[] = [];
+    await model.setDataAsync(toKlineSeries(syntheticKlines(2000, { seed: 9 })), {}, { sliceMs: 0, onProgress: (done) => progress.push(done) });
+    const steps = progress.map((done, i) => done - (i === 0 ? 0 : progress[i - 1]));
+    expect(Math.max(...steps)).toBe(64);
+  });
+
   it('setDataAsync stops with the abort reason when its signal aborts', async () => {
     const controller = new AbortController();
     const model = new LiquidationModel();
