@@ -26,14 +26,7 @@
     return v;
   }
 
-  function frames(n) {
-    return new Promise(function (resolve) {
-      (function step(left) {
-        if (left === 0) resolve();
-        else requestAnimationFrame(function () { step(left - 1); });
-      })(n);
-    });
-  }
+  var frames = window.waitFrames;
 
   /** fancy-canvas' CanvasRenderingTarget2D semantics, bitmap space only (all the heatmap renderer uses). */
   function bitmapTarget(ctx, mediaSize, bitmapSize) {

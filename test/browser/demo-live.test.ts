@@ -1,11 +1,9 @@
-import type { ChildProcess } from 'node:child_process';
 import type { IChartApi, ISeriesApi } from 'lightweight-charts';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { LiquidationHeatmap } from '../../plugin/create-liquidation-heatmap';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeBinance } from '../demo/fake-binance.mjs';
-import { startDemo } from '../demo/start-demo';
-import { launchChromium } from './chromium.mjs';
+import { useDemoInBrowser } from './demo-in-browser';
 import { describeBrowser } from './describe-browser';
 import { expectNoConsoleErrors, openPage, waitForReady, type OpenedPage } from './page-harness';
 
@@ -46,24 +44,21 @@ async function lastCandle(page: Page) {
 }
 
 describeBrowser('demo page live, against Binance stand-ins on loopback (real chromium, real server)', () => {
-  let browser: Browser;
   let fake: FakeBinance;
-  let demo: { url: string; child: ChildProcess };
   let opened: OpenedPage;
   let unitAtReady: string | null;
 
   beforeAll(async () => {
     fake = await startFakeBinance({ delayMs: 5, tickMs: 150 });
     fake.warm(['5m']);
-    demo = await startDemo([], { BINANCE_REST_URL: fake.url, BINANCE_WS_URL: fake.wsUrl });
-    browser = await launchChromium();
-    opened = await openPage(browser, `${demo.url}?${LONG}`, { width: 1280, height: 800, init: recordProgress });
+  });
+  const demo = useDemoInBrowser(() => ({ BINANCE_REST_URL: fake.url, BINANCE_WS_URL: fake.wsUrl }));
+  beforeAll(async () => {
+    opened = await openPage(demo.browser, `${demo.url}?${LONG}`, { width: 1280, height: 800, init: recordProgress });
     await waitForReady(opened.page, 30_000);
     unitAtReady = await opened.page.evaluate(() => window.demo.heatmap.levels()?.unit ?? null);
   });
   afterAll(async () => {
-    await browser?.close();
-    demo?.child.kill();
     await fake?.close();
   });
 

@@ -1,11 +1,11 @@
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { startDemo } from '../demo/start-demo';
 import { launchChromium } from './chromium.mjs';
+import { useDemoInBrowser } from './demo-in-browser';
 import { describeBrowser } from './describe-browser';
 import { expectNoConsoleErrors, near, openPage, pixelStats, saveScreenshot, waitForReady } from './page-harness';
 import { decodePng } from './png';
@@ -43,20 +43,10 @@ async function settle(page: Page) {
 }
 
 describeBrowser('demo page in replay mode (real chromium, real server)', () => {
-  let browser: Browser;
-  let demo: { url: string; child: ChildProcess };
-
-  beforeAll(async () => {
-    demo = await startDemo([], { BINANCE_REST_URL: 'http://127.0.0.1:9' });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    demo?.child.kill();
-  });
+  const demo = useDemoInBrowser(() => ({ BINANCE_REST_URL: 'http://127.0.0.1:9' }));
 
   async function open(query = '') {
-    const opened = await openPage(browser, `${demo.url}${query ? `?${query}` : '?tick=0'}`, { width: 1280, height: 800 });
+    const opened = await openPage(demo.browser, `${demo.url}${query ? `?${query}` : '?tick=0'}`, { width: 1280, height: 800 });
     await waitForReady(opened.page, 30_000);
     await settle(opened.page);
     return opened;
@@ -176,7 +166,7 @@ describeBrowser('demo page in replay mode (real chromium, real server)', () => {
       expect((await chartPixels(page)).heat).toBeGreaterThan(1000);
       const url = new URL(page.url());
       expect(Object.fromEntries(url.searchParams)).toMatchObject({ interval: '15m', threshold: '0.2', sides: 'long', palette: 'two-sided' });
-      const reopened = await openPage(browser, page.url(), { width: 900, height: 700 });
+      const reopened = await openPage(demo.browser, page.url(), { width: 900, height: 700 });
       try {
         await waitForReady(reopened.page, 30_000);
         expect(await reopened.page.inputValue('[data-testid=interval]')).toBe('15m');
@@ -190,7 +180,7 @@ describeBrowser('demo page in replay mode (real chromium, real server)', () => {
   });
 
   it('works on a phone-sized touch screen', async () => {
-    const opened = await openPage(browser, `${demo.url}?tick=0`, { width: 390, height: 844 });
+    const opened = await openPage(demo.browser, `${demo.url}?tick=0`, { width: 390, height: 844 });
     try {
       await waitForReady(opened.page, 30_000);
       const chart = (await opened.page.locator('[data-testid=chart]').boundingBox())!;

@@ -1,28 +1,15 @@
-import type { ChildProcess } from 'node:child_process';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startDemo } from '../demo/start-demo';
-import { launchChromium } from './chromium.mjs';
+import { expect, it } from 'vitest';
+import { useDemoInBrowser } from './demo-in-browser';
 import { describeBrowser } from './describe-browser';
 import { expectNoConsoleErrors, openPage, saveScreenshot, waitForReady } from './page-harness';
 
 const UNREACHABLE = [/^http 502: .*\/api\/binance\//, /502 \(Bad Gateway\)/];
 
 describeBrowser('demo trade planner and level alerts (real chromium)', () => {
-  let browser: Browser;
-  let demo: { url: string; child: ChildProcess };
-
-  beforeAll(async () => {
-    demo = await startDemo([], { BINANCE_REST_URL: 'http://127.0.0.1:9' });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    demo?.child.kill();
-  });
+  const demo = useDemoInBrowser(() => ({ BINANCE_REST_URL: 'http://127.0.0.1:9' }));
 
   it('setting side and entry draws entry, stop and targets on the chart and lists them in the panel', async () => {
-    const { page, errors, close } = await openPage(browser, `${demo.url}?tick=0`, { width: 1280, height: 900 });
+    const { page, errors, close } = await openPage(demo.browser, `${demo.url}?tick=0`, { width: 1280, height: 900 });
     try {
       await waitForReady(page, 30_000);
       await page.selectOption('[data-testid=plan-side]', 'long');
@@ -50,7 +37,7 @@ describeBrowser('demo trade planner and level alerts (real chromium)', () => {
   });
 
   it('dragging the entry line re-plans', async () => {
-    const { page, close } = await openPage(browser, `${demo.url}?tick=0&planSide=long`, { width: 1280, height: 900 });
+    const { page, close } = await openPage(demo.browser, `${demo.url}?tick=0&planSide=long`, { width: 1280, height: 900 });
     try {
       await waitForReady(page, 30_000);
       await expect.poll(() => page.evaluate(() => (window as any).demo.planner.current() !== null)).toBe(true);
@@ -70,7 +57,7 @@ describeBrowser('demo trade planner and level alerts (real chromium)', () => {
   });
 
   it('a replayed series raises approaching and swept alerts, never repeated for a level within the cool-down (12 bars)', async () => {
-    const { page, errors, close } = await openPage(browser, `${demo.url}?tick=15&alertPct=1&range=3d`, { width: 1280, height: 900 });
+    const { page, errors, close } = await openPage(demo.browser, `${demo.url}?tick=15&alertPct=1&range=3d`, { width: 1280, height: 900 });
     try {
       await waitForReady(page, 30_000);
       await expect.poll(() => page.textContent('[data-testid=status]'), { timeout: 30_000 }).toMatch(/replay finished/);
