@@ -3,7 +3,7 @@ export { DEFAULT_LEVELS_OPTIONS, mergeLevelsOptions, type LevelsOptions } from '
 export { computeLevels, type LevelsInput } from './compute-levels';
 export { findZones, type Zone } from './find-zones';
 export { readBias, massBetween } from './bias';
-export { modelLevels, modelDensityAt, type FirstSeenCache } from './model-levels';
+export { modelLevels, modelDensityAt } from './model-levels';
 export { suggestStop, suggestTargets, type Placement, type PlacementRequest, type TradeSide } from './placement';
 export { formatPrice, formatNotional, formatPct, formatLevelLabel } from './format-level';
 export { planTrade, type TradePlan, type TradePlanRequest, type PlannedStop, type PlannedTarget } from './plan-trade';

@@ -11,6 +11,6 @@ export {
 export { createPriceGrid, rowOf, rowPrice, gridMax, type PriceGrid } from './price-grid';
 export { alignOpenInterest, validateOpenInterest, type OpenInterestPoint } from './open-interest';
 export type { SweptZone, SweptZoneAt } from './swept-zone';
-export { HeatmapColumns } from './heatmap-columns';
-export { KlineBuffer } from './kline-buffer';
-export { LiquidationModel, type AsyncControl, type DensityUnit, type ModelContext, type UpdateResult } from './liquidation-model';
+export type { KlineView } from './kline-buffer';
+export { LiquidationModel } from './liquidation-model';
+export type { AsyncControl, CellDensity, ColumnView, DensityUnit, ModelContext, ModelRevision, UpdateResult } from './model-types';
