@@ -26,7 +26,7 @@ export function modelLevels(model: LiquidationModel, options: Partial<LevelsOpti
   }
   const firstSeen = (side: Side, row: number): number => model.firstSeen(side, row, index);
   const swept: SweptZone[] = model
-    .sweptZones(index - o.sweptBars, index)
+    .sweptZones(Math.max(index - o.sweptBars, model.oldestColumn - 1), index)
     .map(({ index: i, ...zone }) => ({ ...zone, notional: zone.notional * model.columnAt(i).scale }))
     .sort((a, b) => b.notional - a.notional)
     .slice(0, o.top)

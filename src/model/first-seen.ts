@@ -16,14 +16,14 @@ export class FirstSeenIndex {
     this.runStart.clear();
   }
 
-  /** First column of the run of mass at `row` that reaches column `index`. */
-  firstColumn(read: CellReader, side: Side, row: number, index: number): number {
-    if (index === 0 || !(read(side, index - 1, row) > 0)) return index;
+  /** First column (not before `oldest`, the oldest column kept) of the run of mass at `row` that reaches column `index`. */
+  firstColumn(read: CellReader, side: Side, row: number, index: number, oldest = 0): number {
+    if (index <= oldest || !(read(side, index - 1, row) > 0)) return index;
     const key = `${side}:${row}:${index - 1}`;
     let first = this.runStart.get(key);
-    if (first === undefined) {
+    if (first === undefined || first < oldest) {
       first = index - 1;
-      while (first > 0 && read(side, first - 1, row) > 0) first--;
+      while (first > oldest && read(side, first - 1, row) > 0) first--;
       this.runStart.set(key, first);
     }
     return first;

@@ -45,7 +45,7 @@ export class LiquidationModel {
   private readonly firstSeenIndex = new FirstSeenIndex();
   private readonly readCell = (side: Side, column: number, row: number): number => {
     const store = this.store as HeatmapColumns;
-    return (side === 'long' ? store.long : store.short)[column * store.grid.rows + row];
+    return (side === 'long' ? store.long : store.short)[store.offset(column) + row];
   };
 
   constructor(options: Partial<ModelOptions> = {}) {
@@ -203,13 +203,13 @@ export class LiquidationModel {
   columnAt(i: number): ColumnView {
     const store = this.requireColumn(i, 'columnAt');
     const rows = store.grid.rows;
-    const offset = i * rows;
+    const offset = store.offset(i);
     return {
       index: i,
       time: this.bars.openTime[i],
       long: store.long.subarray(offset, offset + rows),
       short: store.short.subarray(offset, offset + rows),
-      scale: store.scale[i],
+      scale: store.scale(i),
     };
   }
 
@@ -218,9 +218,9 @@ export class LiquidationModel {
     const store = this.requireColumn(i, 'densityAt');
     const rows = store.grid.rows;
     if (!(row >= 0 && row < rows) || !Number.isInteger(row)) return null;
-    const scale = store.scale[i];
-    const long = store.long[i * rows + row] * scale;
-    const short = store.short[i * rows + row] * scale;
+    const scale = store.scale(i);
+    const long = store.long[store.offset(i) + row] * scale;
+    const short = store.short[store.offset(i) + row] * scale;
     return { long, short, total: long + short };
   }
 
@@ -230,7 +230,8 @@ export class LiquidationModel {
    */
   firstSeen(side: Side, row: number, index = this.length - 1): number {
     this.requireColumn(index, 'firstSeen');
-    return this.bars.openTime[this.firstSeenIndex.firstColumn(this.readCell, side, row, index)];
+    const oldest = (this.store as HeatmapColumns).oldest(this.bars.length);
+    return this.bars.openTime[this.firstSeenIndex.firstColumn(this.readCell, side, row, index, oldest)];
   }
 
   private requireColumn(i: number, what: string): HeatmapColumns {
@@ -238,7 +239,15 @@ export class LiquidationModel {
     if (!store || !(i >= 0 && i < this.bars.length) || !Number.isInteger(i)) {
       throw new RangeError(`${what}: no column ${i} (the model has ${this.bars.length})`);
     }
+    if (i < store.oldest(this.bars.length)) {
+      throw new RangeError(`${what}: column ${i} is no longer kept (keepColumns ${this.opts.keepColumns}: columns from ${store.oldest(this.bars.length)} on)`);
+    }
     return store;
+  }
+
+  /** Oldest column still readable (0 unless `keepColumns` bounds the history kept). */
+  get oldestColumn(): number {
+    return this.store ? this.store.oldest(this.bars.length) : 0;
   }
 
   /** Zones swept by the bars with index in `(fromIndex, toIndex]` (the forming bar included), oldest first. */
@@ -270,7 +279,7 @@ export class LiquidationModel {
     const grid = createPriceGrid(low, high, this.opts.rows, this.opts.marginPct, this.opts.tickSize);
     this.engine = new Engine(grid, this.opts, this.bars.intervalMs);
     this.scratch = new Engine(grid, this.opts, this.bars.intervalMs);
-    this.store = HeatmapColumns.reuse(this.store, grid, n + 64);
+    this.store = HeatmapColumns.reuse(this.store, grid, n + 64, this.opts.keepColumns);
     this.oiAligned = new Float64Array(0);
     const closedCount = this.forming ? n - 1 : n;
     for (let i = 0; i < closedCount; i++) {
@@ -311,9 +320,9 @@ export class LiquidationModel {
     const total = result.longTotal + result.shortTotal;
     let scale = 1;
     if (this.openInterest.length > 0) {
-      scale = oi === oi && total > 0 ? oi / total : i > 0 ? store.scale[i - 1] : NaN;
+      scale = oi === oi && total > 0 ? oi / total : i > store.oldest(i + 1) ? store.scale(i - 1) : NaN;
     }
-    store.scale[i] = scale;
+    store.setScale(i, scale);
     this.lastRule = result.rule;
     const time = this.bars.openTime[i];
     if (result.longSwept) {
@@ -332,9 +341,10 @@ export class LiquidationModel {
     if (this.openInterest.length === 0) return;
     const n = this.closed;
     let first = -1;
-    for (let i = 0; i < n; i++) if (store.scale[i] === store.scale[i]) { first = i; break; }
-    const fill = first >= 0 ? store.scale[first] : 1;
-    for (let i = 0; i < (first >= 0 ? first : n); i++) store.scale[i] = fill;
+    const oldest = store.oldest(n);
+    for (let i = oldest; i < n; i++) if (store.scale(i) === store.scale(i)) { first = i; break; }
+    const fill = first >= 0 ? store.scale(first) : 1;
+    for (let i = oldest; i < (first >= 0 ? first : n); i++) store.setScale(i, fill);
   }
 
   private barInput(i: number): BarInput {
