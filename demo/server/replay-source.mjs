@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { intervalToMs, parseKlines, syntheticKlines, toKlineSeries } from '../../dist/core.mjs';
 
@@ -10,9 +11,12 @@ function parseFile(file) {
   return cache.get(file);
 }
 
-/** A recorded series given with `--replay FILE`; throws a KlineError naming the file and row when it is bad. */
+/**
+ * A recorded series given with `--replay FILE`; throws a KlineError naming the file and row when it is
+ * bad. Its label (sent to the page) names the file only, not where it lives on this machine.
+ */
 export function loadReplayFile(file) {
-  return { label: `replay of ${file}`, series: parseFile(file) };
+  return { label: `replay of ${basename(file)}`, series: parseFile(file) };
 }
 
 /**
