@@ -10,3 +10,4 @@ export { WEIGHT_LIMIT_PER_MINUTE, klinesWeight } from './rest-weight';
 export { BinanceLiveFeed } from './live-feed';
 export { DEFAULT_WS_BASE_URL, liveStreamUrl } from './live-stream-url';
 export type { LiveFeedOptions, LiveFeedStatus, WebSocketFactory, WebSocketLike } from './live-feed-types';
+export type { LiveClock } from './live-clock';
