@@ -4,6 +4,8 @@ import { BinanceError } from '../../src/binance/binance-error';
 import { ERROR_BODY_MAX_CHARS, bodySnippet, stripTags } from '../../src/binance/rest-error-body';
 import { BinanceRestClient } from '../../src/binance/rest-client';
 import type { BodyStreamLike, ResponseLike } from '../../src/binance/rest-options';
+import { syntheticKlines } from '../../src/klines/synthetic-klines';
+import { startKit } from './rest-test-kit';
 
 const MB = 1 << 20;
 
@@ -100,5 +102,16 @@ describe('REST error bodies', () => {
     const page = `<html><head><title>Access denied</title></head><body>${'<p>blocked</p>'.repeat(80_000)}</body></html>`;
     const error = await failureOf(errorResponse(page, 16 * 1024).response);
     expect(error.message).toMatch(/HTTP 403 Forbidden: Access denied blocked blocked .{0,120}\.\.\./);
+  });
+
+  it('over real HTTP, a 1 MB HTML 403 page fails with a short message and the next request still succeeds', async () => {
+    const kit = await startKit({ retries: 0 });
+    kit.server.setKlines('BTCUSDT', '1h', syntheticKlines(10, { seed: 2 }));
+    kit.server.fault({ status: 403, body: `<html><title>Blocked by WAF</title>${'<'.repeat(MB)}</html>`, headers: { 'content-type': 'text/html' } });
+    const error = await kit.client.klines({ symbol: 'BTCUSDT', interval: '1h', limit: 10 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BinanceError);
+    expect((error as BinanceError).message).toMatch(/HTTP 403 Forbidden: Blocked by WAF <{100}/);
+    expect((error as BinanceError).message.length).toBeLessThan(400);
+    expect(await kit.client.klines({ symbol: 'BTCUSDT', interval: '1h', limit: 10 })).toHaveLength(10);
   });
 });
