@@ -61,8 +61,8 @@ const BASE_HEADERS = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options':
 /** The port the server listens on, once it does: the Host check compares with it. */
 let ownPort = -1;
 
-function refuse(res, status, msg, extra = {}) {
-  res.writeHead(status, { ...BASE_HEADERS, ...extra, 'Content-Type': 'application/json' }).end(JSON.stringify({ code: 'refused', msg }));
+function refuse(res, status, msg) {
+  res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'application/json' }).end(JSON.stringify({ code: 'refused', msg }));
 }
 
 /** The request target as a URL on this server, or null when it is not a path (absolute-form, `*`, unparsable). */
