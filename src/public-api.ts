@@ -31,10 +31,11 @@ export { LevelAlerts, type LevelAlert, type LevelAlertType, type LevelAlertsOpti
 export { BinanceError, type BinanceErrorKind } from './binance/binance-error';
 export type { MarkPriceUpdate, OpenInterestNow, PremiumIndex, SymbolInfo, Ticker24h } from './binance/binance-types';
 export { BinanceRestClient } from './binance/rest-client';
-export { DEFAULT_REST_BASE_URL, type BinanceRestOptions, type FetchLike, type RequestOptions, type ResponseLike, type SleepLike } from './binance/rest-options';
+export { DEFAULT_REST_BASE_URL, type BinanceRestOptions, type BodyStreamLike, type FetchLike, type RequestOptions, type ResponseLike, type SleepLike } from './binance/rest-options';
 export type { KlinesLookbackRequest, KlinesRangeRequest, KlinesRequest, OpenInterestHistRequest } from './binance/rest-requests';
 export type { KlineRange, KlineRangeProgress } from './binance/rest-kline-range';
 export { OPEN_INTEREST_PERIODS, type OpenInterestPeriod } from './binance/rest-validate';
 export { BinanceLiveFeed } from './binance/live-feed';
 export { DEFAULT_WS_BASE_URL, liveStreamUrl } from './binance/live-stream-url';
 export type { LiveFeedOptions, LiveFeedStatus, WebSocketFactory, WebSocketLike } from './binance/live-feed-types';
+export type { LiveClock } from './binance/live-clock';
