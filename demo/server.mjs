@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { relay, upstreamUrl } from './server/binance-proxy.mjs';
 import { findReplay, loadReplayFile, toRestRows } from './server/replay-source.mjs';
+import { isCrossOrigin } from './server/fetch-site.mjs';
 import { isOwnHost } from './server/own-host.mjs';
 import { readStatic, resolveStatic } from './server/static-files.mjs';
 
@@ -92,6 +93,10 @@ async function handle(req, res) {
   }
   if (url.pathname === '/favicon.ico') {
     res.writeHead(204, headers).end();
+    return;
+  }
+  if (url.pathname.startsWith('/api/') && isCrossOrigin(req.headers)) {
+    refuse(res, 403, 'the API answers this page only (cross-origin request refused)');
     return;
   }
   if (url.pathname.startsWith(PROXY_PREFIX)) {

@@ -48,6 +48,17 @@ describe('demo server: no request a stranger sends stops it', () => {
     expect(status).toBe(421);
   });
 
+  it('answers 403 to API requests a page on another origin makes the browser send, and serves its own page', async () => {
+    for (const site of ['cross-site', 'same-site']) {
+      const { status, body } = await rawGet(url, '/api/binance/fapi/v1/ticker/24hr?symbol=BTCUSDT', { headers: { host, 'sec-fetch-site': site } });
+      expect(status, site).toBe(403);
+      expect(body, site).toContain('cross-origin request refused');
+    }
+    expect((await rawGet(url, '/api/config', { headers: { host, 'sec-fetch-site': 'same-origin' } })).status).toBe(200);
+    expect((await rawGet(url, '/', { headers: { host, 'sec-fetch-site': 'cross-site' } })).status).toBe(200);
+    await expectStillServing();
+  });
+
   it('answers its own loopback names: 127.0.0.1, localhost and [::1] with its port', async () => {
     const port = new URL(url).port;
     for (const own of [host, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`]) {
