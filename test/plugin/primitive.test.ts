@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createLiquidationHeatmap } from '../../plugin/create-liquidation-heatmap';
 import { TILE_COLUMNS } from '../../plugin/cell-image';
 import { HeatmapRenderer } from '../../plugin/heatmap-renderer';
@@ -14,13 +14,26 @@ const HIGH = Math.max(...KLINES.map((k) => k.high)) * 1.1;
 
 let uploads: unknown[][];
 
-/** An overlay over 2,000 bars, all of them in view. */
-function longVisibleHistory() {
+/** An overlay over 2,000 bars, all of them in view, painting by `clock`. */
+function longVisibleHistory(clock: () => number) {
   const klines = syntheticKlines(2000, { seed: 8, price: 100, volatility: 0.004 });
   const fake = fakeChart(klines.map((k) => k.openTime / 1000), { low: 50, high: 200 });
-  const heatmap = createLiquidationHeatmap(fake.series);
-  heatmap.setData(klines);
-  return heatmap;
+  const primitive = new LiquidationHeatmapPrimitive({}, { clock });
+  fake.series.attachPrimitive(primitive);
+  primitive.setData(klines);
+  return primitive;
+}
+
+/** A clock that never advances: every frame paints all the stale visible columns, however slow the machine. */
+const STOPPED_CLOCK = () => 0;
+
+/** Like {@link attached}, but the primitive itself (no handle), painting by {@link STOPPED_CLOCK}. */
+function attachedPrimitive() {
+  const fake = fakeChart(TIMES, { low: LOW, high: HIGH });
+  const primitive = new LiquidationHeatmapPrimitive({}, { clock: STOPPED_CLOCK });
+  fake.series.attachPrimitive(primitive);
+  primitive.setData(KLINES);
+  return { fake, primitive };
 }
 
 /** The column ranges `[from, to)` the uploads (`putImageData` dirty rectangles: x at 3, width at 5) cover, merged. */
@@ -88,11 +101,11 @@ describe('liquidation heatmap primitive', () => {
   });
 
   it('a tick repaints and uploads only the forming column, not the whole image', () => {
-    const { heatmap, primitive } = attached();
+    const { primitive } = attachedPrimitive();
     heatmapRenderer(primitive);
     const before = uploads.length;
     const last = KLINES[KLINES.length - 1];
-    expect(heatmap.update({ ...last, close: last.close * 1.001, high: Math.max(last.high, last.close * 1.001) })).toBe('forming');
+    expect(primitive.update({ ...last, close: last.close * 1.001, high: Math.max(last.high, last.close * 1.001) })).toBe('forming');
     heatmapRenderer(primitive);
     const upload = uploads[uploads.length - 1] as number[];
     expect(uploads.length).toBe(before + 1);
@@ -101,10 +114,10 @@ describe('liquidation heatmap primitive', () => {
   });
 
   it('repaints only the columns in view: a colour change repaints the visible bars, scrolling paints the rest', () => {
-    const { heatmap, primitive, fake } = attached();
+    const { primitive, fake } = attachedPrimitive();
     heatmapRenderer(primitive);
     fake.setVisible(100, 150);
-    heatmap.applyOptions({ threshold: 0.2 });
+    primitive.applyOptions({ threshold: 0.2 });
     const before = uploads.length;
     heatmapRenderer(primitive);
     const painted = uploads.slice(before) as number[][];
@@ -256,44 +269,34 @@ describe('liquidation heatmap primitive', () => {
   });
 
   it('paints a long visible history over several frames, newest bars first, each frame stopping after its time budget', () => {
-    const heatmap = longVisibleHistory();
     // A slow machine: every clock read is 4 ms later, so each frame's 6 ms budget allows one chunk.
     let clock = 0;
-    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 4));
-    try {
-      const before = uploads.length;
-      heatmap.primitive.updateAllViews();
-      const first = uploads.slice(before) as number[][];
-      const painted = first.reduce((n, u) => n + u[5], 0);
-      expect(painted).toBeGreaterThan(0);
-      expect(painted).toBeLessThan(200);
-      // Upload offsets are within the tile: the newest column, 1999, is the last tile's (2000 % TILE_COLUMNS) - 1.
-      expect(Math.max(...first.map((u) => u[3] + u[5]))).toBe(2000 % TILE_COLUMNS);
-      for (let frame = 0; frame < 1000; frame++) heatmap.primitive.updateAllViews();
-      const all = (uploads.slice(before) as number[][]).reduce((n, u) => n + u[5], 0);
-      expect(all).toBe(2000);
-    } finally {
-      now.mockRestore();
-    }
+    const primitive = longVisibleHistory(() => (clock += 4));
+    const before = uploads.length;
+    primitive.updateAllViews();
+    const first = uploads.slice(before) as number[][];
+    const painted = first.reduce((n, u) => n + u[5], 0);
+    expect(painted).toBeGreaterThan(0);
+    expect(painted).toBeLessThan(200);
+    // Upload offsets are within the tile: the newest column, 1999, is the last tile's (2000 % TILE_COLUMNS) - 1.
+    expect(Math.max(...first.map((u) => u[3] + u[5]))).toBe(2000 % TILE_COLUMNS);
+    for (let frame = 0; frame < 1000; frame++) primitive.updateAllViews();
+    const all = (uploads.slice(before) as number[][]).reduce((n, u) => n + u[5], 0);
+    expect(all).toBe(2000);
   });
 
   it('several view updates within one frame share that frame\'s paint budget', () => {
-    const heatmap = longVisibleHistory();
     // Every clock read is 2 ms later: the first update spends the frame's 6 ms, the next one (still
     // inside the frame's 16 ms) paints nothing, and one in the next frame paints again.
     let clock = 0;
-    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 2));
-    try {
-      const painted = () => {
-        const before = uploads.length;
-        heatmap.primitive.updateAllViews();
-        return (uploads.slice(before) as number[][]).reduce((n, u) => n + u[5], 0);
-      };
-      expect(painted()).toBeGreaterThan(0);
-      expect(painted()).toBe(0);
-      expect(painted()).toBeGreaterThan(0);
-    } finally {
-      now.mockRestore();
-    }
+    const primitive = longVisibleHistory(() => (clock += 2));
+    const painted = () => {
+      const before = uploads.length;
+      primitive.updateAllViews();
+      return (uploads.slice(before) as number[][]).reduce((n, u) => n + u[5], 0);
+    };
+    expect(painted()).toBeGreaterThan(0);
+    expect(painted()).toBe(0);
+    expect(painted()).toBeGreaterThan(0);
   });
 });
