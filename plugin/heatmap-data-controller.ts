@@ -154,7 +154,8 @@ export class HeatmapDataController {
 
   private async loadAsync(klines: KlinesInput, context: ModelContext, control: LoadControl, abort: AbortController): Promise<void> {
     const series = await toSeriesAsync(klines, { sliceMs: control.sliceMs, signal: abort.signal });
-    const fresh = await this.build(series, context, control, abort.signal);
+    // Every tick since this call (pending work was cancelled and its ticks dropped) is for the new data.
+    const fresh = await this.build(series, context, control, abort.signal, 0);
     this.load = null;
     this.swap(fresh, context);
   }
@@ -182,16 +183,15 @@ export class HeatmapDataController {
     if (signal.aborted) throw signal.reason;
     const source = this.current;
     const context: ModelContext = { ...this.context, openInterest: this.nextOpenInterest ?? this.context.openInterest, lastBarForming: source.hasForming };
-    const fresh = await this.build(source.klines.toSeries(), context, {}, signal);
+    const fresh = await this.build(source.klines.toSeries(), context, {}, signal, this.ticks.length);
     this.rebuild = null;
     this.nextOpenInterest = null;
     this.swap(fresh, context);
   }
 
-  /** A model over `series` built in slices, then given the ticks that arrived meanwhile. */
-  private async build(series: KlineSeries, context: ModelContext, control: LoadControl, signal: AbortSignal): Promise<LiquidationModel> {
+  /** A model over `series` built in slices, then given the ticks from index `since` on, which arrived meanwhile. */
+  private async build(series: KlineSeries, context: ModelContext, control: LoadControl, signal: AbortSignal, since: number): Promise<LiquidationModel> {
     if (signal.aborted) throw signal.reason;
-    const since = this.ticks.length;
     const fresh = new LiquidationModel(this.modelOptions);
     await fresh.setDataAsync(series, context, { ...control, signal });
     if (signal.aborted) throw signal.reason;

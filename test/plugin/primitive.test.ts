@@ -1,8 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLiquidationHeatmap } from '../../plugin/create-liquidation-heatmap';
 import { TILE_COLUMNS } from '../../plugin/cell-image';
 import { HeatmapRenderer } from '../../plugin/heatmap-renderer';
 import { LiquidationHeatmapPrimitive } from '../../plugin/liquidation-heatmap-primitive';
+import { LoadAbortError } from '../../plugin/load-abort-error';
 import { KlineError } from '../../src/klines/kline-error';
 import { syntheticKlines } from '../../src/klines/synthetic-klines';
 import { fakeChart, installFakeCanvas } from './fake-chart';
@@ -156,6 +157,58 @@ describe('liquidation heatmap primitive', () => {
     expect(heatmap.levels()!.above.length).toBeLessThanOrEqual(2);
   });
 
+  it('applyOptions refuses levels.top 1e9 or -1 at the call, naming the option, and the overlay keeps drawing with its previous options', () => {
+    const { heatmap, primitive } = attached();
+    const before = heatmap.options();
+    expect(() => heatmap.applyOptions({ levels: { top: 1e9 } })).toThrow(/^applyOptions: levels option top: must be an integer in \[1, 100\], got 1000000000$/);
+    expect(() => heatmap.applyOptions({ levels: { top: -1 } })).toThrow(/applyOptions: levels option top/);
+    expect(heatmap.options()).toBe(before);
+    expect(() => primitive.updateAllViews()).not.toThrow();
+    expect(heatmap.levels()!.above.length).toBe(5);
+  });
+
+  it('applyOptions refuses a bad palette colour naming its path, before anything is painted with it', () => {
+    const { heatmap, primitive } = attached();
+    const palette = [
+      { at: 0, color: '#000000' },
+      { at: 0.5, color: '#808080' },
+      { at: 1, color: 'white' },
+    ];
+    expect(() => heatmap.applyOptions({ palette })).toThrow(new RangeError("applyOptions: palette[2].color must be #rgb or #rrggbb, got 'white'"));
+    expect(heatmap.options().palette).toBe('density');
+    expect(heatmapRenderer(primitive)).toBeInstanceOf(HeatmapRenderer);
+  });
+
+  it('a refused patch changes no option, even the valid ones it carries', () => {
+    const { heatmap } = attached();
+    expect(() => heatmap.applyOptions({ threshold: 0.5, longColor: '#00ff00', sides: 'up' as never })).toThrow(/applyOptions: sides/);
+    expect(heatmap.options()).toMatchObject({ threshold: 0.05, longColor: '#26c6da', sides: 'both' });
+  });
+
+  it('the constructor validates its options, naming the option', () => {
+    expect(() => new LiquidationHeatmapPrimitive({ levels: { top: 0 } })).toThrow(/^LiquidationHeatmapPrimitive options: levels option top/);
+    expect(() => createLiquidationHeatmap(fakeChart(TIMES, { low: LOW, high: HIGH }).series, { opacity: 3 })).toThrow(/LiquidationHeatmapPrimitive options: opacity must be a number from 0 to 1, got 3/);
+  });
+
+  it('model options recompute in slices: the old model stays drawn until the new one is swapped in', async () => {
+    const { heatmap, primitive } = attached();
+    heatmap.applyOptions({ model: { rows: 250 } });
+    expect(primitive.headless().grid!.rows).toBe(500);
+    expect(heatmap.options().model).toEqual({ rows: 250 });
+    await vi.waitFor(() => expect(primitive.headless().grid!.rows).toBe(250));
+  });
+
+  it('detaching cancels a pending setDataAsync with an AbortError; the data drawn before stays', async () => {
+    const { heatmap } = attached();
+    const before = heatmap.levels();
+    const run = heatmap.setDataAsync(syntheticKlines(300, { seed: 4, price: 100, volatility: 0.004 }), {}, { sliceMs: 0.01 }).catch((e: unknown) => e);
+    heatmap.detach();
+    const error = await run;
+    expect(error).toBeInstanceOf(LoadAbortError);
+    expect(error).toMatchObject({ name: 'AbortError', message: expect.stringMatching(/detached/) });
+    expect(heatmap.levels()).toEqual(before);
+  });
+
   it('autoscale ignores the levels by default and includes them when asked', () => {
     const { heatmap, primitive } = attached();
     expect(primitive.autoscaleInfo(0 as never, 299 as never)).toBeNull();
@@ -244,6 +297,7 @@ describe('liquidation heatmap primitive', () => {
     const run = heatmap.setDataAsync(syntheticKlines(3000, { seed: 5 }), {}, { sliceMs: 0.01 });
     heatmap.setData(KLINES);
     await expect(run).rejects.toThrow(/superseded/);
+    await expect(run).rejects.toBeInstanceOf(LoadAbortError);
     expect(heatmap.levels()!.price).toBe(KLINES[299].close);
   });
 
