@@ -62,10 +62,8 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
   }
 
   /**
-   * Like {@link setData} for long histories: converts and computes in short slices (the page stays
-   * responsive and keeps showing the previous data, ticks included), then swaps the result in. A newer
-   * call or `setData` cancels a pending one, which rejects with a `LoadAbortError` (`name` `'AbortError'`).
-   * Bad input rejects with the `KlineError` naming row and field; what is drawn stays.
+   * {@link setData} in short slices while the previous data stays drawn (ticks included), then swapped in.
+   * A newer call, `setData` or detaching cancels it: it rejects with a `LoadAbortError` (`name` `'AbortError'`).
    */
   setDataAsync(klines: KlinesInput, context: ModelContext = {}, control: LoadControl = {}): Promise<void> {
     return this.data.setDataAsync(klines, context, control);
@@ -76,18 +74,14 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
     return this.data.update(kline);
   }
 
-  /**
-   * Replaces the open-interest history (sizes become estimated USD). Recomputes in slices after any load
-   * still pending and keeps bars applied by `update` meanwhile. Bad points throw a `RangeError` at once.
-   */
+  /** Open-interest history (sizes become estimated USD), recomputed in slices after any pending load; bad points throw at once. */
   setOpenInterest(points: readonly OpenInterestPoint[]): Promise<void> {
     return this.data.setOpenInterest(points);
   }
 
   /**
-   * Merges options over the current ones (like lightweight-charts' `applyOptions`) and redraws. Every
-   * option is validated here: a bad one throws a `RangeError` naming it and the options stay as they
-   * were. Model options recompute in slices, like {@link setDataAsync}.
+   * Merges options over the current ones and redraws; model options recompute in slices. A bad option
+   * throws a `RangeError` naming it here, never in the render loop, and the options stay as they were.
    */
   applyOptions(patch: HeatmapOptionsPatch): void {
     const next = mergeHeatmapOptions(this.opts, patch, 'applyOptions');
@@ -109,11 +103,7 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
     return this.data.levels();
   }
 
-  /**
-   * A stop beyond the nearest significant liquidation zone against the trade, up to three targets before
-   * the next zones in its direction, reward-to-risk, and with `risk` the size (see `planTrade`), from the
-   * latest levels report; null before data. Throws a `RangeError` naming a bad request field.
-   */
+  /** Stop, targets, reward-to-risk (and with `risk` the size) around the latest levels (see `planTrade`); null before data. */
   planTrade(request: TradePlanRequest): TradePlan | null {
     return this.data.planTrade(request);
   }
