@@ -11,6 +11,7 @@ export interface PaintTiming {
   windowMs: number;
 }
 
+/** The timing a pane view paints with unless told otherwise. */
 export const DEFAULT_PAINT_TIMING: Readonly<PaintTiming> = Object.freeze({
   clock: () => performance.now(),
   budgetMs: 6,

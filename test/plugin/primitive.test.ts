@@ -195,7 +195,7 @@ describe('liquidation heatmap primitive', () => {
     heatmap.applyOptions({ model: { rows: 250 } });
     expect(primitive.headless().grid!.rows).toBe(500);
     expect(heatmap.options().model).toEqual({ rows: 250 });
-    await vi.waitFor(() => expect(primitive.headless().grid!.rows).toBe(250));
+    await vi.waitFor(() => expect(primitive.headless().grid!.rows).toBe(250), { timeout: 5000 });
   });
 
   it('detaching cancels a pending setDataAsync with an AbortError; the data drawn before stays', async () => {
