@@ -50,6 +50,18 @@ describe('heatmap data controller', () => {
     expect(data.levels()!.price).toBe(forming.close);
   });
 
+  it('a carried tick the new bars cannot take (another interval) is dropped: the new data wins', async () => {
+    const { data } = loaded();
+    const fourHourly = syntheticKlines(50, { seed: 7, price: 100, volatility: 0.004, intervalMs: 4 * 3_600_000 });
+    const run = data.setDataAsync(fourHourly, {}, SLICES);
+    const last = KLINES[299];
+    // Two hours after the hourly data's last bar: a new hourly bar, but 105 h after the 4-hourly data's last one.
+    expect(data.update({ ...last, openTime: last.openTime + 2 * 3_600_000, closeTime: last.closeTime + 2 * 3_600_000 })).not.toBe('stale');
+    await run;
+    expect(data.model.length).toBe(50);
+    expect(data.model.klines.openTime[49]).toBe(fourHourly[49].openTime);
+  });
+
   it('ticks during an open-interest rebuild are kept, and a closing tick appends its bar', async () => {
     const { data } = loaded();
     const rebuild = data.setOpenInterest(openInterest(KLINES));
