@@ -5,7 +5,9 @@ import type { TradePlan, TradePlanRequest } from '../src/levels/plan-trade';
 import type { ModelContext, UpdateResult } from '../src/model/liquidation-model';
 import type { OpenInterestPoint } from '../src/model/open-interest';
 import type { HeatmapOptions, HeatmapOptionsPatch } from './heatmap-options';
-import { LiquidationHeatmapPrimitive, type DensityReading, type KlinesInput } from './liquidation-heatmap-primitive';
+import type { DensityReading } from './heatmap-data-controller';
+import type { KlinesInput } from './klines-input';
+import { LiquidationHeatmapPrimitive } from './liquidation-heatmap-primitive';
 
 /** The overlay attached to a series: feed it klines, read its levels, detach it. */
 export interface LiquidationHeatmap {

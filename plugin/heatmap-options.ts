@@ -1,5 +1,6 @@
 import type { LevelsOptions } from '../src/levels/levels-options';
 import type { ModelOptions } from '../src/model/model-options';
+import { validateHeatmapOptions } from './validate-heatmap-options';
 
 /** A colour stop of a custom palette: `at` in [0, 1] along normalised intensity. */
 export interface ColorStop {
@@ -69,27 +70,23 @@ export const DEFAULT_HEATMAP_OPTIONS: Readonly<HeatmapOptions> = Object.freeze({
 /** Options as `applyOptions` takes them: any subset. */
 export type HeatmapOptionsPatch = Partial<HeatmapOptions>;
 
-/** Merges `patch` over `base` (model and levels one level deep) and validates; throws a `RangeError` naming the option. */
-export function mergeHeatmapOptions(base: HeatmapOptions, patch: HeatmapOptionsPatch = {}): HeatmapOptions {
+/**
+ * Merges `patch` over `base` (model and levels one level deep) and validates every option; throws a
+ * `RangeError` naming `where` (the call, e.g. `applyOptions`) and the option path. `base` is not changed.
+ */
+export function mergeHeatmapOptions(base: HeatmapOptions, patch: HeatmapOptionsPatch = {}, where = 'heatmap options'): HeatmapOptions {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw new TypeError(`${where}: options must be an object, got ${String(patch)}`);
   const merged: HeatmapOptions = { ...base, model: { ...base.model }, levels: { ...base.levels } };
   for (const key of Object.keys(patch) as (keyof HeatmapOptions)[]) {
     const value = patch[key];
     if (value === undefined) continue;
-    if (key === 'model' || key === 'levels') Object.assign(merged[key], value);
-    else (merged as unknown as Record<string, unknown>)[key] = value;
+    if (key === 'model' || key === 'levels') {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TypeError(`${where}: ${key} must be an object of ${key} options, got ${String(value)}`);
+      Object.assign(merged[key], value);
+    } else (merged as unknown as Record<string, unknown>)[key] = value;
   }
-  const unit = (name: 'threshold' | 'moreHeat' | 'opacity' | 'normalizePercentile') => {
-    const v = merged[name];
-    if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw new RangeError(`heatmap option ${name}: must be a number in [0, 1], got ${String(v)}`);
-  };
-  unit('threshold');
-  unit('moreHeat');
-  unit('opacity');
-  unit('normalizePercentile');
-  if (!['both', 'long', 'short'].includes(merged.sides)) throw new RangeError(`heatmap option sides: one of both, long, short; got ${String(merged.sides)}`);
-  const p = merged.palette;
-  if (p !== 'density' && p !== 'two-sided' && !(Array.isArray(p) && p.length >= 2)) {
-    throw new RangeError(`heatmap option palette: 'density', 'two-sided' or at least two colour stops`);
-  }
+  validateHeatmapOptions(merged, where);
+  // A copy, so stops the caller changes later cannot bypass the validation.
+  if (Array.isArray(merged.palette)) merged.palette = merged.palette.map(({ at, color }) => ({ at, color }));
   return merged;
 }

@@ -7,7 +7,11 @@
 export * from '../src/public-api';
 export { createLiquidationHeatmap, type LiquidationHeatmap } from './create-liquidation-heatmap';
 export { attachBinanceHeatmap, type BinanceHeatmap, type BinanceHeatmapOptions } from './attach-binance-heatmap';
-export { LiquidationHeatmapPrimitive, type DensityReading, type KlinesInput } from './liquidation-heatmap-primitive';
+export { LiquidationHeatmapPrimitive } from './liquidation-heatmap-primitive';
+export type { DensityReading, LoadControl } from './heatmap-data-controller';
+export type { KlinesInput } from './klines-input';
+export { LoadAbortError } from './load-abort-error';
+export type { PaintTiming } from './paint-budget';
 export {
   DEFAULT_HEATMAP_OPTIONS,
   mergeHeatmapOptions,

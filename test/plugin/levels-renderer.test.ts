@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { separateLabels } from '../../plugin/levels-layer';
+import { separateLabels } from '../../plugin/levels-pane-view';
 import { LABEL_HEIGHT, LevelsRenderer, type LevelLine } from '../../plugin/levels-renderer';
 import { callsOf, recordingTarget } from './recording-context';
 

@@ -3,6 +3,7 @@ import { createLiquidationHeatmap } from '../../plugin/create-liquidation-heatma
 import { TILE_COLUMNS } from '../../plugin/cell-image';
 import { HeatmapRenderer } from '../../plugin/heatmap-renderer';
 import { LiquidationHeatmapPrimitive } from '../../plugin/liquidation-heatmap-primitive';
+import { LoadAbortError } from '../../plugin/load-abort-error';
 import { KlineError } from '../../src/klines/kline-error';
 import { syntheticKlines } from '../../src/klines/synthetic-klines';
 import { fakeChart, installFakeCanvas } from './fake-chart';
@@ -14,13 +15,26 @@ const HIGH = Math.max(...KLINES.map((k) => k.high)) * 1.1;
 
 let uploads: unknown[][];
 
-/** An overlay over 2,000 bars, all of them in view. */
-function longVisibleHistory() {
+/** An overlay over 2,000 bars, all of them in view, painting by `clock`. */
+function longVisibleHistory(clock: () => number) {
   const klines = syntheticKlines(2000, { seed: 8, price: 100, volatility: 0.004 });
   const fake = fakeChart(klines.map((k) => k.openTime / 1000), { low: 50, high: 200 });
-  const heatmap = createLiquidationHeatmap(fake.series);
-  heatmap.setData(klines);
-  return heatmap;
+  const primitive = new LiquidationHeatmapPrimitive({}, { clock });
+  fake.series.attachPrimitive(primitive);
+  primitive.setData(klines);
+  return primitive;
+}
+
+/** A clock that never advances: every frame paints all the stale visible columns, however slow the machine. */
+const STOPPED_CLOCK = () => 0;
+
+/** Like {@link attached}, but the primitive itself (no handle), painting by {@link STOPPED_CLOCK}. */
+function attachedPrimitive() {
+  const fake = fakeChart(TIMES, { low: LOW, high: HIGH });
+  const primitive = new LiquidationHeatmapPrimitive({}, { clock: STOPPED_CLOCK });
+  fake.series.attachPrimitive(primitive);
+  primitive.setData(KLINES);
+  return { fake, primitive };
 }
 
 /** The column ranges `[from, to)` the uploads (`putImageData` dirty rectangles: x at 3, width at 5) cover, merged. */
@@ -88,11 +102,11 @@ describe('liquidation heatmap primitive', () => {
   });
 
   it('a tick repaints and uploads only the forming column, not the whole image', () => {
-    const { heatmap, primitive } = attached();
+    const { primitive } = attachedPrimitive();
     heatmapRenderer(primitive);
     const before = uploads.length;
     const last = KLINES[KLINES.length - 1];
-    expect(heatmap.update({ ...last, close: last.close * 1.001, high: Math.max(last.high, last.close * 1.001) })).toBe('forming');
+    expect(primitive.update({ ...last, close: last.close * 1.001, high: Math.max(last.high, last.close * 1.001) })).toBe('forming');
     heatmapRenderer(primitive);
     const upload = uploads[uploads.length - 1] as number[];
     expect(uploads.length).toBe(before + 1);
@@ -101,10 +115,10 @@ describe('liquidation heatmap primitive', () => {
   });
 
   it('repaints only the columns in view: a colour change repaints the visible bars, scrolling paints the rest', () => {
-    const { heatmap, primitive, fake } = attached();
+    const { primitive, fake } = attachedPrimitive();
     heatmapRenderer(primitive);
     fake.setVisible(100, 150);
-    heatmap.applyOptions({ threshold: 0.2 });
+    primitive.applyOptions({ threshold: 0.2 });
     const before = uploads.length;
     heatmapRenderer(primitive);
     const painted = uploads.slice(before) as number[][];
@@ -141,6 +155,58 @@ describe('liquidation heatmap primitive', () => {
     expect(heatmap.options().moreHeat).toBe(0);
     heatmap.applyOptions({ levels: { top: 2 } });
     expect(heatmap.levels()!.above.length).toBeLessThanOrEqual(2);
+  });
+
+  it('applyOptions refuses levels.top 1e9 or -1 at the call, naming the option, and the overlay keeps drawing with its previous options', () => {
+    const { heatmap, primitive } = attached();
+    const before = heatmap.options();
+    expect(() => heatmap.applyOptions({ levels: { top: 1e9 } })).toThrow(/^applyOptions: levels option top: must be an integer in \[1, 100\], got 1000000000$/);
+    expect(() => heatmap.applyOptions({ levels: { top: -1 } })).toThrow(/applyOptions: levels option top/);
+    expect(heatmap.options()).toBe(before);
+    expect(() => primitive.updateAllViews()).not.toThrow();
+    expect(heatmap.levels()!.above.length).toBe(5);
+  });
+
+  it('applyOptions refuses a bad palette colour naming its path, before anything is painted with it', () => {
+    const { heatmap, primitive } = attached();
+    const palette = [
+      { at: 0, color: '#000000' },
+      { at: 0.5, color: '#808080' },
+      { at: 1, color: 'white' },
+    ];
+    expect(() => heatmap.applyOptions({ palette })).toThrow(new RangeError("applyOptions: palette[2].color must be #rgb or #rrggbb, got 'white'"));
+    expect(heatmap.options().palette).toBe('density');
+    expect(heatmapRenderer(primitive)).toBeInstanceOf(HeatmapRenderer);
+  });
+
+  it('a refused patch changes no option, even the valid ones it carries', () => {
+    const { heatmap } = attached();
+    expect(() => heatmap.applyOptions({ threshold: 0.5, longColor: '#00ff00', sides: 'up' as never })).toThrow(/applyOptions: sides/);
+    expect(heatmap.options()).toMatchObject({ threshold: 0.05, longColor: '#26c6da', sides: 'both' });
+  });
+
+  it('the constructor validates its options, naming the option', () => {
+    expect(() => new LiquidationHeatmapPrimitive({ levels: { top: 0 } })).toThrow(/^LiquidationHeatmapPrimitive options: levels option top/);
+    expect(() => createLiquidationHeatmap(fakeChart(TIMES, { low: LOW, high: HIGH }).series, { opacity: 3 })).toThrow(/LiquidationHeatmapPrimitive options: opacity must be a number from 0 to 1, got 3/);
+  });
+
+  it('model options recompute in slices: the old model stays drawn until the new one is swapped in', async () => {
+    const { heatmap, primitive } = attached();
+    heatmap.applyOptions({ model: { rows: 250 } });
+    expect(primitive.headless().grid!.rows).toBe(500);
+    expect(heatmap.options().model).toEqual({ rows: 250 });
+    await vi.waitFor(() => expect(primitive.headless().grid!.rows).toBe(250), { timeout: 5000 });
+  });
+
+  it('detaching cancels a pending setDataAsync with an AbortError; the data drawn before stays', async () => {
+    const { heatmap } = attached();
+    const before = heatmap.levels();
+    const run = heatmap.setDataAsync(syntheticKlines(300, { seed: 4, price: 100, volatility: 0.004 }), {}, { sliceMs: 0.01 }).catch((e: unknown) => e);
+    heatmap.detach();
+    const error = await run;
+    expect(error).toBeInstanceOf(LoadAbortError);
+    expect(error).toMatchObject({ name: 'AbortError', message: expect.stringMatching(/detached/) });
+    expect(heatmap.levels()).toEqual(before);
   });
 
   it('autoscale ignores the levels by default and includes them when asked', () => {
@@ -231,6 +297,7 @@ describe('liquidation heatmap primitive', () => {
     const run = heatmap.setDataAsync(syntheticKlines(3000, { seed: 5 }), {}, { sliceMs: 0.01 });
     heatmap.setData(KLINES);
     await expect(run).rejects.toThrow(/superseded/);
+    await expect(run).rejects.toBeInstanceOf(LoadAbortError);
     expect(heatmap.levels()!.price).toBe(KLINES[299].close);
   });
 
@@ -256,44 +323,34 @@ describe('liquidation heatmap primitive', () => {
   });
 
   it('paints a long visible history over several frames, newest bars first, each frame stopping after its time budget', () => {
-    const heatmap = longVisibleHistory();
     // A slow machine: every clock read is 4 ms later, so each frame's 6 ms budget allows one chunk.
     let clock = 0;
-    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 4));
-    try {
-      const before = uploads.length;
-      heatmap.primitive.updateAllViews();
-      const first = uploads.slice(before) as number[][];
-      const painted = first.reduce((n, u) => n + u[5], 0);
-      expect(painted).toBeGreaterThan(0);
-      expect(painted).toBeLessThan(200);
-      // Upload offsets are within the tile: the newest column, 1999, is the last tile's (2000 % TILE_COLUMNS) - 1.
-      expect(Math.max(...first.map((u) => u[3] + u[5]))).toBe(2000 % TILE_COLUMNS);
-      for (let frame = 0; frame < 1000; frame++) heatmap.primitive.updateAllViews();
-      const all = (uploads.slice(before) as number[][]).reduce((n, u) => n + u[5], 0);
-      expect(all).toBe(2000);
-    } finally {
-      now.mockRestore();
-    }
+    const primitive = longVisibleHistory(() => (clock += 4));
+    const before = uploads.length;
+    primitive.updateAllViews();
+    const first = uploads.slice(before) as number[][];
+    const painted = first.reduce((n, u) => n + u[5], 0);
+    expect(painted).toBeGreaterThan(0);
+    expect(painted).toBeLessThan(200);
+    // Upload offsets are within the tile: the newest column, 1999, is the last tile's (2000 % TILE_COLUMNS) - 1.
+    expect(Math.max(...first.map((u) => u[3] + u[5]))).toBe(2000 % TILE_COLUMNS);
+    for (let frame = 0; frame < 1000; frame++) primitive.updateAllViews();
+    const all = (uploads.slice(before) as number[][]).reduce((n, u) => n + u[5], 0);
+    expect(all).toBe(2000);
   });
 
   it('several view updates within one frame share that frame\'s paint budget', () => {
-    const heatmap = longVisibleHistory();
     // Every clock read is 2 ms later: the first update spends the frame's 6 ms, the next one (still
     // inside the frame's 16 ms) paints nothing, and one in the next frame paints again.
     let clock = 0;
-    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 2));
-    try {
-      const painted = () => {
-        const before = uploads.length;
-        heatmap.primitive.updateAllViews();
-        return (uploads.slice(before) as number[][]).reduce((n, u) => n + u[5], 0);
-      };
-      expect(painted()).toBeGreaterThan(0);
-      expect(painted()).toBe(0);
-      expect(painted()).toBeGreaterThan(0);
-    } finally {
-      now.mockRestore();
-    }
+    const primitive = longVisibleHistory(() => (clock += 2));
+    const painted = () => {
+      const before = uploads.length;
+      primitive.updateAllViews();
+      return (uploads.slice(before) as number[][]).reduce((n, u) => n + u[5], 0);
+    };
+    expect(painted()).toBeGreaterThan(0);
+    expect(painted()).toBe(0);
+    expect(painted()).toBeGreaterThan(0);
   });
 });

@@ -1,20 +1,33 @@
-import type { ISeriesApi, PrimitiveHoveredItem, SeriesType, Time } from 'lightweight-charts';
+import type { IPrimitivePaneView, ISeriesApi, PrimitiveHoveredItem, PrimitivePaneViewZOrder, SeriesType, Time } from 'lightweight-charts';
 import { formatLevelLabel, formatPrice } from '../src/levels/format-level';
 import type { Level, LevelsReport } from '../src/levels/level';
 import type { HeatmapOptions } from './heatmap-options';
-import { LevelAxisView } from './level-axis-view';
-import { LABEL_HEIGHT, type LevelLine } from './levels-renderer';
+import { LevelPriceAxisView } from './level-price-axis-view';
+import { LABEL_HEIGHT, LevelsRenderer, type LevelLine } from './levels-renderer';
 
 const HIT_TOLERANCE_PX = 5;
 
-/** Turns a levels report into lines, price-axis labels and hit tests for the current viewport. */
-export class LevelsLayer {
-  lines: LevelLine[] = [];
+/**
+ * The levels' pane view (drawn above the series): turns a levels report into lines for a
+ * {@link LevelsRenderer}, price-axis labels and hit tests for the current viewport.
+ */
+export class LevelsPaneView implements IPrimitivePaneView {
+  private current: LevelsRenderer | null = null;
+  private lines: LevelLine[] = [];
   private placed: { level: Level; y: number }[] = [];
-  private axisPool: LevelAxisView[] = [];
-  private axisViews: readonly LevelAxisView[] = [];
+  private axisPool: LevelPriceAxisView[] = [];
+  private axisViews: readonly LevelPriceAxisView[] = [];
   private labels = new WeakMap<Level, string>();
 
+  zOrder(): PrimitivePaneViewZOrder {
+    return 'top';
+  }
+
+  renderer(): LevelsRenderer | null {
+    return this.current;
+  }
+
+  /** Places `report`'s levels (and swept zones) for the current price scale. */
   update(report: LevelsReport | null, series: ISeriesApi<SeriesType, Time>, options: HeatmapOptions): void {
     this.lines = [];
     this.placed = [];
@@ -42,6 +55,7 @@ export class LevelsLayer {
       }
     }
     this.updateAxisViews(options);
+    this.current = this.lines.length ? new LevelsRenderer(this.lines) : null;
   }
 
   private labelOf(level: Level, unit: LevelsReport['unit']): string {
@@ -54,7 +68,7 @@ export class LevelsLayer {
   }
 
   /** Price-axis labels; the same array while the number of labels is unchanged (the library caches by reference). */
-  priceAxisViews(): readonly LevelAxisView[] {
+  priceAxisViews(): readonly LevelPriceAxisView[] {
     return this.axisViews;
   }
 
@@ -81,7 +95,9 @@ export class LevelsLayer {
     };
   }
 
+  /** Drops the renderer, lines and labels (detach). */
   reset(): void {
+    this.current = null;
     this.lines = [];
     this.placed = [];
     this.axisPool = [];
@@ -90,7 +106,7 @@ export class LevelsLayer {
 
   private updateAxisViews(options: HeatmapOptions): void {
     const shown = options.axisLabelsVisible ? this.placed : [];
-    while (this.axisPool.length < shown.length) this.axisPool.push(new LevelAxisView());
+    while (this.axisPool.length < shown.length) this.axisPool.push(new LevelPriceAxisView());
     shown.forEach(({ level, y }, i) => {
       const view = this.axisPool[i];
       view.y = y;

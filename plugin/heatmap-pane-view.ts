@@ -1,23 +1,19 @@
+import type { IChartApiBase, IPrimitivePaneView, ISeriesApi, PrimitivePaneViewZOrder, SeriesType, Time } from 'lightweight-charts';
 import type { LiquidationModel } from '../src/model/liquidation-model';
 import { CellImage, type CellPaint, type ColumnSource } from './cell-image';
-import type { ColumnGeometry } from './chart-geometry';
+import { columnGeometry, rowGeometry } from './chart-geometry';
 import type { HeatmapOptions } from './heatmap-options';
-import type { HeatmapDrawData } from './heatmap-renderer';
+import { HeatmapRenderer } from './heatmap-renderer';
 import { ImageSurface } from './image-surface';
 import { buildIntensityLut } from './intensity-lut';
+import { PaintBudget, type PaintTiming } from './paint-budget';
 import { paletteRamps } from './palette';
 import { visiblePercentile } from './visible-percentile';
 
 /**
- * Repainting per frame stops after this many ms (checked every {@link PAINT_CHUNK_CELLS} cells), so a
+ * Repainting is checked against the frame's {@link PaintBudget} every {@link PAINT_CHUNK_CELLS} cells, so a
  * first view of a long history is spread over frames instead of blocking one; the newest columns come first.
  */
-const PAINT_BUDGET_MS = 6;
-/**
- * The budget is per window of this many ms, not per call: lightweight-charts may update a primitive's
- * views several times in one frame.
- */
-const PAINT_WINDOW_MS = 16;
 const PAINT_CHUNK_CELLS = 32_768;
 /** The first chunk of a frame is small: it may pay for a new tile and for code not yet optimised. */
 const FIRST_CHUNK_COLUMNS = 8;
@@ -26,12 +22,15 @@ const FIRST_CHUNK_COLUMNS = 8;
 const REFERENCE_STEPS_PER_OCTAVE = 4;
 
 /**
- * The heatmap's cached pixels. Each column remembers the paint generation it was painted with; a new
+ * The heatmap's pane view (drawn behind the series): keeps the cached pixels and hands lightweight-charts
+ * a {@link HeatmapRenderer} over them. Each column remembers the paint generation it was painted with; a new
  * generation starts when the data, colours, threshold, heat or the (stepped) normalising reference
  * change, and only columns that come into view are repainted, so the cost follows the visible bars, not
  * the whole history. A tick marks just the forming column stale.
  */
-export class HeatmapLayer {
+export class HeatmapPaneView implements IPrimitivePaneView {
+  private current: HeatmapRenderer | null = null;
+  private readonly budget: PaintBudget;
   private image: CellImage | null = null;
   private readonly surface = new ImageSurface();
   private paint: CellPaint | null = null;
@@ -44,16 +43,29 @@ export class HeatmapLayer {
   /** False when visible columns were left stale by the paint budget: draw again next frame. */
   complete = true;
   private reference = 0;
-  private windowStart = -Infinity;
-  private windowSpent = 0;
+
+  /** `timing` sets the clock and the paint budget per frame (defaults: `performance.now()`, 6 ms per 16 ms). */
+  constructor(timing: Partial<PaintTiming> = {}) {
+    this.budget = new PaintBudget(timing);
+  }
+
+  zOrder(): PrimitivePaneViewZOrder {
+    return 'normal';
+  }
+
+  renderer(): HeatmapRenderer | null {
+    return this.current;
+  }
 
   /** Marks colours, threshold or heat as changed. */
   invalidatePaint(): void {
     this.paint = null;
   }
 
-  /** Drops every cache (detach). */
+  /** Drops the renderer and every cache (detach). */
   reset(): void {
+    this.current = null;
+    this.complete = true;
     this.image = null;
     this.surface.reset();
     this.paint = null;
@@ -63,18 +75,15 @@ export class HeatmapLayer {
     this.referenceKey = '';
   }
 
-  /**
-   * Brings the visible part of the image up to date for `model` (its revision says what changed) and
-   * returns what the renderer draws, or null.
-   */
-  update(
-    model: LiquidationModel,
-    options: HeatmapOptions,
-    geometry: ColumnGeometry,
-    rows: { yTop: number; yBottom: number; rowEdges: Float64Array | null },
-  ): HeatmapDrawData | null {
+  /** Brings the visible part of the image up to date for `model` (its revision says what changed) and the renderer with it. */
+  update(model: LiquidationModel, options: HeatmapOptions, chart: IChartApiBase<Time>, series: ISeriesApi<SeriesType, Time>): void {
+    this.current = null;
+    this.complete = true;
     const grid = model.grid;
-    if (!grid || !options.heatmapVisible) return null;
+    if (!grid || !options.heatmapVisible) return;
+    const geometry = columnGeometry(chart, model.klines.openTime, model.length);
+    const rows = geometry ? rowGeometry(series, grid) : null;
+    if (!geometry || !rows) return;
     const { data: version, tail: tailVersion } = model.revision;
     const count = model.length;
     if (!this.image || this.image.rows !== grid.rows || version !== this.dataVersion) {
@@ -97,8 +106,9 @@ export class HeatmapLayer {
       this.paint = createPaint(reference, options);
       this.generation++;
     }
-    this.complete = this.paintStale(model, firstColumn, endColumn, Math.max(1, Math.floor(PAINT_CHUNK_CELLS / grid.rows)));
-    return { tiles: this.surface.tiles, rows: grid.rows, ...geometry, ...rows };
+    const chunk = Math.max(1, Math.floor(PAINT_CHUNK_CELLS / grid.rows));
+    this.complete = this.budget.spend((expired) => this.paintStale(model, firstColumn, endColumn, chunk, expired));
+    this.current = new HeatmapRenderer({ tiles: this.surface.tiles, rows: grid.rows, ...geometry, ...rows });
   }
 
   private trackColumns(count: number, tailVersion: number): void {
@@ -117,23 +127,9 @@ export class HeatmapLayer {
 
   /**
    * Paints stale visible columns, newest first, in chunks growing to `chunk` columns until the frame's
-   * time budget is spent; true when none is left stale.
+   * budget is spent; true when none is left stale.
    */
-  private paintStale(source: ColumnSource, c0: number, c1: number, chunk: number): boolean {
-    const start = performance.now();
-    if (start - this.windowStart >= PAINT_WINDOW_MS) {
-      this.windowStart = start;
-      this.windowSpent = 0;
-    }
-    const deadline = start + PAINT_BUDGET_MS - this.windowSpent;
-    try {
-      return this.paintUntil(source, c0, c1, chunk, deadline);
-    } finally {
-      this.windowSpent += performance.now() - start;
-    }
-  }
-
-  private paintUntil(source: ColumnSource, c0: number, c1: number, chunk: number, deadline: number): boolean {
+  private paintStale(source: ColumnSource, c0: number, c1: number, chunk: number, expired: () => boolean): boolean {
     const image = this.image as CellImage;
     const paint = this.paint as CellPaint;
     let size = Math.min(chunk, FIRST_CHUNK_COLUMNS);
@@ -143,7 +139,7 @@ export class HeatmapLayer {
         c--;
         continue;
       }
-      if (performance.now() > deadline) return false;
+      if (expired()) return false;
       const end = c;
       while (c > c0 && end - c < size && this.stamps[c - 1] !== this.generation) this.stamps[--c] = this.generation;
       size = Math.min(chunk, size * 2);

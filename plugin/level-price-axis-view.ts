@@ -1,7 +1,7 @@
 import type { ISeriesPrimitiveAxisView } from 'lightweight-charts';
 
-/** A coloured price-axis label at a level; the primitive updates its plain fields. */
-export class LevelAxisView implements ISeriesPrimitiveAxisView {
+/** A coloured price-axis label at a level; the levels pane view updates its plain fields. */
+export class LevelPriceAxisView implements ISeriesPrimitiveAxisView {
   y = 0;
   label = '';
   color = '#000000';

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_HEATMAP_OPTIONS, mergeHeatmapOptions, type HeatmapOptionsPatch } from '../../plugin/heatmap-options';
+
+function refused(patch: unknown): () => void {
+  return () => mergeHeatmapOptions(DEFAULT_HEATMAP_OPTIONS, patch as HeatmapOptionsPatch, 'applyOptions');
+}
+
+describe('heatmap options', () => {
+  it('merges a patch over the base, model and levels one level deep, without changing the base', () => {
+    const base = mergeHeatmapOptions(DEFAULT_HEATMAP_OPTIONS, { model: { rows: 300 }, levels: { top: 3 } });
+    const merged = mergeHeatmapOptions(base, { threshold: 0.2, model: { mmr: 0.005 } });
+    expect(merged).toMatchObject({ threshold: 0.2, model: { rows: 300, mmr: 0.005 }, levels: { top: 3 } });
+    expect(base.model).toEqual({ rows: 300 });
+  });
+
+  it('names the call and the option of a number outside 0..1', () => {
+    expect(refused({ threshold: 2 })).toThrow(new RangeError('applyOptions: threshold must be a number from 0 to 1, got 2'));
+    expect(refused({ opacity: NaN })).toThrow(/applyOptions: opacity must be a number from 0 to 1, got NaN/);
+    expect(refused({ normalizePercentile: '0.5' })).toThrow(/normalizePercentile must be a number from 0 to 1, got '0.5'/);
+  });
+
+  it('refuses a flag that is not a boolean', () => {
+    expect(refused({ levelsVisible: 'yes' })).toThrow(/applyOptions: levelsVisible must be true or false, got 'yes'/);
+    expect(refused({ autoscaleLevels: 1 })).toThrow(/autoscaleLevels must be true or false/);
+  });
+
+  it('refuses a level colour that is not a CSS colour', () => {
+    expect(refused({ longColor: 'rgb(1, 2' })).toThrow(/applyOptions: longColor must be a CSS colour, got 'rgb\(1, 2'/);
+    expect(refused({ shortColor: '' })).toThrow(/shortColor must be a CSS colour/);
+    expect(() => mergeHeatmapOptions(DEFAULT_HEATMAP_OPTIONS, { longColor: 'rgba(38, 198, 218, 0.8)', shortColor: 'tomato' })).not.toThrow();
+  });
+
+  it('refuses an unknown sides value', () => {
+    expect(refused({ sides: 'up' })).toThrow(/applyOptions: sides must be 'both', 'long' or 'short', got 'up'/);
+  });
+
+  it('refuses a palette that is not a name or at least two stops', () => {
+    expect(refused({ palette: 'viridis' })).toThrow(/applyOptions: palette must be 'density', 'two-sided' or at least two colour stops, got 'viridis'/);
+    expect(refused({ palette: [{ at: 0, color: '#000' }] })).toThrow(/palette must be .* got an array of 1/);
+  });
+
+  it('names the stop and field of a bad palette stop', () => {
+    const stops = [
+      { at: 0, color: '#000000' },
+      { at: 0.5, color: '#fff' },
+      { at: 1, color: 'red' },
+    ];
+    expect(refused({ palette: stops })).toThrow(new RangeError("applyOptions: palette[2].color must be #rgb or #rrggbb, got 'red'"));
+    expect(refused({ palette: [stops[0], { at: 1.5, color: '#fff' }] })).toThrow(/palette\[1\]\.at must be a number from 0 to 1, got 1.5/);
+    expect(refused({ palette: [stops[0], null] })).toThrow(/palette\[1\] must be a colour stop/);
+  });
+
+  it('keeps its own copy of custom stops, so a later change to the caller\'s array cannot bypass the check', () => {
+    const stops = [
+      { at: 0, color: '#000000' },
+      { at: 1, color: '#ffffff' },
+    ];
+    const merged = mergeHeatmapOptions(DEFAULT_HEATMAP_OPTIONS, { palette: stops });
+    stops[1].color = 'not a colour';
+    expect(merged.palette).toEqual([
+      { at: 0, color: '#000000' },
+      { at: 1, color: '#ffffff' },
+    ]);
+  });
+
+  it('refuses levels options the levels report would refuse, at the call', () => {
+    expect(refused({ levels: { top: 1e9 } })).toThrow(/^applyOptions: levels option top: must be an integer in \[1, 100\], got 1000000000$/);
+    expect(refused({ levels: { top: -1 } })).toThrow(/applyOptions: levels option top/);
+    expect(refused({ levels: { top: 2.5 } })).toThrow(/applyOptions: levels option top/);
+  });
+
+  it('refuses model options the model would refuse, at the call', () => {
+    expect(refused({ model: { rows: 3 } })).toThrow(/^applyOptions: model option rows: must be a number in \[10, 4000\], got 3$/);
+    expect(refused({ model: { tiers: [{ leverage: 1, weight: 1, halfLifeHours: 1 }] } })).toThrow(/applyOptions: model option tiers\[0\]\.leverage/);
+  });
+
+  it('refuses a patch, model or levels that is not an object', () => {
+    expect(refused(null)).toThrow(new TypeError('applyOptions: options must be an object, got null'));
+    expect(refused({ model: 5 })).toThrow(/applyOptions: model must be an object of model options, got 5/);
+    expect(refused({ levels: [] })).toThrow(/applyOptions: levels must be an object of levels options/);
+  });
+});
