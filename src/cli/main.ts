@@ -6,6 +6,7 @@ import { BinanceError } from '../binance/binance-error';
 import { densityCommand } from './density-command';
 import { evaluateCommand } from './evaluate-command';
 import { LiquidationFileError } from '../evaluate/liquidation-orders';
+import { InputFileError } from './read-input-file';
 import { levelsCommand } from './levels-command';
 import { watchCommand } from './watch-command';
 
@@ -42,7 +43,7 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
       err(`liq-heatmap: ${error.message}\n${USAGE}`);
       return 2;
     }
-    const known = error instanceof KlineError || error instanceof RangeError || error instanceof BinanceError || error instanceof LiquidationFileError;
+    const known = error instanceof KlineError || error instanceof RangeError || error instanceof BinanceError || error instanceof LiquidationFileError || error instanceof InputFileError;
     const message = known ? error.message : String((error as Error)?.stack ?? error);
     err(`liq-heatmap: ${message.split('\n')[0]}`);
     return 1;
@@ -57,10 +58,26 @@ function isEntryPoint(): boolean {
   }
 }
 
+/**
+ * Only `watch` handles SIGINT/SIGTERM itself (it closes its socket and resolves). The offline commands keep
+ * the default action, so a signal ends them at once, even in the middle of parsing or computing, and the
+ * shell sees 130 (SIGINT) or 143 (SIGTERM); a JS handler would wait for that synchronous work to finish.
+ */
+function handlesSignals(argv: readonly string[]): boolean {
+  try {
+    return parseCliArgs(argv).command === 'watch';
+  } catch {
+    return false;
+  }
+}
+
 if (isEntryPoint()) {
+  const argv = process.argv.slice(2);
   const controller = new AbortController();
-  for (const name of ['SIGINT', 'SIGTERM'] as const) process.once(name, () => controller.abort(new Error(name)));
-  runCli(process.argv.slice(2), (t) => process.stdout.write(`${t}\n`), (t) => process.stderr.write(`${t}\n`), controller.signal).then((code) => {
+  if (handlesSignals(argv)) {
+    for (const name of ['SIGINT', 'SIGTERM'] as const) process.once(name, () => controller.abort(new Error(name)));
+  }
+  runCli(argv, (t) => process.stdout.write(`${t}\n`), (t) => process.stderr.write(`${t}\n`), controller.signal).then((code) => {
     process.exitCode = code;
   });
 }
