@@ -17,7 +17,7 @@ const USAGE = `usage:
   liq-heatmap evaluate --klines FILE --liquidations FILE [--symbol S] [--horizon 2h] [--lookback 60d] [--json]
   liq-heatmap watch   --symbol S [--interval 1h] [--lookback 7d] [--rest-url URL] [--ws-url URL] [--top N] [--alert-pct N]
 FILE: CSV (Binance public-data layout, header optional) or Binance JSON klines.
-TIME: epoch ms or ISO time (UTC unless a zone is given); only bars closed at or before it are used.
+TIME: epoch ms or ISO 8601 (2025-01-27, 2025-01-27T08:00, ...Z or +02:00; UTC unless a zone is given); only bars closed at or before it are used.
 density prints {time, price, rows:[{price, long, short}]} with --json, else 'price long short' lines.
 watch prints one JSON levels report per update; --rest-url replaces https://fapi.binance.com, --ws-url wss://fstream.binance.com;
   --alert-pct N adds "alerts": [{type: approaching|swept, side, price, distancePct, time}] to each line
