@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { evaluateModel, poolScores, type Evaluation, type PooledScore } from '../evaluate/evaluate-model';
 import { groupWindows, parseLiquidationCsv } from '../evaluate/liquidation-orders';
+import { describeSpan } from '../klines/describe-time';
 import { parseDuration } from '../klines/interval';
 import { parseKlines } from '../klines/parse-klines';
 import { defaultMmr } from '../model/liquidation-price';
@@ -32,6 +33,10 @@ export function evaluateCommand(args: CliArgs): string {
     const symbol = (args.options.get('symbol') ?? /([A-Z0-9]{2,20}USDT)/.exec(basename(file))?.[1] ?? '').toUpperCase();
     if (!symbol) throw new UsageError(`--symbol S is needed: the klines file name ${basename(file)} does not say which symbol it holds`);
     const series = parseKlines(readInputFile(file), { source: file });
+    if (lookbackMs < series.intervalMs) {
+      const lookback = args.options.get('lookback');
+      throw new UsageError(`--lookback ${lookback} is shorter than one bar of ${file} (${describeSpan(series.intervalMs)}): the model would have no bars`);
+    }
     const orders = liquidations.filter((o) => o.symbol === symbol);
     return { symbol, file, ...evaluateModel(series, groupWindows(orders), { horizonMs, lookbackMs, model: { mmr: defaultMmr(symbol) } }) };
   });
