@@ -1,7 +1,7 @@
-import type { Kline } from './kline';
 import { toEpochMs } from './epoch-ms';
-import { KlineError, type KlineErrorKind } from './kline-error';
-import { OPTIONAL_FIELDS, REQUIRED_FIELDS, type KlineNumberField } from './kline-fields';
+import type { Kline } from './kline';
+import { KlineError } from './kline-error';
+import type { KlineNumberField } from './kline-fields';
 
 /** Largest price a kline may carry: far above any traded asset, well inside float range for the model's sums. */
 export const MAX_KLINE_PRICE = 1e12;
@@ -20,43 +20,66 @@ export interface KlinePlace {
   readonly source?: string;
 }
 
-const PRICE_FIELDS: ReadonlySet<KlineNumberField> = new Set(['open', 'high', 'low', 'close']);
-const TIME_FIELDS: ReadonlySet<KlineNumberField> = new Set(['openTime', 'closeTime']);
+type Limit = 'time' | 'price' | 'volume';
+
+const REQUIRED: readonly (readonly [KlineNumberField, Limit])[] = [
+  ['openTime', 'time'],
+  ['open', 'price'],
+  ['high', 'price'],
+  ['low', 'price'],
+  ['close', 'price'],
+  ['volume', 'volume'],
+];
+
+const OPTIONAL: readonly (readonly [KlineNumberField, Limit])[] = [
+  ['closeTime', 'time'],
+  ['quoteVolume', 'volume'],
+  ['trades', 'volume'],
+  ['takerBuyBase', 'volume'],
+  ['takerBuyQuote', 'volume'],
+];
+
+const MAX: Readonly<Record<Limit, number>> = { time: MAX_KLINE_TIME, price: MAX_KLINE_PRICE, volume: MAX_KLINE_VOLUME };
 
 /**
  * Checks one kline's own values (not its place in a series): every required field, and every optional
- * field present, is a finite number, not negative, times (in s, ms or µs) before the year 10000, prices at most {@link MAX_KLINE_PRICE}, volumes and
- * trade counts at most {@link MAX_KLINE_VOLUME}; `high` is at least `low` and the body, `low` at most the body.
- * @throws KlineError `non-numeric`, `negative`, `out-of-range`, `high-below-body` or `low-above-body`,
- * naming the source, row and field.
+ * field present, is a finite number and not negative; times (s, ms or µs) fall before the year 10000,
+ * prices are at most {@link MAX_KLINE_PRICE}, volumes and trade counts at most {@link MAX_KLINE_VOLUME};
+ * `high` is at least `low` and the body, `low` at most the body. The parser and `LiquidationModel.update`
+ * both use it.
+ * @throws KlineError `format` (not an object), `non-numeric`, `negative`, `out-of-range`,
+ * `high-below-body` or `low-above-body`, naming the source, row and field.
  */
 export function validateKline(kline: Kline, at: KlinePlace = {}): void {
-  const fail: Fail = (kind, reason, field) => {
-    throw new KlineError(kind, reason, at.row, field, at.source);
-  };
-  if (typeof kline !== 'object' || kline === null) fail('format', `a kline must be an object, got ${String(kline)}`);
-  for (const field of REQUIRED_FIELDS) checkValue(kline[field], field, fail);
-  for (const field of OPTIONAL_FIELDS) {
-    const value: unknown = kline[field];
-    if (value !== undefined && value !== null) checkValue(value, field, fail);
+  if (typeof kline !== 'object' || kline === null) {
+    throw new KlineError('format', `a kline must be an object, got ${String(kline)}`, at.row, undefined, at.source);
+  }
+  for (let i = 0; i < REQUIRED.length; i++) checkValue(kline[REQUIRED[i][0]], REQUIRED[i][0], REQUIRED[i][1], at);
+  for (let i = 0; i < OPTIONAL.length; i++) {
+    const value: unknown = kline[OPTIONAL[i][0]];
+    if (value !== undefined && value !== null) checkValue(value, OPTIONAL[i][0], OPTIONAL[i][1], at);
   }
   const { open, high, low, close } = kline;
-  const body = () => `the body (open ${open}, close ${close})`;
-  if (high < low) fail('high-below-body', `high ${high} is below low ${low}`, 'high');
-  if (high < Math.max(open, close)) fail('high-below-body', `high ${high} is below ${body()}`, 'high');
-  if (low > Math.min(open, close)) fail('low-above-body', `low ${low} is above ${body()}`, 'low');
+  if (high < low || high < open || high < close || low > open || low > close) throw bodyError(kline, at);
 }
 
-type Fail = (kind: KlineErrorKind, reason: string, field?: string) => never;
+function bodyError({ open, high, low, close }: Kline, at: KlinePlace): KlineError {
+  const body = `the body (open ${open}, close ${close})`;
+  if (high < low) return new KlineError('high-below-body', `high ${high} is below low ${low}`, at.row, 'high', at.source);
+  if (high < Math.max(open, close)) return new KlineError('high-below-body', `high ${high} is below ${body}`, at.row, 'high', at.source);
+  return new KlineError('low-above-body', `low ${low} is above ${body}`, at.row, 'low', at.source);
+}
 
-function checkValue(value: unknown, field: KlineNumberField, fail: Fail): void {
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail('non-numeric', `not a finite number: ${String(value)}`, field);
-  const n = value as number;
-  if (n < 0) fail('negative', `negative value ${n}`, field);
-  if (TIME_FIELDS.has(field)) {
-    if (toEpochMs(n) > MAX_KLINE_TIME) fail('out-of-range', `time ${n} is after the year 9999`, field);
-    return;
-  }
-  const max = PRICE_FIELDS.has(field) ? MAX_KLINE_PRICE : MAX_KLINE_VOLUME;
-  if (n > max) fail('out-of-range', `${n} is above the largest accepted ${PRICE_FIELDS.has(field) ? 'price' : 'volume'} ${max}`, field);
+function checkValue(value: unknown, field: KlineNumberField, limit: Limit, at: KlinePlace): void {
+  // One comparison chain for the common case: NaN fails `>= 0`, Infinity fails `<= max`.
+  if (typeof value === 'number' && value >= 0 && (limit === 'time' ? toEpochMs(value) : value) <= MAX[limit]) return;
+  throw explain(value, field, limit, at);
+}
+
+function explain(value: unknown, field: KlineNumberField, limit: Limit, at: KlinePlace): KlineError {
+  const error = (kind: 'non-numeric' | 'negative' | 'out-of-range', reason: string) => new KlineError(kind, reason, at.row, field, at.source);
+  if (typeof value !== 'number' || !Number.isFinite(value)) return error('non-numeric', `not a finite number: ${String(value)}`);
+  if (value < 0) return error('negative', `negative value ${value}`);
+  if (limit === 'time') return error('out-of-range', `time ${value} is after the year 9999`);
+  return error('out-of-range', `${value} is above the largest accepted ${limit} ${MAX[limit]}`);
 }
