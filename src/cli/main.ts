@@ -21,7 +21,9 @@ TIME: epoch ms or ISO 8601 (2025-01-27, 2025-01-27T08:00, ...Z or +02:00; UTC un
 density prints {time, price, rows:[{price, long, short}]} with --json, else 'price long short' lines.
 watch prints one JSON levels report per update; --rest-url replaces https://fapi.binance.com, --ws-url wss://fstream.binance.com;
   --alert-pct N adds "alerts": [{type: approaching|swept, side, price, distancePct, time}] to each line
-  (approaching: a significant level within N% of price; at most one per level and type per 30 min of market time).`;
+  (approaching: a significant level within N% of price; at most one per level and type per 30 min of market time).
+exit: 0 done, 1 bad input (file, row, field named) or a failed request, 2 bad usage, 130/143 ended by SIGINT/SIGTERM.
+input files: regular files of at most 256 MiB.`;
 
 /** Runs the CLI; resolves to the exit code (0 ok, 1 bad input or a failed request, 2 bad usage). */
 export async function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, signal?: AbortSignal): Promise<number> {

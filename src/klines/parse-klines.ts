@@ -77,7 +77,8 @@ function readElement(value: unknown, row: number | undefined, source: string | u
     }
     return readElement(parsed, row, source);
   }
-  const got = typeof value === 'string' ? 'text that is not JSON' : value === null ? 'null' : `a ${typeof value}`;
+  const got =
+    typeof value === 'string' ? 'text that is not JSON' : value === null ? 'null' : value === undefined ? 'nothing (an empty element)' : `a ${typeof value}`;
   throw new KlineError(
     'format',
     `expected a REST kline row (array), a websocket kline message or a kline object, got ${got}`,

@@ -73,6 +73,7 @@ describe('parseKlines with absurd values', () => {
   it('names the row of a hole in a sparse array', () => {
     const rows: unknown[] = [[T0, '1', '2', '0.5', '1.5', '10']];
     rows[2] = [T0 + 2 * HOUR, '1', '2', '0.5', '1.5', '10'];
-    expectKlineError(() => parseKlines(rows, { source: 'live' }), { kind: 'format', row: 2, source: 'live' });
+    const error = expectKlineError(() => parseKlines(rows, { source: 'live' }), { kind: 'format', row: 2, source: 'live' });
+    expect(error.message).toContain('an empty element');
   });
 });
