@@ -1,4 +1,4 @@
-import { toEpochMs } from '../klines/epoch-ms';
+import { parseTime } from './parse-time';
 
 /** Parsed command line: the command, `--name value` options and bare `--flags`. */
 export interface CliArgs {
@@ -58,13 +58,16 @@ export function intOption(args: CliArgs, name: string, fallback: number, min: nu
   return value;
 }
 
-/** Epoch ms from `--name` given as epoch ms (or seconds) or ISO time (UTC unless it names a zone), or undefined when absent. */
+/**
+ * Epoch ms from `--name` given as epoch ms (digits, 1e9 and up; seconds and microseconds are normalised) or
+ * ISO 8601 (UTC unless it names a zone), or undefined when absent. See {@link parseTime}.
+ */
 export function timeOption(args: CliArgs, name: string): number | undefined {
   const raw = args.options.get(name);
   if (raw === undefined) return undefined;
-  const iso = raw.replace(/^(\d{4}-\d\d-\d\d) (\d)/, '$1T$2');
-  const utc = /T\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(iso) ? `${iso}Z` : iso;
-  const value = /^\d+$/.test(raw) ? toEpochMs(Number(raw)) : Date.parse(utc);
-  if (!Number.isFinite(value)) throw new UsageError(`--${name} must be epoch ms or an ISO time, got '${raw}'`);
+  const value = parseTime(raw.trim());
+  if (value === undefined) {
+    throw new UsageError(`--${name} must be epoch ms (e.g. 1737936000000) or an ISO 8601 time (e.g. 2025-01-27T00:00Z), got '${raw}'`);
+  }
   return value;
 }

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { evaluateModel, poolScores, type Evaluation, type PooledScore } from '../evaluate/evaluate-model';
-import { groupWindows, LiquidationFileError, parseLiquidationCsv } from '../evaluate/liquidation-orders';
+import { groupWindows, parseLiquidationCsv } from '../evaluate/liquidation-orders';
+import { describeSpan } from '../klines/describe-time';
 import { parseDuration } from '../klines/interval';
 import { parseKlines } from '../klines/parse-klines';
 import { defaultMmr } from '../model/liquidation-price';
+import { readInputFile } from './read-input-file';
 import { checkKnownOptions, UsageError, type CliArgs } from './cli-args';
 
 /**
@@ -27,25 +28,21 @@ export function evaluateCommand(args: CliArgs): string {
   const horizonMs = duration('horizon', '2h');
   const lookbackMs = duration('lookback', '60d');
   const files = klinesFile.split(',').filter(Boolean);
-  const liquidations = parseLiquidationCsv(read(liquidationsFile), liquidationsFile);
+  const liquidations = parseLiquidationCsv(readInputFile(liquidationsFile), liquidationsFile);
   const runs = files.map((file) => {
     const symbol = (args.options.get('symbol') ?? /([A-Z0-9]{2,20}USDT)/.exec(basename(file))?.[1] ?? '').toUpperCase();
     if (!symbol) throw new UsageError(`--symbol S is needed: the klines file name ${basename(file)} does not say which symbol it holds`);
-    const series = parseKlines(read(file), { source: file });
+    const series = parseKlines(readInputFile(file), { source: file });
+    if (lookbackMs < series.intervalMs) {
+      const lookback = args.options.get('lookback');
+      throw new UsageError(`--lookback ${lookback} is shorter than one bar of ${file} (${describeSpan(series.intervalMs)}): the model would have no bars`);
+    }
     const orders = liquidations.filter((o) => o.symbol === symbol);
     return { symbol, file, ...evaluateModel(series, groupWindows(orders), { horizonMs, lookbackMs, model: { mmr: defaultMmr(symbol) } }) };
   });
   const pooled = poolScores(runs.flatMap((r) => r.windows));
   if (args.flags.has('json')) return JSON.stringify({ horizonMs, lookbackMs, runs, pooled }, null, 2);
   return [...runs.map((r) => formatEvaluation(`${r.symbol} (${basename(r.file)})`, r)), ...(runs.length > 1 ? [formatPooled('all files', pooled)] : [])].join('\n\n');
-}
-
-function read(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new LiquidationFileError(`${file}: cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
 }
 
 const pct = (v: number | null) => (v === null ? '-' : `${(100 * v).toFixed(0)}%`);

@@ -4,6 +4,7 @@ import { toKlineSeries } from '../klines/to-series';
 import type { Kline } from '../klines/kline';
 import { defaultMmr } from '../model/liquidation-price';
 import { LiquidationModel } from '../model/liquidation-model';
+import { checkOnlineOptions } from './online-options';
 import { intOption, UsageError, type CliArgs } from './cli-args';
 
 /** Options of the online commands. */
@@ -14,6 +15,7 @@ export async function fetchModel(args: CliArgs, err: (text: string) => void): Pr
   const symbol = args.options.get('symbol');
   const interval = args.options.get('interval') ?? '1h';
   if (!symbol) throw new UsageError('--symbol S is required (or --klines FILE)');
+  checkOnlineOptions(args);
   const rows = intOption(args, 'rows', 500, 10, 4000);
   const lookback = args.options.get('lookback') ?? '7d';
   const rest = new BinanceRestClient({ baseUrl: args.options.get('rest-url') });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { parseKlines } from '../klines/parse-klines';
 import { closedCountAt, sliceSeries } from '../klines/slice-series';
 import { intervalToMs } from '../klines/interval';
@@ -6,6 +5,7 @@ import { KlineError } from '../klines/kline-error';
 import type { KlineSeries } from '../klines/kline';
 import { defaultMmr } from '../model/liquidation-price';
 import { LiquidationModel } from '../model/liquidation-model';
+import { readInputFile } from './read-input-file';
 import { intOption, timeOption, UsageError, type CliArgs } from './cli-args';
 
 /** Options every file-reading command takes. */
@@ -31,13 +31,7 @@ export function loadModel(args: CliArgs): { model: LiquidationModel; series: Kli
   if (file === undefined) {
     throw new UsageError('--klines FILE is required');
   }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new KlineError('format', `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, undefined, undefined, file);
-  }
-  let series = parseKlines(text, { source: file, intervalMs });
+  let series = parseKlines(readInputFile(file), { source: file, intervalMs });
   if (at !== undefined) {
     const count = closedCountAt(series, at);
     if (count === 0) throw new KlineError('empty', `no bar had closed at ${new Date(at).toISOString()} (--at)`, undefined, undefined, file);

@@ -13,6 +13,9 @@ export interface LiquidationOrder {
   row: number;
 }
 
+// Plain decimals only: Number() would also take 0x10, 0b1, 0o7 and 0x1p3-like text, which no recording means.
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 /** Bad liquidation input; the message names the file, the row and the field. */
 export class LiquidationFileError extends Error {
   override readonly name = 'LiquidationFileError';
@@ -45,7 +48,7 @@ export function parseLiquidationCsv(text: string, source = 'liquidations'): Liqu
     const number = (index: number, field: string, required: boolean): number | undefined => {
       const raw = (cells[index] ?? '').trim();
       if (raw === '') return required ? fail(field, 'empty') : undefined;
-      const value = Number(raw);
+      const value = DECIMAL.test(raw) ? Number(raw) : NaN;
       if (!Number.isFinite(value) || value < 0) fail(field, `not a non-negative number: ${raw}`);
       return value;
     };

@@ -16,6 +16,8 @@ export { parseKlineCsv, parseKlineCsvWithRows, type KlineCsvOptions, type Number
 export { klineFromRestRow } from './from-rest-row';
 export { klineFromWsMessage } from './from-ws-payload';
 export { klineFromObject } from './from-object';
+export { validateKline, MAX_KLINE_PRICE, MAX_KLINE_TIME, MAX_KLINE_VOLUME, type KlinePlace } from './validate-kline';
+export { validateUpdate, MAX_UPDATE_GAP_BARS } from './validate-update';
 export { toKlineSeries, KlineSeriesBuilder, type KlineSeriesOptions } from './to-series';
 export { toKlineSeriesAsync, type SeriesPacing } from './to-series-async';
 export { parseKlines, parseKline, type ParseKlinesOptions } from './parse-klines';

@@ -4,6 +4,7 @@ export type KlineErrorKind =
   | 'format'
   | 'non-numeric'
   | 'negative'
+  | 'out-of-range'
   | 'high-below-body'
   | 'low-above-body'
   | 'unsorted'

@@ -32,7 +32,8 @@ export function parseKlines(input: string | readonly unknown[], options: ParseKl
     if (!Array.isArray(input)) {
       throw new KlineError('format', 'expected kline text or an array of klines', undefined, undefined, source);
     }
-    return fromValues(input, input.map((_, index) => index + 1), options);
+    // Array.from, not map: map skips the holes of a sparse array, which would leave them without a row.
+    return fromValues(input, Array.from(input, (_, index) => index + 1), options);
   }
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const start = text.trimStart().charAt(0);
@@ -76,7 +77,8 @@ function readElement(value: unknown, row: number | undefined, source: string | u
     }
     return readElement(parsed, row, source);
   }
-  const got = typeof value === 'string' ? 'text that is not JSON' : value === null ? 'null' : `a ${typeof value}`;
+  const got =
+    typeof value === 'string' ? 'text that is not JSON' : value === null ? 'null' : value === undefined ? 'nothing (an empty element)' : `a ${typeof value}`;
   throw new KlineError(
     'format',
     `expected a REST kline row (array), a websocket kline message or a kline object, got ${got}`,

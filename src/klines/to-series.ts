@@ -3,6 +3,7 @@ import { describeSpan, describeTime } from './describe-time';
 import { toEpochMs } from './epoch-ms';
 import type { Kline, KlineGap, KlineSeries } from './kline';
 import { KlineError, type KlineErrorKind } from './kline-error';
+import { validateKline } from './validate-kline';
 import { OPTIONAL_FIELDS, REQUIRED_FIELDS, type KlineNumberField } from './kline-fields';
 
 /** Options for {@link toKlineSeries}. */
@@ -27,8 +28,8 @@ export interface KlineSeriesOptions {
  * are monthly: the series reports 30 days and accepts 28 to 31-day spacings per month.
  * Spacings of k > 1 intervals are gaps, reported in `gaps`, not errors.
  * @throws KlineError, with the row (`options.rows` or the 1-based index) and field:
- * `empty` (no klines); `non-numeric` (a value is not a finite number); `negative` (any value below
- * zero); `high-below-body` (`high < max(open, close)` or `high < low`); `low-above-body`
+ * `empty` (no klines); `format` (an element is not an object); `non-numeric` (a value is not a finite
+ * number); `negative` (any value below zero); `out-of-range` (see {@link validateKline}); `high-below-body` (`high < max(open, close)` or `high < low`); `low-above-body`
  * (`low > min(open, close)`); `duplicate` / `unsorted` (open time equal to / before the previous);
  * `mixed-interval` (a spacing that is not a whole multiple of the interval, or a close time that
  * disagrees with it by more than a second).
@@ -51,12 +52,16 @@ export class KlineSeriesBuilder {
   private readonly intervalMs: number;
   private readonly gaps: KlineGap[] = [];
   private readonly fail: Fail;
+  private readonly source: string | undefined;
+  private readonly rows: readonly number[] | undefined;
 
   constructor(
     private readonly klines: readonly Kline[],
     options: KlineSeriesOptions = {},
   ) {
     const { source, rows } = options;
+    this.source = source;
+    this.rows = rows;
     const length = klines.length;
     if (length === 0) throw new KlineError('empty', 'no klines', undefined, undefined, source);
     this.length = length;
@@ -65,8 +70,8 @@ export class KlineSeriesBuilder {
     };
     const columns = this.columns;
     for (const field of [...REQUIRED_FIELDS, ...OPTIONAL_FIELDS]) columns[field] = new Float64Array(length);
-    for (let i = 0; i < length; i++) columns.openTime[i] = toEpochMs(Number(klines[i].openTime));
-    this.intervalMs = seriesInterval(options.intervalMs, columns.openTime, klines[0].closeTime);
+    for (let i = 0; i < length; i++) columns.openTime[i] = toEpochMs(Number(klines[i]?.openTime));
+    this.intervalMs = seriesInterval(options.intervalMs, columns.openTime, klines[0]?.closeTime);
   }
 
   /** Rows converted so far. */
@@ -104,23 +109,16 @@ export class KlineSeriesBuilder {
   }
 
   private row(i: number): void {
-    const { columns, intervalMs } = this;
-    const fail: Fail = this.fail;
+    const { columns } = this;
     const kline = this.klines[i];
-    for (const field of REQUIRED_FIELDS) columns[field][i] = readValue(kline[field], field, i, fail);
-    for (const field of OPTIONAL_FIELDS) {
-      const value: unknown = kline[field];
-      columns[field][i] = value === undefined || value === null ? NaN : readValue(value, field, i, fail);
-    }
+    validateKline(kline, { row: this.rows?.[i] ?? i + 1, source: this.source });
+    for (const field of REQUIRED_FIELDS) columns[field][i] = kline[field];
+    for (const field of OPTIONAL_FIELDS) columns[field][i] = kline[field] ?? NaN;
     columns.openTime[i] = toEpochMs(columns.openTime[i]);
     columns.closeTime[i] = toEpochMs(columns.closeTime[i]);
 
-    const { open, high, low, close } = kline;
-    const body = () => `the body (open ${open}, close ${close})`;
-    if (high < low) fail('high-below-body', `high ${high} is below low ${low}`, i, 'high');
-    if (high < Math.max(open, close)) fail('high-below-body', `high ${high} is below ${body()}`, i, 'high');
-    if (low > Math.min(open, close)) fail('low-above-body', `low ${low} is above ${body()}`, i, 'low');
-
+    const intervalMs = this.intervalMs;
+    const fail: Fail = this.fail;
     const openTime = columns.openTime[i];
     const closeTime = columns.closeTime[i];
     if (intervalMs > 0 && !Number.isNaN(closeTime) && !closeTimeFits(openTime, closeTime, intervalMs)) {
@@ -149,11 +147,3 @@ export class KlineSeriesBuilder {
 }
 
 type Fail = (kind: KlineErrorKind, reason: string, index: number, field: string) => never;
-
-function readValue(value: unknown, field: KlineNumberField, index: number, fail: Fail): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    fail('non-numeric', `not a finite number: ${String(value)}`, index, field);
-  }
-  if (value < 0) fail('negative', `negative value ${value}`, index, field);
-  return value;
-}

@@ -1,5 +1,6 @@
 import type { Side } from '../model/side';
 import type { SweptZone } from '../model/swept-zone';
+import { checkReport } from './check-report';
 import type { Level, LevelsReport } from './level';
 
 /** Options of {@link LevelAlerts}. */
@@ -100,8 +101,14 @@ export class LevelAlerts {
   /**
    * The alerts raised by `report` (swept first, then approaching, nearest first). `now` is market time in
    * epoch ms, by default `report.time`; keep it non-decreasing ({@link reset} to start over).
+   * @throws RangeError naming the argument when `report` is not a levels report or `now` is not finite.
    */
-  check(report: LevelsReport, now: number = report.time): LevelAlert[] {
+  check(report: LevelsReport, now?: number): LevelAlert[] {
+    checkReport(report, 'LevelAlerts.check');
+    return this.checkAt(report, now === undefined ? report.time : now);
+  }
+
+  private checkAt(report: LevelsReport, now: number): LevelAlert[] {
     if (!Number.isFinite(now)) throw new RangeError(`LevelAlerts: now must be a finite time in ms, got ${String(now)}`);
     const price = report.price;
     const check = ++this.checks;

@@ -1,3 +1,4 @@
+import { checkReport } from './check-report';
 import type { LevelsReport } from './level';
 import { aheadZone, againstZone, checkPlacementRequest, show, suggestStop, targetCandidates, type Placement, type TradeSide } from './placement';
 
@@ -57,7 +58,7 @@ const DEFAULT_MAX_TARGETS = 3;
  * `maxTargets` targets just before the next significant zones in the trade's direction (see
  * {@link suggestTargets}), the reward-to-risk of each, and with `risk` the position size and the profit or
  * loss at every price. When a side has no significant zone, the plan says so in `notes` instead of
- * inventing a price. Throws a `RangeError` naming a bad request field.
+ * inventing a price. Throws a `RangeError` naming a bad report or request field.
  *
  * ```ts
  * const plan = planTrade(modelLevels(model), { side: 'long', entry: 101_500, risk: 200 });
@@ -66,6 +67,7 @@ const DEFAULT_MAX_TARGETS = 3;
  * ```
  */
 export function planTrade(report: LevelsReport, request: TradePlanRequest): TradePlan {
+  checkReport(report, 'planTrade');
   checkPlacementRequest(request, 'planTrade');
   const { side, entry, risk } = request;
   const maxTargets = request.maxTargets ?? DEFAULT_MAX_TARGETS;

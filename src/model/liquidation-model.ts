@@ -1,6 +1,7 @@
 import { nextTask } from '../scheduling/next-task';
 import type { Kline, KlineSeries } from '../klines/kline';
 import { KlineError } from '../klines/kline-error';
+import { validateUpdate } from '../klines/validate-update';
 import { emptyBarInput, type BarInput } from './bar-input';
 import { Engine, type StepResult } from './engine';
 import { HeatmapColumns } from './heatmap-columns';
@@ -119,7 +120,7 @@ export class LiquidationModel {
    * (`'stale'`): closed history never changes. A bar outside the price grid recomputes everything.
    */
   update(kline: Kline): UpdateResult {
-    checkKline(kline);
+    validateUpdate(kline, this.bars.length > 0 ? this.bars.openTime[this.bars.length - 1] : undefined, this.bars.intervalMs, { source: 'update' });
     const n = this.bars.length;
     if (n === 0 || !this.engine) {
       this.bars.set(0, kline);
@@ -372,14 +373,4 @@ export class LiquidationModel {
     }
     return this.oiAligned[i];
   }
-}
-
-function checkKline(k: Kline): void {
-  for (const field of ['openTime', 'open', 'high', 'low', 'close', 'volume'] as const) {
-    const v = k[field];
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new KlineError('non-numeric', `${field} is not a finite number`, undefined, field);
-    if (v < 0) throw new KlineError('negative', `${field} is negative`, undefined, field);
-  }
-  if (k.high < Math.max(k.open, k.close)) throw new KlineError('high-below-body', 'high is below max(open, close)', undefined, 'high');
-  if (k.low > Math.min(k.open, k.close)) throw new KlineError('low-above-body', 'low is above min(open, close)', undefined, 'low');
 }
