@@ -10,3 +10,5 @@ export { WEIGHT_LIMIT_PER_MINUTE, klinesWeight } from './rest-weight';
 export { BinanceLiveFeed } from './live-feed';
 export { DEFAULT_WS_BASE_URL, liveStreamUrl } from './live-stream-url';
 export type { LiveFeedOptions, LiveFeedStatus, WebSocketFactory, WebSocketLike } from './live-feed-types';
+export { BinanceSession } from './binance-session';
+export type { BinanceSessionOptions, SessionHistory, SessionLiveHandlers } from './binance-session-options';
