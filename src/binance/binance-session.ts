@@ -42,11 +42,6 @@ export class BinanceSession {
     return this.controller.signal;
   }
 
-  /** The live feed once {@link startLive} ran. */
-  get liveFeed(): BinanceLiveFeed | undefined {
-    return this.feed;
-  }
-
   /**
    * Fetches the history (paged, `onProgress` after each page) and, at the same time, the
    * open-interest history. The live feed later resumes from the last bar loaded here.

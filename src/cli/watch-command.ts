@@ -17,13 +17,13 @@ export async function watchCommand(args: CliArgs, out: (text: string) => void, e
   const top = intOption(args, 'top', 5, 1, 100);
   const alerts = alertOption(args);
   const WebSocket = (globalThis as { WebSocket?: WebSocketFactory }).WebSocket ?? ((await import('ws')).WebSocket as unknown as WebSocketFactory);
-  let fetched;
-  try {
-    fetched = await fetchModel(args, err, { wsBaseUrl: args.options.get('ws-url'), WebSocket, signal });
-  } catch (error) {
-    if (signal.aborted) return; // SIGINT/SIGTERM while loading: a clean end, like one while watching
+  const live = { wsBaseUrl: args.options.get('ws-url'), WebSocket, signal };
+  // SIGINT/SIGTERM while loading is a clean end, like one while watching.
+  const fetched = await fetchModel(args, err, live).catch((error: unknown) => {
+    if (signal.aborted) return undefined;
     throw error;
-  }
+  });
+  if (fetched === undefined) return;
   const { model, session } = fetched;
   const print = () => {
     const report = modelLevels(model, { top });
