@@ -6,7 +6,7 @@
 import { LiquidationModel } from '../dist/core.mjs';
 import { benchSeries } from './bench-series.mjs';
 import { NaiveHeatmap, barFromKline } from './naive-baseline.mjs';
-import { columnsSane } from './sanity.mjs';
+import { columnsSane, modelSane } from './sanity.mjs';
 import { timeBatches, timeRuns } from './stats.mjs';
 import { MODEL_TARGETS, targetFor } from './targets.mjs';
 import { tickKlines } from './tick-klines.mjs';
@@ -91,7 +91,7 @@ function benchSize(size, config, log) {
   const model = new LiquidationModel({ rows: ROWS });
   const modelRecompute = timeRuns(() => model.setData(series), { warmup: config.modelWarmup, runs: size.modelRuns });
   const grid = model.grid;
-  const modelSanity = columnsSane(model.columns.long, model.columns.short, n * grid.rows);
+  const modelSanity = modelSane(model);
 
   log(`model ticks n=${n}: ${config.modelTicks} ticks`);
   const ticks = tickKlines(klines[n - 1], grid, config.modelTicks);
@@ -102,7 +102,7 @@ function benchSize(size, config, log) {
     },
     { count: ticks.length, batches: config.modelTickBatches },
   );
-  const tickSanity = columnsSane(model.columns.long, model.columns.short, n * grid.rows);
+  const tickSanity = modelSane(model);
 
   log(`baseline setData n=${n}: ${size.baselineRuns} runs`);
   const naive = new NaiveHeatmap({ rows: ROWS });

@@ -17,3 +17,19 @@ export function columnsSane(long, short, count) {
   const s = checkFinite(short, count);
   return { finite: l.finite && s.finite, positive: l.sum > 0 && s.sum > 0, longSum: l.sum, shortSum: s.sum };
 }
+
+/** {@link columnsSane} over a model's columns, read through its API. */
+export function modelSane(model) {
+  let longSum = 0;
+  let shortSum = 0;
+  let finite = true;
+  for (let i = 0; i < model.length; i++) {
+    const { long, short } = model.columnAt(i);
+    const l = checkFinite(long);
+    const s = checkFinite(short);
+    finite = finite && l.finite && s.finite;
+    longSum += l.sum;
+    shortSum += s.sum;
+  }
+  return { finite, positive: longSum > 0 && shortSum > 0, longSum, shortSum };
+}

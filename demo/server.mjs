@@ -1,6 +1,8 @@
 import { createServer } from 'node:http';
 import { relay, upstreamUrl } from './server/binance-proxy.mjs';
 import { findReplay, loadReplayFile, toRestRows } from './server/replay-source.mjs';
+import { isCrossOrigin } from './server/fetch-site.mjs';
+import { isOwnHost } from './server/own-host.mjs';
 import { readStatic, resolveStatic } from './server/static-files.mjs';
 
 /** Binance's market-data websocket, which the page connects to itself; `BINANCE_WS_URL` points it elsewhere (tests use a local stand-in). */
@@ -56,20 +58,50 @@ function replayBody(url) {
   return JSON.stringify({ label: replay.label, symbol, interval, intervalMs: replay.series.intervalMs, rows: toRestRows(replay.series) });
 }
 
-const server = createServer(async (req, res) => {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+const BASE_HEADERS = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+/** The port the server listens on, once it does: the Host check compares with it. */
+let ownPort = -1;
+
+function refuse(res, status, msg) {
+  res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'application/json' }).end(JSON.stringify({ code: 'refused', msg }));
+}
+
+/** The request target as a URL on this server, or null when it is not a path (absolute-form, `*`, unparsable). */
+function requestUrl(target) {
+  if (typeof target !== 'string' || !target.startsWith('/')) return null;
+  try {
+    return new URL(`http://localhost${target}`);
+  } catch {
+    return null;
+  }
+}
+
+async function handle(req, res) {
+  const headers = BASE_HEADERS;
+  if (!isOwnHost(req.headers.host, ownPort)) {
+    refuse(res, 421, `Host ${JSON.stringify(String(req.headers.host ?? '').slice(0, 100))} is not this server (use 127.0.0.1:${ownPort})`);
+    return;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const url = requestUrl(req.url);
+  if (!url) {
+    refuse(res, 400, 'the request target must be a path on this server');
     return;
   }
   if (url.pathname === '/favicon.ico') {
     res.writeHead(204, headers).end();
     return;
   }
+  if (url.pathname.startsWith('/api/') && isCrossOrigin(req.headers)) {
+    refuse(res, 403, 'the API answers this page only (cross-origin request refused)');
+    return;
+  }
   if (url.pathname.startsWith(PROXY_PREFIX)) {
     const target = upstreamUrl(url, PROXY_PREFIX, UPSTREAM);
-    if (target.error) res.writeHead(target.status, { ...headers, 'Content-Type': 'application/json' }).end(JSON.stringify({ code: 'refused', msg: target.error }));
+    if (target.error) refuse(res, target.status, target.error);
     else await relay(req, res, target.url, headers);
     return;
   }
@@ -80,21 +112,35 @@ const server = createServer(async (req, res) => {
   if (url.pathname === '/api/replay') {
     const body = replayBody(url);
     if (body) res.writeHead(200, { ...headers, 'Content-Type': 'application/json' }).end(body);
-    else res.writeHead(400, { ...headers, 'Content-Type': 'application/json' }).end('{"code":"refused","msg":"invalid symbol or interval"}');
+    else refuse(res, 400, 'invalid symbol or interval');
     return;
   }
   const target = resolveStatic(url.pathname);
+  if (target?.error) {
+    refuse(res, target.status, target.error);
+    return;
+  }
   const body = target ? await readStatic(target) : null;
   if (!target || !body) {
     res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('not found');
     return;
   }
   res.writeHead(200, { ...headers, 'Content-Type': target.type }).end(body);
+}
+
+const server = createServer((req, res) => {
+  handle(req, res).catch((error) => {
+    // One bad request must never stop the server: answer 500 (or drop the connection) and go on.
+    console.error(`demo: ${req.method} ${String(req.url).slice(0, 200)} failed: ${error?.stack ?? error}`);
+    if (res.headersSent) res.destroy();
+    else refuse(res, 500, 'internal error in the demo server');
+  });
 });
 
 const port = Number(process.env.PORT ?? 5173);
 server.listen(port, '127.0.0.1', () => {
   const address = server.address();
+  ownPort = address.port;
   const data = fixedReplay ? fixedReplay.label : `live Binance via ${UPSTREAM}, replay when unreachable`;
   console.log(`Liq. Heatmap & Levels demo: http://127.0.0.1:${address.port}/  (data: ${data})`);
 });

@@ -1,3 +1,4 @@
+import type { ColumnView } from '../src/model/model-types';
 import { LUT_SIZE } from './intensity-lut';
 import type { SidesOption } from './heatmap-options';
 
@@ -13,6 +14,11 @@ export interface CellPaint {
   twoSided: boolean;
   longLut: Uint32Array;
   shortLut: Uint32Array;
+}
+
+/** Where painting reads heatmap columns from (the model's read API). */
+export interface ColumnSource {
+  columnAt(i: number): ColumnView;
 }
 
 /** A tile of the cell image: `TILE_COLUMNS` columns from `first`, RGBA packed, row 0 = highest price row. */
@@ -41,8 +47,8 @@ export class CellImage {
     return tile;
   }
 
-  /** Paints columns `[c0, c1)` from the column-major density arrays (`rows` values per column). */
-  paint(long: Float32Array, short: Float32Array, c0: number, c1: number, paint: CellPaint): void {
+  /** Paints columns `[c0, c1)` of `source` (raw densities, `rows` values per column). */
+  paint(source: ColumnSource, c0: number, c1: number, paint: CellPaint): void {
     const { rows } = this;
     const scale = paint.reference > 0 ? (LUT_SIZE - 1) / paint.reference : 0;
     const top = LUT_SIZE - 1;
@@ -51,10 +57,10 @@ export class CellImage {
       const tile = this.tileOf(c);
       const pixels = tile.pixels;
       const x = c - tile.first;
-      const base = c * rows;
+      const { long, short } = source.columnAt(c);
       for (let r = 0; r < rows; r++) {
-        const l = sides === 'short' ? 0 : long[base + r];
-        const s = sides === 'long' ? 0 : short[base + r];
+        const l = sides === 'short' ? 0 : long[r];
+        const s = sides === 'long' ? 0 : short[r];
         const v = l + s;
         let px = 0;
         if (v > 0) {

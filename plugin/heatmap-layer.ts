@@ -1,5 +1,5 @@
 import type { LiquidationModel } from '../src/model/liquidation-model';
-import { CellImage, type CellPaint } from './cell-image';
+import { CellImage, type CellPaint, type ColumnSource } from './cell-image';
 import type { ColumnGeometry } from './chart-geometry';
 import type { HeatmapOptions } from './heatmap-options';
 import type { HeatmapDrawData } from './heatmap-renderer';
@@ -64,20 +64,18 @@ export class HeatmapLayer {
   }
 
   /**
-   * Brings the visible part of the image up to date for `model` (data `version`; `tailVersion` moves on
-   * every tick) and returns what the renderer draws, or null.
+   * Brings the visible part of the image up to date for `model` (its revision says what changed) and
+   * returns what the renderer draws, or null.
    */
   update(
     model: LiquidationModel,
-    version: number,
-    tailVersion: number,
     options: HeatmapOptions,
     geometry: ColumnGeometry,
     rows: { yTop: number; yBottom: number; rowEdges: Float64Array | null },
   ): HeatmapDrawData | null {
-    const store = model.columns;
     const grid = model.grid;
-    if (!store || !grid || !options.heatmapVisible) return null;
+    if (!grid || !options.heatmapVisible) return null;
+    const { data: version, tail: tailVersion } = model.revision;
     const count = model.length;
     if (!this.image || this.image.rows !== grid.rows || version !== this.dataVersion) {
       this.image = new CellImage(grid.rows);
@@ -92,14 +90,14 @@ export class HeatmapLayer {
     const key = `${version}:${tailVersion}:${firstColumn}:${endColumn}:${options.sides}:${options.normalizePercentile}`;
     if (key !== this.referenceKey) {
       this.referenceKey = key;
-      this.reference = steppedReference(visiblePercentile(store.long, store.short, grid.rows, firstColumn, endColumn, options.sides, options.normalizePercentile));
+      this.reference = steppedReference(visiblePercentile(model, grid.rows, firstColumn, endColumn, options.sides, options.normalizePercentile));
     }
     const reference = this.reference;
     if (!this.paint || this.paint.reference !== reference) {
       this.paint = createPaint(reference, options);
       this.generation++;
     }
-    this.complete = this.paintStale(store.long, store.short, firstColumn, endColumn, Math.max(1, Math.floor(PAINT_CHUNK_CELLS / grid.rows)));
+    this.complete = this.paintStale(model, firstColumn, endColumn, Math.max(1, Math.floor(PAINT_CHUNK_CELLS / grid.rows)));
     return { tiles: this.surface.tiles, rows: grid.rows, ...geometry, ...rows };
   }
 
@@ -121,7 +119,7 @@ export class HeatmapLayer {
    * Paints stale visible columns, newest first, in chunks growing to `chunk` columns until the frame's
    * time budget is spent; true when none is left stale.
    */
-  private paintStale(long: Float32Array, short: Float32Array, c0: number, c1: number, chunk: number): boolean {
+  private paintStale(source: ColumnSource, c0: number, c1: number, chunk: number): boolean {
     const start = performance.now();
     if (start - this.windowStart >= PAINT_WINDOW_MS) {
       this.windowStart = start;
@@ -129,13 +127,13 @@ export class HeatmapLayer {
     }
     const deadline = start + PAINT_BUDGET_MS - this.windowSpent;
     try {
-      return this.paintUntil(long, short, c0, c1, chunk, deadline);
+      return this.paintUntil(source, c0, c1, chunk, deadline);
     } finally {
       this.windowSpent += performance.now() - start;
     }
   }
 
-  private paintUntil(long: Float32Array, short: Float32Array, c0: number, c1: number, chunk: number, deadline: number): boolean {
+  private paintUntil(source: ColumnSource, c0: number, c1: number, chunk: number, deadline: number): boolean {
     const image = this.image as CellImage;
     const paint = this.paint as CellPaint;
     let size = Math.min(chunk, FIRST_CHUNK_COLUMNS);
@@ -149,7 +147,7 @@ export class HeatmapLayer {
       const end = c;
       while (c > c0 && end - c < size && this.stamps[c - 1] !== this.generation) this.stamps[--c] = this.generation;
       size = Math.min(chunk, size * 2);
-      image.paint(long, short, c, end, paint);
+      image.paint(source, c, end, paint);
       this.surface.sync(image, c, end);
     }
     return true;

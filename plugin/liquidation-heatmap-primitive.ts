@@ -14,7 +14,7 @@ import { parseKline, parseKlines } from '../src/klines/parse-klines';
 import { toKlineSeries } from '../src/klines/to-series';
 import { toKlineSeriesAsync, type SeriesPacing } from '../src/klines/to-series-async';
 import type { Level, LevelsReport } from '../src/levels/level';
-import { modelDensityAt, modelLevels, type FirstSeenCache } from '../src/levels/model-levels';
+import { modelDensityAt, modelLevels } from '../src/levels/model-levels';
 import { planTrade, type TradePlan, type TradePlanRequest } from '../src/levels/plan-trade';
 import { LiquidationModel, type AsyncControl, type DensityUnit, type ModelContext, type UpdateResult } from '../src/model/liquidation-model';
 import { validateOpenInterest, type OpenInterestPoint } from '../src/model/open-interest';
@@ -50,10 +50,7 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
   private model: LiquidationModel;
   private pending: AbortController | null = null;
   private pendingRun: Promise<void> = Promise.resolve();
-  private firstSeen: FirstSeenCache = new Map();
   private report: LevelsReport | null = null;
-  private version = 0;
-  private tailVersion = 0;
   private chart: IChartApiBase<Time> | null = null;
   private series: ISeriesApi<SeriesType, Time> | null = null;
   private requestUpdate: (() => void) | null = null;
@@ -186,7 +183,7 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
 
   /** The levels report of the latest column, or null before data. */
   levels(): LevelsReport | null {
-    if (!this.report && this.model.length > 0) this.report = modelLevels(this.model, this.opts.levels, this.model.length - 1, this.firstSeen);
+    if (!this.report && this.model.length > 0) this.report = modelLevels(this.model, this.opts.levels);
     return this.report;
   }
 
@@ -226,7 +223,7 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
     const grid = this.model.grid;
     const geometry = grid ? columnGeometry(chart, this.model.klines.openTime, this.model.length) : null;
     const rows = grid && geometry ? rowGeometry(series, grid) : null;
-    const data = geometry && rows ? this.heatmap.update(this.model, this.version, this.tailVersion, this.opts, geometry, rows) : null;
+    const data = geometry && rows ? this.heatmap.update(this.model, this.opts, geometry, rows) : null;
     this.heatmapView.set(data ? new HeatmapRenderer(data) : null);
     if (data && !this.heatmap.complete) setTimeout(() => this.requestUpdate?.(), 0);
     this.levelsLayer.update(this.levels(), series, this.opts);
@@ -258,14 +255,11 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
   }
 
   private dataChanged(): void {
-    this.version++;
-    this.firstSeen = new Map();
     this.report = null;
     this.requestUpdate?.();
   }
 
   private tailChanged(): void {
-    this.tailVersion++;
     this.report = null;
     this.requestUpdate?.();
   }

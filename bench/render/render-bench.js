@@ -99,13 +99,14 @@
    * The 98th percentile of the visible non-zero cells (long + short), sampled (at most 40 000 cells, evenly
    * strided) and stepped to a power of 2^(1/4) the way the overlay normalises, so both draw the same cells.
    */
-  function visibleReference(long, short, rows, c0, c1, p) {
+  function visibleReference(model, rows, c0, c1, p) {
     var cells = Math.max(0, c1 - c0) * rows;
     var stride = Math.max(1, Math.floor(cells / 40000));
     var samples = [];
-    var start = c0 * rows;
     for (var k = 0; k < cells; k += stride) {
-      var v = long[start + k] + short[start + k];
+      var column = model.columnAt(c0 + Math.floor(k / rows));
+      var r = k % rows;
+      var v = column.long[r] + column.short[r];
       if (v > 0) samples.push(v);
     }
     if (samples.length === 0) return 0;
@@ -168,7 +169,6 @@
     // precomputed (the timed frame is fillStyle + fillRect per cell only).
     var model = primitive.headless();
     var grid = model.grid;
-    var store = model.columns;
     var rows = grid.rows;
     var count = model.length;
     var options = primitive.options();
@@ -177,7 +177,7 @@
     // The series holds exactly the klines, so model column c is logical index c.
     var c0 = Math.max(0, Math.floor(range.from));
     var c1 = Math.min(count, Math.ceil(range.to) + 1);
-    var reference = visibleReference(store.long, store.short, rows, c0, c1, options.normalizePercentile);
+    var reference = visibleReference(model, rows, c0, c1, options.normalizePercentile);
     var threshold = options.threshold;
     var opacity = options.opacity;
     var LUT = 1024;
@@ -203,7 +203,7 @@
       // lwc-toolkit fullBarWidth(x, barSpacing / 2, hpr), as the plugin example uses.
       var left = Math.round((xm - spacing / 2) * hpr);
       var w = Math.round((xm + spacing / 2) * hpr) - left;
-      var base = c * rows;
+      var column = model.columnAt(c);
       for (var rr = 0; rr < rows; rr++) {
         // positionsBox(low, high, vpr); the example fills length - 1 (no cell borders at this spacing).
         var p1 = Math.round(vpr * edges[rr]);
@@ -212,7 +212,7 @@
         var h = Math.abs(p2 - p1);
         if (left + w <= 0 || left >= bitmapSize.width || top + h <= 0 || top >= bitmapSize.height) continue;
         visibleCells++;
-        var v = store.long[base + rr] + store.short[base + rr];
+        var v = column.long[rr] + column.short[rr];
         if (!(v > 0) || !(reference > 0)) continue;
         var idx = (v * (LUT - 1)) / reference;
         var k = idx >= LUT - 1 ? LUT - 1 : idx | 0;

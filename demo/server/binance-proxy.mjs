@@ -9,30 +9,42 @@ const PERIODS = new Set(['5m', '15m', '30m', '1h', '2h', '4h', '6h', '12h', '1d'
 const int = (min, max) => (v) => /^\d{1,16}$/.test(v) && Number(v) >= min && Number(v) <= max;
 const TIME = int(0, 4_102_444_800_000);
 
-const ROUTES = {
-  '/fapi/v1/klines': { symbol: (v) => SYMBOL.test(v), interval: (v) => INTERVALS.has(v), startTime: TIME, endTime: TIME, limit: int(1, 1500) },
-  '/fapi/v1/markPriceKlines': { symbol: (v) => SYMBOL.test(v), interval: (v) => INTERVALS.has(v), startTime: TIME, endTime: TIME, limit: int(1, 1500) },
-  '/fapi/v1/exchangeInfo': {},
-  '/fapi/v1/premiumIndex': { symbol: (v) => SYMBOL.test(v) },
-  '/fapi/v1/openInterest': { symbol: (v) => SYMBOL.test(v) },
-  '/fapi/v1/ticker/24hr': { symbol: (v) => SYMBOL.test(v) },
-  '/futures/data/openInterestHist': { symbol: (v) => SYMBOL.test(v), period: (v) => PERIODS.has(v), startTime: TIME, endTime: TIME, limit: int(1, 500) },
-};
-const REQUIRED = { '/fapi/v1/klines': ['symbol', 'interval'], '/fapi/v1/markPriceKlines': ['symbol', 'interval'], '/futures/data/openInterestHist': ['symbol', 'period'] };
+const SYMBOL_RULE = (v) => SYMBOL.test(v);
+const KLINE_RULES = [['symbol', SYMBOL_RULE], ['interval', (v) => INTERVALS.has(v)], ['startTime', TIME], ['endTime', TIME], ['limit', int(1, 1500)]];
+
+/**
+ * Allowed path -> (parameter -> validator). Maps, not plain objects: a query name such as `valueOf`,
+ * `constructor` or `__proto__` must find nothing rather than something every object inherits.
+ */
+const ROUTES = new Map([
+  ['/fapi/v1/klines', new Map(KLINE_RULES)],
+  ['/fapi/v1/markPriceKlines', new Map(KLINE_RULES)],
+  ['/fapi/v1/exchangeInfo', new Map()],
+  ['/fapi/v1/premiumIndex', new Map([['symbol', SYMBOL_RULE]])],
+  ['/fapi/v1/openInterest', new Map([['symbol', SYMBOL_RULE]])],
+  ['/fapi/v1/ticker/24hr', new Map([['symbol', SYMBOL_RULE]])],
+  ['/futures/data/openInterestHist', new Map([['symbol', SYMBOL_RULE], ['period', (v) => PERIODS.has(v)], ['startTime', TIME], ['endTime', TIME], ['limit', int(1, 500)]])],
+]);
+const REQUIRED = new Map([
+  ['/fapi/v1/klines', ['symbol', 'interval']],
+  ['/fapi/v1/markPriceKlines', ['symbol', 'interval']],
+  ['/futures/data/openInterestHist', ['symbol', 'period']],
+]);
 
 /** The validated upstream URL for a request under `prefix`, or `{ status, error }` saying why not. */
 export function upstreamUrl(url, prefix, upstream) {
   const path = url.pathname.slice(prefix.length);
-  const rules = Object.prototype.hasOwnProperty.call(ROUTES, path) ? ROUTES[path] : null;
+  const rules = ROUTES.get(path);
   if (!rules) return { status: 404, error: `not an allowed Binance market-data path: ${path}` };
   const query = new URLSearchParams();
   for (const [name, value] of url.searchParams) {
-    const check = rules[name];
-    if (!check) return { status: 400, error: `parameter not allowed for ${path}: ${name}` };
+    const check = rules.get(name);
+    if (!check) return { status: 400, error: `parameter not allowed for ${path}: ${JSON.stringify(name.slice(0, 40))}` };
+    if (query.has(name)) return { status: 400, error: `parameter given twice for ${path}: ${name}` };
     if (!check(value)) return { status: 400, error: `invalid ${name} for ${path}` };
     query.set(name, value);
   }
-  for (const name of REQUIRED[path] ?? []) if (!query.has(name)) return { status: 400, error: `${name} is required for ${path}` };
+  for (const name of REQUIRED.get(path) ?? []) if (!query.has(name)) return { status: 400, error: `${name} is required for ${path}` };
   const qs = query.toString();
   return { url: `${upstream}${path}${qs ? `?${qs}` : ''}` };
 }

@@ -1,18 +1,37 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { intervalToMs, parseKlines, syntheticKlines, toKlineSeries } from '../../dist/core.mjs';
 
 const SHARED_KLINES = fileURLToPath(new URL('../../../shared/data/binance/klines/', import.meta.url));
+/** Most series held: every request may name a new symbol, and each generated walk costs ~130 KB. */
+const MAX_CACHED = 32;
 const cache = new Map();
 
-function parseFile(file) {
-  if (!cache.has(file)) cache.set(file, parseKlines(readFileSync(file, 'utf8'), { source: file }));
-  return cache.get(file);
+/** The cached value of `key`, made by `make` (and the oldest entry dropped past {@link MAX_CACHED}) when absent. */
+function cached(key, make) {
+  if (!cache.has(key)) {
+    cache.set(key, make());
+    if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value);
+  }
+  return cache.get(key);
 }
 
-/** A recorded series given with `--replay FILE`; throws a KlineError naming the file and row when it is bad. */
+/** How many series are held in memory (never more than a small fixed number). */
+export function cachedSeriesCount() {
+  return cache.size;
+}
+
+function parseFile(file) {
+  return cached(file, () => parseKlines(readFileSync(file, 'utf8'), { source: file }));
+}
+
+/**
+ * A recorded series given with `--replay FILE`; throws a KlineError naming the file and row when it is
+ * bad. Its label (sent to the page) names the file only, not where it lives on this machine.
+ */
 export function loadReplayFile(file) {
-  return { label: `replay of ${file}`, series: parseFile(file) };
+  return { label: `replay of ${basename(file)}`, series: parseFile(file) };
 }
 
 /**
@@ -26,12 +45,11 @@ export function findReplay(symbol, interval) {
       .sort()[0];
     if (name) return { label: `replay of recorded ${symbol} perp ${interval} (${name})`, series: parseFile(SHARED_KLINES + name) };
   }
-  const key = `synthetic:${symbol}:${interval}`;
-  if (!cache.has(key)) {
+  const series = cached(`synthetic:${symbol}:${interval}`, () => {
     const price = symbol.startsWith('ETH') ? 2500 : symbol.startsWith('BTC') ? 60_000 : 100;
-    cache.set(key, toKlineSeries(syntheticKlines(1500, { intervalMs: intervalToMs(interval), price, seed: symbol.length * 31 + interval.length })));
-  }
-  return { label: `generated ${symbol} ${interval} random walk (no recording of it here)`, series: cache.get(key) };
+    return toKlineSeries(syntheticKlines(1500, { intervalMs: intervalToMs(interval), price, seed: symbol.length * 31 + interval.length }));
+  });
+  return { label: `generated ${symbol} ${interval} random walk (no recording of it here)`, series };
 }
 
 /** The series as Binance REST rows (the shape `/fapi/v1/klines` returns). */

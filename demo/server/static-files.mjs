@@ -12,17 +12,31 @@ const MOUNTS = [
   ['/vendor/', 'node_modules/lightweight-charts/dist/'],
 ];
 
-/** The file for a URL path, or null when the path is outside the mounts or tries to climb out. */
+/**
+ * The file for a URL path; null when the path is outside the mounts or tries to climb out;
+ * `{ status: 400, error }` when it cannot be decoded (a malformed `%` escape) or holds a NUL.
+ */
 export function resolveStatic(pathname) {
   if (pathname === '/' || pathname === '/index.html') return { file: `${ROOT}demo/page/index.html`, type: TYPES['.html'] };
   for (const [prefix, folder] of MOUNTS) {
     if (!pathname.startsWith(prefix)) continue;
-    const rest = normalize(decodeURIComponent(pathname.slice(prefix.length)));
+    const decoded = decodePath(pathname.slice(prefix.length));
+    if (decoded === null) return { status: 400, error: 'malformed percent-encoding in the path' };
+    if (decoded.includes('\0')) return { status: 400, error: 'NUL in the path' };
+    const rest = normalize(decoded);
     if (rest.startsWith('..') || rest.includes(`${sep}..`) || rest.startsWith(sep)) return null;
     const type = TYPES[extname(rest)];
     return type ? { file: `${ROOT}${folder}${rest}`, type } : null;
   }
   return null;
+}
+
+function decodePath(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
 }
 
 export async function readStatic(target) {

@@ -1,5 +1,6 @@
 import type { Kline } from '../klines/kline';
 import type { MarkPriceUpdate } from './binance-types';
+import type { LiveClock } from './live-clock';
 
 /**
  * An event-handler property. Declared through a method so its parameter is checked bivariantly: the
@@ -54,8 +55,16 @@ export interface LiveFeedOptions {
    * reconnect or a missed close.
    */
   since?: number;
-  /** Reconnect pacing. Default base 500 ms, max 30 s. */
+  /**
+   * Reconnect pacing. Default base 500 ms, max 30 s. The delay keeps growing over reconnects until a
+   * connection has stayed up and in sync for `healthyAfterMs`, so a server that accepts and drops at once
+   * is not hammered.
+   */
   backoff?: { baseMs: number; maxMs: number; random?: () => number };
+  /** How long a (re)connection must stay up, after its resync, before the backoff starts again from its base. Default 60 s. */
+  healthyAfterMs?: number;
+  /** Time and timers. Default the real ones (`Date.now`, `setTimeout`); tests inject a fake clock. */
+  clock?: LiveClock;
   /** Renew the connection after this long (Binance closes at 24 h). Default 23 h. */
   renewAfterMs?: number;
   /** Treat the connection as dead after this long without a message. Default 60 s. */

@@ -3,6 +3,7 @@ import { intervalToMs } from '../klines/interval';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import type { MarkPriceUpdate } from './binance-types';
 import { LiveBarOrder } from './live-bar-order';
+import { SYSTEM_CLOCK, type LiveClock } from './live-clock';
 import { LiveConnection, type LiveConnectionHandlers } from './live-connection';
 import type { LiveFeedOptions, LiveFeedStatus, WebSocketFactory } from './live-feed-types';
 import { parseLiveMessage } from './live-message';
@@ -11,6 +12,7 @@ import { DEFAULT_WS_BASE_URL, liveStreamNames, liveStreamUrl, type LiveStreamNam
 const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 30_000 };
 const DEFAULT_RENEW_AFTER_MS = 23 * 3_600_000;
 const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+const DEFAULT_HEALTHY_AFTER_MS = 60_000;
 
 /**
  * Live klines and mark price of one Binance USDⓈ-M symbol and interval, over the combined stream
@@ -25,7 +27,10 @@ const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
  *
  * Resilience: any close, error, or `idleTimeoutMs` of silence triggers a reconnect after
  * {@link backoffDelay} (full jitter; a REST failure's `retryAfterMs` is honoured); a `fetchKlines`
- * failure reports an `error` status and retries through the same paced reconnect. The connection is
+ * failure reports an `error` status and retries through the same paced reconnect. The delay grows with
+ * every reconnect and starts again from its base only once a connection has stayed up and in sync for
+ * `healthyAfterMs` (a server that accepts and drops at once does not get a reconnect, and a REST call,
+ * every half second). The connection is
  * renewed after `renewAfterMs` (Binance ends connections at 24 h): a fresh socket is opened, takes over
  * when it opens (with a resync), and the old one is closed.
  *
@@ -51,6 +56,8 @@ export class BinanceLiveFeed {
   private readonly backoff: BackoffOptions;
   private readonly renewAfterMs: number;
   private readonly idleTimeoutMs: number;
+  private readonly healthyAfterMs: number;
+  private readonly clock: LiveClock;
   private current: LiveConnection | undefined;
   /** The fresh connection opened to renew the current one, until it opens. */
   private pending: LiveConnection | undefined;
@@ -59,9 +66,10 @@ export class BinanceLiveFeed {
   private lastMarkTime = -Infinity;
   private started = false;
   private stopped = false;
-  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-  private idleTimer: ReturnType<typeof setTimeout> | undefined;
-  private renewTimer: ReturnType<typeof setTimeout> | undefined;
+  private reconnectTimer: unknown;
+  private idleTimer: unknown;
+  private renewTimer: unknown;
+  private healthyTimer: unknown;
   private readonly onAbort = (): void => this.stop();
   private readonly handlers: LiveConnectionHandlers = {
     open: (connection) => this.handleOpen(connection),
@@ -71,7 +79,8 @@ export class BinanceLiveFeed {
 
   /**
    * Validates the options; nothing connects before {@link start}.
-   * @throws RangeError for an empty symbol, an unknown interval or a base URL that is not `ws:`/`wss:`.
+   * @throws RangeError for an empty symbol, an unknown interval, a base URL that is not `ws:`/`wss:` or a
+   *   `healthyAfterMs` that is negative or not finite.
    * @throws Error when no WebSocket implementation is given and `globalThis.WebSocket` is absent (Node < 22).
    */
   constructor(private readonly options: LiveFeedOptions) {
@@ -94,6 +103,11 @@ export class BinanceLiveFeed {
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.renewAfterMs = options.renewAfterMs ?? DEFAULT_RENEW_AFTER_MS;
     this.idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    this.healthyAfterMs = options.healthyAfterMs ?? DEFAULT_HEALTHY_AFTER_MS;
+    if (!(this.healthyAfterMs >= 0 && this.healthyAfterMs < Infinity)) {
+      throw new RangeError(`BinanceLiveFeed: healthyAfterMs must be a finite number >= 0 (got ${this.healthyAfterMs})`);
+    }
+    this.clock = options.clock ?? SYSTEM_CLOCK;
   }
 
   /** True between {@link start} and {@link stop}. */
@@ -127,7 +141,7 @@ export class BinanceLiveFeed {
     this.stopped = true;
     this.options.signal?.removeEventListener('abort', this.onAbort);
     this.clearTimers();
-    clearTimeout(this.reconnectTimer);
+    this.clock.clearTimeout(this.reconnectTimer);
     this.current?.close('stopped');
     this.pending?.close('stopped');
     this.current = this.pending = undefined;
@@ -173,7 +187,7 @@ export class BinanceLiveFeed {
     this.resync(connection)
       .then((ok) => {
         if (!ok) return;
-        this.failures = 0;
+        this.armHealthy(connection);
         connection.busy = false;
         this.drain(connection);
       })
@@ -244,13 +258,13 @@ export class BinanceLiveFeed {
   private async resync(connection: LiveConnection): Promise<boolean> {
     const from = this.order.resumeFrom();
     if (from === undefined) return true; // nothing known yet: the live stream is the start
-    const to = Date.now();
+    const to = this.clock.now();
     this.status({ state: 'resyncing', from, to });
     if (this.stopped) return false;
     const timeout = new AbortController();
     const onEnd = () => timeout.abort(connection.signal.reason);
     connection.signal.addEventListener('abort', onEnd, { once: true });
-    const timer = setTimeout(
+    const timer = this.clock.setTimeout(
       () => timeout.abort(new Error(`resync timed out after ${this.idleTimeoutMs} ms`)),
       this.idleTimeoutMs,
     );
@@ -267,7 +281,7 @@ export class BinanceLiveFeed {
       this.scheduleReconnect(`resync failed: ${err.message}`, retryAfterMs(error));
       return false;
     } finally {
-      clearTimeout(timer);
+      this.clock.clearTimeout(timer);
       connection.signal.removeEventListener('abort', onEnd);
     }
     if (this.stopped || connection !== this.current) return false;
@@ -285,8 +299,8 @@ export class BinanceLiveFeed {
     this.failures++;
     this.status({ state: 'reconnecting', inMs, attempt: this.failures, reason });
     if (this.stopped) return; // a status listener may stop the feed
-    clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = setTimeout(() => this.connect(), inMs);
+    this.clock.clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = this.clock.setTimeout(() => this.connect(), inMs);
   }
 
   private renew(): void {
@@ -311,22 +325,32 @@ export class BinanceLiveFeed {
   }
 
   private armIdle(connection: LiveConnection): void {
-    clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => {
+    this.clock.clearTimeout(this.idleTimer);
+    this.idleTimer = this.clock.setTimeout(() => {
       this.idleTimer = undefined;
       if (connection === this.current) this.scheduleReconnect(`no message for ${this.idleTimeoutMs} ms`);
     }, this.idleTimeoutMs);
   }
 
   private armRenew(delayMs: number): void {
-    clearTimeout(this.renewTimer);
-    this.renewTimer = setTimeout(() => this.renew(), delayMs);
+    this.clock.clearTimeout(this.renewTimer);
+    this.renewTimer = this.clock.setTimeout(() => this.renew(), delayMs);
+  }
+
+  /** Forgets the failures once `connection` has stayed up and in sync for `healthyAfterMs`. */
+  private armHealthy(connection: LiveConnection): void {
+    this.clock.clearTimeout(this.healthyTimer);
+    this.healthyTimer = this.clock.setTimeout(() => {
+      this.healthyTimer = undefined;
+      if (connection === this.current) this.failures = 0;
+    }, this.healthyAfterMs);
   }
 
   private clearTimers(): void {
-    clearTimeout(this.idleTimer);
-    clearTimeout(this.renewTimer);
-    this.idleTimer = this.renewTimer = undefined;
+    this.clock.clearTimeout(this.idleTimer);
+    this.clock.clearTimeout(this.renewTimer);
+    this.clock.clearTimeout(this.healthyTimer);
+    this.idleTimer = this.renewTimer = this.healthyTimer = undefined;
   }
 
   private markPrice(update: MarkPriceUpdate): void {

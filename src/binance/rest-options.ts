@@ -1,11 +1,24 @@
 import { sleep as defaultSleep, type BackoffOptions } from './backoff';
 import { WEIGHT_LIMIT_PER_MINUTE } from './rest-weight';
 
+/** The part of a fetch body stream the client reads: chunks until it has enough, then it cancels the rest. */
+export interface BodyStreamLike {
+  getReader(): {
+    read(): Promise<{ done: boolean; value?: Uint8Array }>;
+    cancel(reason?: unknown): Promise<void>;
+  };
+}
+
 /** The part of a fetch `Response` the client reads. */
 export interface ResponseLike {
   readonly status: number;
   readonly statusText: string;
   readonly headers: { get(name: string): string | null };
+  /**
+   * The body as a stream. When present, the client reads only the first few KB of an error (non-2xx)
+   * body from it; without it, it reads {@link text} and cuts it.
+   */
+  readonly body?: BodyStreamLike | null;
   text(): Promise<string>;
 }
 

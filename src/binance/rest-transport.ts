@@ -1,6 +1,7 @@
 import { backoffDelay } from './backoff';
 import { BinanceError, type BinanceErrorKind } from './binance-error';
 import { bodySnippet, parseErrorBody } from './rest-error-body';
+import { readErrorBody } from './rest-error-read';
 import { MalformedField } from './rest-fields';
 import type { ResolvedRestOptions, ResponseLike } from './rest-options';
 import { parseRetryAfter } from './rest-retry-after';
@@ -94,15 +95,16 @@ export class RestTransport {
     }
     this.observeWeight(response);
     const { status } = response;
+    const ok = status >= 200 && status < 300;
     let text: string;
     try {
-      text = await response.text();
+      text = ok ? await response.text() : await readErrorBody(response);
     } catch (error) {
       throwIfAborted(url, signal);
       const detail = `HTTP ${status} but the body was cut short (${describeError(error)})`;
       return { failure: { kind: 'malformed', detail, status, retry: 'once' } };
     }
-    if (status >= 200 && status < 300) return this.read(text, status, request.parse);
+    if (ok) return this.read(text, status, request.parse);
     return { failure: this.classify(response, text) };
   }
 

@@ -16,15 +16,14 @@ export interface DensityRow {
 export function densityCommand(args: CliArgs): string {
   checkKnownOptions(args, [...MODEL_OPTIONS, 'json']);
   const { model } = loadModel(args);
-  const store = model.columns;
   const grid = model.grid;
-  if (!store || !grid) throw new Error('no heatmap');
+  if (!grid) throw new Error('no heatmap');
   const i = model.length - 1;
-  const scale = store.scale[i];
+  const { long, short, scale, time } = model.columnAt(i);
   const rows: DensityRow[] = [];
   for (let r = 0; r < grid.rows; r++) {
-    rows.push({ price: rowPrice(grid, r), long: store.long[i * grid.rows + r] * scale, short: store.short[i * grid.rows + r] * scale });
+    rows.push({ price: rowPrice(grid, r), long: long[r] * scale, short: short[r] * scale });
   }
-  const column = { time: model.klines.openTime[i], price: model.klines.close[i], rows };
+  const column = { time, price: model.klines.close[i], rows };
   return args.flags.has('json') ? JSON.stringify(column) : rows.map((row) => `${row.price}\t${row.long}\t${row.short}`).join('\n');
 }

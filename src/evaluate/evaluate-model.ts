@@ -66,9 +66,9 @@ export function evaluateModel(series: KlineSeries, windows: readonly Liquidation
     const model = new LiquidationModel(options.model);
     model.setData(sliceRange(series, start, end), { lastBarForming: false });
     const report = modelLevels(model, options.levels);
-    const grid = model.grid!;
-    const store = model.columns!;
-    const last = model.length - 1;
+    const grid = model.grid;
+    if (!grid) throw new Error('evaluate: the model has no price grid');
+    const column = model.columnAt(model.length - 1);
     const price0 = series.close[end - 1];
     let lowest = Infinity;
     let highest = -Infinity;
@@ -84,7 +84,7 @@ export function evaluateModel(series: KlineSeries, windows: readonly Liquidation
       const low = side === 'long' ? Math.min(lowest, ...sideOrders.map((o) => o.price)) : price0;
       const high = side === 'long' ? price0 : Math.max(highest, ...sideOrders.map((o) => o.price));
       if (!(high > low)) continue;
-      const density = (side === 'long' ? store.long : store.short).subarray(last * grid.rows, (last + 1) * grid.rows);
+      const density = side === 'long' ? column.long : column.short;
       // The report's levels of that side: its top list plus the nearest significant level.
       const nearest = side === 'long' ? report.nearestBelow : report.nearestAbove;
       const listed = side === 'long' ? report.below : report.above;

@@ -1,3 +1,4 @@
+// Internal barrel of the klines area (tests import it); the published surface is src/public-api.ts.
 export type { Kline, KlineGap, KlineSeries } from './kline';
 export { KlineError, type KlineErrorKind } from './kline-error';
 export {

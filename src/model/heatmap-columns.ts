@@ -1,52 +1,80 @@
 import type { PriceGrid } from './price-grid';
 
-/** Growable storage of heatmap columns: `rows` values per bar, long and short side, row 0 at the lowest price. */
+/**
+ * Storage of heatmap columns: `rows` values per bar, long and short side, row 0 at the lowest price.
+ * With `keep` finite it is a ring of the latest `keep` columns (older ones are dropped, bounding memory
+ * on long files); otherwise it grows with the bars.
+ */
 export class HeatmapColumns {
   long: Float32Array;
   short: Float32Array;
-  /** Multiplier turning stored values into the report unit (USD with open interest, else 1). */
-  scale: Float64Array;
+  private scales: Float64Array;
   private capacity: number;
   private written = 0;
 
   /**
-   * Storage for at least `capacity` columns over `grid`; reuses `previous` (zeroed) when it is large
-   * enough, which saves the page faults of fresh memory on every recompute.
+   * Storage for at least `capacity` columns over `grid` (at most `keep`); reuses `previous` (zeroed) when
+   * it fits, which saves the page faults of fresh memory on every recompute.
    */
-  static reuse(previous: HeatmapColumns | null, grid: PriceGrid, capacity: number): HeatmapColumns {
-    if (previous && previous.grid.rows === grid.rows && previous.capacity >= capacity) {
+  static reuse(previous: HeatmapColumns | null, grid: PriceGrid, capacity: number, keep: number): HeatmapColumns {
+    const wanted = Math.min(capacity, keep);
+    if (previous && previous.grid.rows === grid.rows && previous.keep === keep && previous.capacity >= wanted) {
       previous.grid = grid;
-      previous.long.fill(0, 0, previous.written * grid.rows);
-      previous.short.fill(0, 0, previous.written * grid.rows);
-      previous.scale.fill(1);
+      const used = Math.min(previous.written, previous.capacity) * grid.rows;
+      previous.long.fill(0, 0, used);
+      previous.short.fill(0, 0, used);
+      previous.scales.fill(1);
       previous.written = 0;
       return previous;
     }
-    return new HeatmapColumns(grid, capacity);
+    return new HeatmapColumns(grid, wanted, keep);
   }
 
   constructor(
     public grid: PriceGrid,
     capacity: number,
+    readonly keep = Infinity,
   ) {
-    this.capacity = Math.max(16, capacity);
+    this.capacity = Math.min(keep, Math.max(16, capacity));
     this.long = new Float32Array(this.capacity * grid.rows);
     this.short = new Float32Array(this.capacity * grid.rows);
-    this.scale = new Float64Array(this.capacity).fill(1);
+    this.scales = new Float64Array(this.capacity).fill(1);
   }
 
-  /** Makes room for column `i` and zeroes it. */
+  /** Oldest column still held, for a model of `length` columns. */
+  oldest(length: number): number {
+    return Number.isFinite(this.keep) ? Math.max(0, length - this.keep) : 0;
+  }
+
+  /** Offset of column `i`'s first row in `long` / `short`. */
+  offset(i: number): number {
+    return this.slot(i) * this.grid.rows;
+  }
+
+  scale(i: number): number {
+    return this.scales[this.slot(i)];
+  }
+
+  setScale(i: number, value: number): void {
+    this.scales[this.slot(i)] = value;
+  }
+
+  /** Makes room for column `i` and zeroes it; returns its offset. */
   prepare(i: number): number {
+    if (i >= this.capacity && this.capacity < this.keep) this.grow(Math.min(this.keep, Math.max(i + 1, this.capacity * 2)));
     const rows = this.grid.rows;
-    if (i >= this.capacity) this.grow(Math.max(i + 1, this.capacity * 2));
-    const offset = i * rows;
-    if (i < this.written) {
+    const offset = this.offset(i);
+    if (i < this.written || i >= this.capacity) {
       this.long.fill(0, offset, offset + rows);
       this.short.fill(0, offset, offset + rows);
-    } else {
-      this.written = i + 1;
+      this.scales[this.slot(i)] = 1;
     }
+    if (i >= this.written) this.written = i + 1;
     return offset;
+  }
+
+  private slot(i: number): number {
+    return i < this.capacity ? i : i % this.capacity;
   }
 
   private grow(capacity: number): void {
@@ -55,11 +83,11 @@ export class HeatmapColumns {
     const short = new Float32Array(capacity * rows);
     long.set(this.long);
     short.set(this.short);
-    const scale = new Float64Array(capacity).fill(1);
-    scale.set(this.scale);
+    const scales = new Float64Array(capacity).fill(1);
+    scales.set(this.scales);
     this.long = long;
     this.short = short;
-    this.scale = scale;
+    this.scales = scales;
     this.capacity = capacity;
   }
 }

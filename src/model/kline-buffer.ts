@@ -3,10 +3,32 @@ import type { Kline, KlineSeries } from '../klines/kline';
 const FIELDS = ['openTime', 'open', 'high', 'low', 'close', 'volume', 'quoteVolume', 'takerBuyBase', 'takerBuyQuote', 'trades'] as const;
 type Field = (typeof FIELDS)[number];
 
+/**
+ * The bars a model holds, read-only: typed views of the columns (valid until the model's next write;
+ * do not write through them), plus lookups. Copy with `toSeries()` or `get(i)` to keep them.
+ */
+export interface KlineView {
+  readonly length: number;
+  /** Bar spacing in ms (0 when unknown). */
+  readonly intervalMs: number;
+  readonly openTime: Readonly<Float64Array>;
+  readonly open: Readonly<Float64Array>;
+  readonly high: Readonly<Float64Array>;
+  readonly low: Readonly<Float64Array>;
+  readonly close: Readonly<Float64Array>;
+  readonly volume: Readonly<Float64Array>;
+  /** The bar at `i` as a new plain object. */
+  get(i: number): Kline;
+  /** Index of the bar opened at `time`, or -1. */
+  indexOf(time: number): number;
+  /** A copy of the bars as a series. */
+  toSeries(): KlineSeries;
+}
+
 /** A growable column store of klines: the model's own copy of the bars it has seen. */
-export class KlineBuffer {
-  length = 0;
+export class KlineBuffer implements KlineView {
   intervalMs = 0;
+  private count = 0;
   private columns: Record<Field, Float64Array>;
 
   constructor(capacity = 64) {
@@ -16,11 +38,13 @@ export class KlineBuffer {
   static from(series: KlineSeries): KlineBuffer {
     const buffer = new KlineBuffer(Math.max(64, series.length + 64));
     for (const field of FIELDS) buffer.columns[field].set(series[field].subarray(0, series.length));
-    buffer.length = series.length;
+    buffer.count = series.length;
     buffer.intervalMs = series.intervalMs;
     return buffer;
   }
 
+  /** Number of bars held (read-only: the model's own count). */
+  get length(): number { return this.count; }
   get openTime(): Float64Array { return this.columns.openTime; }
   get open(): Float64Array { return this.columns.open; }
   get high(): Float64Array { return this.columns.high; }
@@ -30,22 +54,22 @@ export class KlineBuffer {
   get quoteVolume(): Float64Array { return this.columns.quoteVolume; }
   get takerBuyBase(): Float64Array { return this.columns.takerBuyBase; }
 
-  /** The bars held, as a series of views (no copy; valid until the next write). */
+  /** A copy of the bars held, as a series. */
   toSeries(): KlineSeries {
     const c = this.columns;
     const n = this.length;
     return {
       length: n,
-      openTime: c.openTime.subarray(0, n),
-      open: c.open.subarray(0, n),
-      high: c.high.subarray(0, n),
-      low: c.low.subarray(0, n),
-      close: c.close.subarray(0, n),
-      volume: c.volume.subarray(0, n),
-      quoteVolume: c.quoteVolume.subarray(0, n),
-      takerBuyBase: c.takerBuyBase.subarray(0, n),
-      takerBuyQuote: c.takerBuyQuote.subarray(0, n),
-      trades: c.trades.subarray(0, n),
+      openTime: c.openTime.slice(0, n),
+      open: c.open.slice(0, n),
+      high: c.high.slice(0, n),
+      low: c.low.slice(0, n),
+      close: c.close.slice(0, n),
+      volume: c.volume.slice(0, n),
+      quoteVolume: c.quoteVolume.slice(0, n),
+      takerBuyBase: c.takerBuyBase.slice(0, n),
+      takerBuyQuote: c.takerBuyQuote.slice(0, n),
+      trades: c.trades.slice(0, n),
       intervalMs: this.intervalMs,
       gaps: [],
     };
@@ -65,7 +89,7 @@ export class KlineBuffer {
     c.takerBuyBase[i] = kline.takerBuyBase ?? NaN;
     c.takerBuyQuote[i] = kline.takerBuyQuote ?? NaN;
     c.trades[i] = kline.trades ?? NaN;
-    if (i >= this.length) this.length = i + 1;
+    if (i >= this.count) this.count = i + 1;
   }
 
   /** The bar at `i` as a plain object. */

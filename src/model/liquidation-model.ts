@@ -4,40 +4,21 @@ import { KlineError } from '../klines/kline-error';
 import { emptyBarInput, type BarInput } from './bar-input';
 import { Engine, type StepResult } from './engine';
 import { HeatmapColumns } from './heatmap-columns';
-import { KlineBuffer } from './kline-buffer';
+import { nextDataRevision } from './data-revision';
+import { FirstSeenIndex } from './first-seen';
+import { KlineBuffer, type KlineView } from './kline-buffer';
 import { mergeModelOptions, type ModelOptions, type SweepRule } from './model-options';
 import { alignOpenInterest, validateOpenInterest, type OpenInterestPoint } from './open-interest';
 import { createPriceGrid, gridMax, type PriceGrid } from './price-grid';
 import type { SweptZoneAt } from './swept-zone';
 import { SweepLog } from './sweep-log';
+import type { Side } from './side';
+import type { AsyncControl, CellDensity, ColumnView, DensityUnit, ModelContext, ModelRevision, UpdateResult } from './model-types';
+
+export type { AsyncControl, CellDensity, ColumnView, DensityUnit, ModelContext, ModelRevision, UpdateResult } from './model-types';
 
 /** Bars computed between checks of the slice clock in {@link LiquidationModel.setDataAsync}. */
 const BARS_PER_STEP = 64;
-
-/** Extra inputs of {@link LiquidationModel.setData}. */
-export interface ModelContext {
-  /** Open-interest history; with it the model reports estimated USD notional instead of relative heat. */
-  openInterest?: readonly OpenInterestPoint[];
-  /** Mark-price klines (`/fapi/v1/markPriceKlines`) matched by open time; sweeps then use mark high/low. */
-  markPrice?: KlineSeries;
-  /** Whether the last bar is still forming (default true): `update` with its open time then replaces it. */
-  lastBarForming?: boolean;
-}
-
-/** Pacing of {@link LiquidationModel.setDataAsync}. */
-export interface AsyncControl {
-  /** Work per slice before yielding, in ms. Default 8. */
-  sliceMs?: number;
-  signal?: AbortSignal;
-  /** Called between slices with bars done and total. */
-  onProgress?: (done: number, total: number) => void;
-}
-
-/** What {@link LiquidationModel.update} did with a kline. */
-export type UpdateResult = 'forming' | 'closed' | 'stale' | 'rebuilt';
-
-/** The unit of densities and notionals: estimated USD with open interest, else relative heat. */
-export type DensityUnit = 'usd' | 'heat';
 
 /**
  * The headless liquidation model over one symbol's klines: every closed bar's heatmap column (long and
@@ -59,6 +40,13 @@ export class LiquidationModel {
   private sweeps = new SweepLog();
   private formingSweeps = new SweepLog();
   private lastRule: SweepRule;
+  private dataRevision = nextDataRevision();
+  private tailRevision = 0;
+  private readonly firstSeenIndex = new FirstSeenIndex();
+  private readonly readCell = (side: Side, column: number, row: number): number => {
+    const store = this.store as HeatmapColumns;
+    return (side === 'long' ? store.long : store.short)[store.offset(column) + row];
+  };
 
   constructor(options: Partial<ModelOptions> = {}) {
     this.opts = mergeModelOptions(options);
@@ -159,6 +147,7 @@ export class LiquidationModel {
       this.rebuild();
       return 'rebuilt';
     }
+    this.tailRevision++;
     if (kline.closed === true) {
       this.commitForming();
       return 'closed';
@@ -197,14 +186,68 @@ export class LiquidationModel {
     return this.lastRule;
   }
 
-  /** The bars the model holds (its own copy, oldest first). */
-  get klines(): KlineBuffer {
+  /** The bars the model holds, oldest first, read-only (its own copy; `toSeries()` copies them out). */
+  get klines(): KlineView {
     return this.bars;
   }
 
-  /** Raw column storage (multiply by `scale[i]` for the unit); see {@link HeatmapColumns}. */
-  get columns(): HeatmapColumns | null {
-    return this.store;
+  /** What changed since a cache was built; see {@link ModelRevision}. */
+  get revision(): ModelRevision {
+    return { data: this.dataRevision, tail: this.tailRevision };
+  }
+
+  /**
+   * Column `i` (0 oldest; the forming bar last) as read-only views of raw values plus the scale to the
+   * unit. Throws a `RangeError` for a column the model does not have.
+   */
+  columnAt(i: number): ColumnView {
+    const store = this.requireColumn(i, 'columnAt');
+    const rows = store.grid.rows;
+    const offset = store.offset(i);
+    return {
+      index: i,
+      time: this.bars.openTime[i],
+      long: store.long.subarray(offset, offset + rows),
+      short: store.short.subarray(offset, offset + rows),
+      scale: store.scale(i),
+    };
+  }
+
+  /** Density at column `i` and grid row `row` in the model's unit; null for a row outside the grid. */
+  densityAt(i: number, row: number): CellDensity | null {
+    const store = this.requireColumn(i, 'densityAt');
+    const rows = store.grid.rows;
+    if (!(row >= 0 && row < rows) || !Number.isInteger(row)) return null;
+    const scale = store.scale(i);
+    const long = store.long[store.offset(i) + row] * scale;
+    const short = store.short[store.offset(i) + row] * scale;
+    return { long, short, total: long + short };
+  }
+
+  /**
+   * Open time of the first bar of the unbroken run of `side` mass at `row` that reaches column `index`
+   * (its own open time when the run starts there): when a cluster formed. Cached per data revision.
+   */
+  firstSeen(side: Side, row: number, index = this.length - 1): number {
+    this.requireColumn(index, 'firstSeen');
+    const oldest = (this.store as HeatmapColumns).oldest(this.bars.length);
+    return this.bars.openTime[this.firstSeenIndex.firstColumn(this.readCell, side, row, index, oldest)];
+  }
+
+  private requireColumn(i: number, what: string): HeatmapColumns {
+    const store = this.store;
+    if (!store || !(i >= 0 && i < this.bars.length) || !Number.isInteger(i)) {
+      throw new RangeError(`${what}: no column ${i} (the model has ${this.bars.length})`);
+    }
+    if (i < store.oldest(this.bars.length)) {
+      throw new RangeError(`${what}: column ${i} is no longer kept (keepColumns ${this.opts.keepColumns}: columns from ${store.oldest(this.bars.length)} on)`);
+    }
+    return store;
+  }
+
+  /** Oldest column still readable (0 unless `keepColumns` bounds the history kept). */
+  get oldestColumn(): number {
+    return this.store ? this.store.oldest(this.bars.length) : 0;
   }
 
   /** Zones swept by the bars with index in `(fromIndex, toIndex]` (the forming bar included), oldest first. */
@@ -223,6 +266,8 @@ export class LiquidationModel {
    */
   private *rebuildSteps(): Generator<void, void, void> {
     const n = this.bars.length;
+    this.dataRevision = nextDataRevision();
+    this.firstSeenIndex.clear();
     this.sweeps.clear();
     this.formingSweeps.clear();
     this.closed = 0;
@@ -234,7 +279,7 @@ export class LiquidationModel {
     const grid = createPriceGrid(low, high, this.opts.rows, this.opts.marginPct, this.opts.tickSize);
     this.engine = new Engine(grid, this.opts, this.bars.intervalMs);
     this.scratch = new Engine(grid, this.opts, this.bars.intervalMs);
-    this.store = HeatmapColumns.reuse(this.store, grid, n + 64);
+    this.store = HeatmapColumns.reuse(this.store, grid, n + 64, this.opts.keepColumns);
     this.oiAligned = new Float64Array(0);
     const closedCount = this.forming ? n - 1 : n;
     for (let i = 0; i < closedCount; i++) {
@@ -275,9 +320,9 @@ export class LiquidationModel {
     const total = result.longTotal + result.shortTotal;
     let scale = 1;
     if (this.openInterest.length > 0) {
-      scale = oi === oi && total > 0 ? oi / total : i > 0 ? store.scale[i - 1] : NaN;
+      scale = oi === oi && total > 0 ? oi / total : i > store.oldest(i + 1) ? store.scale(i - 1) : NaN;
     }
-    store.scale[i] = scale;
+    store.setScale(i, scale);
     this.lastRule = result.rule;
     const time = this.bars.openTime[i];
     if (result.longSwept) {
@@ -296,9 +341,10 @@ export class LiquidationModel {
     if (this.openInterest.length === 0) return;
     const n = this.closed;
     let first = -1;
-    for (let i = 0; i < n; i++) if (store.scale[i] === store.scale[i]) { first = i; break; }
-    const fill = first >= 0 ? store.scale[first] : 1;
-    for (let i = 0; i < (first >= 0 ? first : n); i++) store.scale[i] = fill;
+    const oldest = store.oldest(n);
+    for (let i = oldest; i < n; i++) if (store.scale(i) === store.scale(i)) { first = i; break; }
+    const fill = first >= 0 ? store.scale(first) : 1;
+    for (let i = oldest; i < (first >= 0 ? first : n); i++) store.setScale(i, fill);
   }
 
   private barInput(i: number): BarInput {

@@ -38,6 +38,12 @@ export interface ModelOptions {
    * previous column are dropped (invisible at any colour depth; bounds the work per bar). Default 1e-5.
    */
   pruneRatio: number;
+  /**
+   * How many of the latest columns stay readable (`columnAt`, `firstSeen` walks back at most this far).
+   * Older columns are dropped, which bounds memory on long files without changing any value computed.
+   * Default Infinity (all); the CLI keeps 4096.
+   */
+  keepColumns: number;
 }
 
 /** Default leverage tiers: more mass at 10x-25x than at the extremes; shorter life at high leverage. */
@@ -62,6 +68,7 @@ export const DEFAULT_MODEL_OPTIONS: Readonly<ModelOptions> = Object.freeze({
   sweep: 'wick-partial',
   wickClear: 0.5,
   pruneRatio: 1e-5,
+  keepColumns: Infinity,
 });
 
 /** Merges `partial` over the defaults and validates it; throws a `RangeError` naming the bad option. */
@@ -92,6 +99,8 @@ function validateModelOptions(o: ModelOptions): void {
   checkRange('turnoverShare', o.turnoverShare, 0, 1);
   checkRange('wickClear', o.wickClear, 0, 1);
   checkRange('pruneRatio', o.pruneRatio, 0, 1);
+  if (!(o.keepColumns === Infinity || (Number.isInteger(o.keepColumns) && o.keepColumns >= 2)))
+    throw new RangeError(`model option keepColumns: must be an integer >= 2 or Infinity, got ${String(o.keepColumns)}`);
   if (!['full', 'body', 'wick-partial'].includes(o.sweep))
     throw new RangeError(`model option sweep: one of full, body, wick-partial; got ${String(o.sweep)}`);
 }

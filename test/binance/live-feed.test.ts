@@ -385,7 +385,7 @@ describe('BinanceLiveFeed against a local Binance stream server', () => {
     const stream = await market();
     stream.advanceTo(1, 1, false);
     stream.failFetches = 3;
-    const r = run(stream, { since: BARS[0].openTime, backoff: { baseMs: 20, maxMs: 1000, random: () => 0.5 } });
+    const r = run(stream, { since: BARS[0].openTime, backoff: { baseMs: 20, maxMs: 1000, random: () => 0.5 }, healthyAfterMs: 0 });
     await waitFor(() => stream.fetches.length === 4 && closedBars(r).length === 1, 'fourth fetch succeeds');
     const errors = r.statuses.filter((s) => s.state === 'error');
     expect(errors).toHaveLength(3);
@@ -396,7 +396,8 @@ describe('BinanceLiveFeed against a local Binance stream server', () => {
     expect(states(r).slice(0, 5)).toEqual(['connecting', 'open', 'resyncing', 'error', 'reconnecting']);
     stream.advanceTo(3, 2);
     await finishAndCheck(stream, r);
-    // After a good resync the pacing starts again from the base.
+    // Once a resynced connection has stayed up for healthyAfterMs (0 here), the pacing starts again from the base.
+    await sleep(10);
     stream.drop();
     await waitFor(() => r.statuses.filter((s) => s.state === 'reconnecting').length === 4, 'reconnect after drop');
     expect(r.statuses.filter((s) => s.state === 'reconnecting').at(-1)).toMatchObject({ inMs: 15, attempt: 1 });

@@ -66,6 +66,23 @@ describe('demo server Binance pass-through (allow-listed, not an open proxy)', (
     expect(upstream.seen.length).toBe(before);
   });
 
+  it('refuses, by name, query names every JS object inherits, and keeps serving', async () => {
+    const before = upstream.seen.length;
+    for (const name of ['valueOf', '__proto__', 'hasOwnProperty', 'constructor', 'toString', 'isPrototypeOf', '__defineGetter__']) {
+      const response = await fetch(`${demo.url}api/binance/fapi/v1/klines?symbol=BTCUSDT&interval=1h&${name}=1`);
+      expect(response.status, name).toBe(400);
+      expect((await response.json()).msg, name).toBe(`parameter not allowed for /fapi/v1/klines: "${name}"`);
+      expect((await fetch(`${demo.url}api/binance/fapi/v1/klines?symbol=BTCUSDT&interval=1h`)).status, `after ${name}`).toBe(200);
+    }
+    expect(upstream.seen.length).toBe(before + 7);
+  });
+
+  it('refuses a parameter given twice', async () => {
+    const before = upstream.seen.length;
+    expect((await fetch(`${demo.url}api/binance/fapi/v1/klines?symbol=BTCUSDT&interval=1h&symbol=ETHUSDT`)).status).toBe(400);
+    expect(upstream.seen.length).toBe(before);
+  });
+
   it('cannot be pointed at another host', async () => {
     const before = upstream.seen.length;
     const response = await fetch(`${demo.url}api/binance//evil.example.com/fapi/v1/klines?symbol=BTCUSDT&interval=1h`);

@@ -5,18 +5,10 @@ import { syntheticKlines } from '../../src/klines/synthetic-klines';
 import { toKlineSeries } from '../../src/klines/to-series';
 import { LiquidationModel } from '../../src/model/liquidation-model';
 import { gridMax } from '../../src/model/price-grid';
+import { columnBytes, sideSum } from '../helpers/model-columns';
 
 const KLINES = syntheticKlines(300, { seed: 7 });
 
-function columnBytes(model: LiquidationModel, from: number, to: number): Uint8Array {
-  const rows = model.grid!.rows;
-  const store = model.columns!;
-  const size = (to - from) * rows * 4;
-  const bytes = new Uint8Array(2 * size);
-  bytes.set(new Uint8Array(store.long.buffer, from * rows * 4, size));
-  bytes.set(new Uint8Array(store.short.buffer, from * rows * 4, size), size);
-  return bytes;
-}
 
 function modelOf(klines: Kline[], forming = true): LiquidationModel {
   const model = new LiquidationModel();
@@ -34,8 +26,7 @@ describe('LiquidationModel', () => {
   it('works on OHLCV-only klines (no quote or taker volume)', () => {
     const plain = KLINES.map(({ openTime, open, high, low, close, volume }) => ({ openTime, open, high, low, close, volume }));
     const model = modelOf(plain);
-    const store = model.columns!;
-    const last = store.long.subarray(299 * model.grid!.rows, 300 * model.grid!.rows);
+    const last = model.columnAt(299).long;
     expect(last.some((v) => v > 0)).toBe(true);
   });
 
@@ -104,8 +95,7 @@ describe('LiquidationModel', () => {
   it('spreads a bar\'s entries over its range: one bar fills several rows per tier', () => {
     const model = new LiquidationModel({ tiers: [{ leverage: 100, weight: 1, halfLifeHours: 24 }], rows: 200 });
     model.setData(toKlineSeries([KLINES[0], { ...KLINES[1], high: KLINES[1].high * 1.02, low: KLINES[1].low * 0.98 }]));
-    const rows = model.grid!.rows;
-    const column = model.columns!.long.subarray(rows, 2 * rows);
+    const column = model.columnAt(1).long;
     expect(Array.from(column).filter((v) => v > 0).length).toBeGreaterThan(5);
   });
 
@@ -114,8 +104,7 @@ describe('LiquidationModel', () => {
     const mass = (takerBuyBase: number) => {
       const model = new LiquidationModel({ tiers: [{ leverage: 100, weight: 1, halfLifeHours: 24 }], marginPct: 1 });
       model.setData(toKlineSeries([{ ...k, takerBuyBase }]));
-      const s = model.columns!;
-      return { long: s.long.reduce((a, b) => a + b, 0), short: s.short.reduce((a, b) => a + b, 0) };
+      return { long: sideSum(model, 'long'), short: sideSum(model, 'short') };
     };
     const buyers = mass(k.volume * 0.8);
     expect(buyers.long / (buyers.long + buyers.short)).toBeCloseTo(0.8, 4);
@@ -124,8 +113,7 @@ describe('LiquidationModel', () => {
   it('without taker volume, a green bar opens more longs than shorts', () => {
     const model = new LiquidationModel({ tiers: [{ leverage: 100, weight: 1, halfLifeHours: 24 }], marginPct: 1 });
     model.setData(toKlineSeries([{ openTime: 0, open: 100, high: 104, low: 99, close: 103, volume: 10 }]));
-    const s = model.columns!;
-    expect(s.long.reduce((a, b) => a + b, 0)).toBeGreaterThan(s.short.reduce((a, b) => a + b, 0));
+    expect(sideSum(model, 'long')).toBeGreaterThan(sideSum(model, 'short'));
   });
 
   it('applyOptions merges over the current options and recomputes', () => {

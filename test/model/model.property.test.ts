@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { badCells, columnBytes } from '../helpers/model-columns';
 import { describe, expect, it } from 'vitest';
 import type { Kline } from '../../src/klines/kline';
 import { toKlineSeries } from '../../src/klines/to-series';
@@ -20,14 +21,7 @@ describe('model properties over random and hostile kline series', () => {
   it('never produces NaN, Infinity or negative mass', () => {
     fc.assert(
       fc.property(arbitraryKlines(), (klines) => {
-        const model = run(klines);
-        const store = model.columns!;
-        const n = model.length * model.grid!.rows;
-        for (let i = 0; i < n; i++) {
-          if (!(store.long[i] >= 0 && store.long[i] < Infinity)) return false;
-          if (!(store.short[i] >= 0 && store.short[i] < Infinity)) return false;
-        }
-        return true;
+        return badCells(run(klines)) === 0;
       }),
       RUNS,
     );
@@ -38,7 +32,6 @@ describe('model properties over random and hostile kline series', () => {
       fc.property(arbitraryKlines(40), (klines) => {
         const model = run(klines, 'full');
         const grid = model.grid!;
-        const store = model.columns!;
         const own = new Engine(grid, model.options(), 0);
         const long = new Float64Array(grid.rows);
         const short = new Float64Array(grid.rows);
@@ -52,11 +45,12 @@ describe('model properties over random and hostile kline series', () => {
           bar.quoteVolume = k.quoteVolume ?? NaN;
           bar.takerBuyBase = k.takerBuyBase ?? NaN;
           own.step(bar, long, short, 0);
+          const column = model.columnAt(i);
           for (let r = 0; r < grid.rows; r++) {
             const y0 = grid.min + r * grid.step;
             const tolerance = (v: number) => v * 1e-5 + 1e-30;
-            if (y0 >= k.low) expect(store.long[i * grid.rows + r]).toBeLessThanOrEqual(long[r] + tolerance(long[r]));
-            if (y0 + grid.step <= k.high) expect(store.short[i * grid.rows + r]).toBeLessThanOrEqual(short[r] + tolerance(short[r]));
+            if (y0 >= k.low) expect(column.long[r]).toBeLessThanOrEqual(long[r] + tolerance(long[r]));
+            if (y0 + grid.step <= k.high) expect(column.short[r]).toBeLessThanOrEqual(short[r] + tolerance(short[r]));
           }
         });
       }),
@@ -96,10 +90,7 @@ describe('model properties over random and hostile kline series', () => {
   it('is deterministic over random series', () => {
     fc.assert(
       fc.property(arbitraryKlines(30), (klines) => {
-        const a = run(klines).columns!;
-        const b = run(klines).columns!;
-        return Buffer.compare(new Uint8Array(a.long.buffer), new Uint8Array(b.long.buffer)) === 0 &&
-          Buffer.compare(new Uint8Array(a.short.buffer), new Uint8Array(b.short.buffer)) === 0;
+        return Buffer.compare(columnBytes(run(klines)), columnBytes(run(klines))) === 0;
       }),
       { numRuns: 50 },
     );

@@ -39,12 +39,11 @@ describe('open interest', () => {
     const model = new LiquidationModel({ tiers: [{ leverage: 100, weight: 1, halfLifeHours: 24 }], marginPct: 1 });
     model.setData(toKlineSeries(klines), { openInterest, lastBarForming: false });
     expect(model.unit).toBe('usd');
-    const store = model.columns!;
-    const rows = model.grid!.rows;
     for (const i of [10, 100, 199]) {
+      const { long, short, scale } = model.columnAt(i);
       let sum = 0;
-      for (let r = 0; r < rows; r++) sum += store.long[i * rows + r] + store.short[i * rows + r];
-      expect((sum * store.scale[i]) / (1e6 + i * 1000)).toBeCloseTo(1, 4);
+      for (let r = 0; r < long.length; r++) sum += long[r] + short[r];
+      expect((sum * scale) / (1e6 + i * 1000)).toBeCloseTo(1, 4);
     }
     expect(modelLevels(model).unit).toBe('usd');
   });
@@ -54,9 +53,9 @@ describe('open interest', () => {
     const openInterest = klines.slice(50).map((k) => ({ timestamp: k.openTime + HOUR, sumOpenInterestValue: 2e6 }));
     const model = new LiquidationModel();
     model.setData(toKlineSeries(klines), { openInterest });
-    const scale = model.columns!.scale;
-    for (let i = 0; i < 50; i++) expect(scale[i]).toBe(scale[50]);
-    expect(scale[50]).not.toBe(1);
+    const scale = (i: number) => model.columnAt(i).scale;
+    for (let i = 0; i < 50; i++) expect(scale(i)).toBe(scale(50));
+    expect(scale(50)).not.toBe(1);
   });
 
   it('without open interest the unit is relative heat', () => {

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { CellImage, TILE_COLUMNS, type CellPaint } from '../../plugin/cell-image';
+import { CellImage, TILE_COLUMNS, type CellPaint, type ColumnSource } from '../../plugin/cell-image';
 import { boost, buildIntensityLut, LUT_SIZE } from '../../plugin/intensity-lut';
 import { DENSITY_STOPS, LONG_STOPS, SHORT_STOPS } from '../../plugin/palette';
 import { visiblePercentile } from '../../plugin/visible-percentile';
 
 const ROWS = 4;
+
+/** Column-major raw densities (`rows` values per column) behind the model's read API. */
+function columns(long: Float32Array, short: Float32Array, rows: number): ColumnSource {
+  return {
+    columnAt: (i) => ({ index: i, time: i, long: long.subarray(i * rows, (i + 1) * rows), short: short.subarray(i * rows, (i + 1) * rows), scale: 1 }),
+  };
+}
 
 function paintOf(overrides: Partial<CellPaint> & { threshold?: number; moreHeat?: number } = {}): CellPaint {
   const params = { threshold: overrides.threshold ?? 0.1, moreHeat: overrides.moreHeat ?? 0, opacity: 1 };
@@ -15,7 +22,7 @@ function paintOf(overrides: Partial<CellPaint> & { threshold?: number; moreHeat?
 /** One column, rows bottom to top. */
 function paintColumn(long: number[], short: number[], paint: CellPaint): number[] {
   const image = new CellImage(ROWS);
-  image.paint(Float32Array.from(long), Float32Array.from(short), 0, 1, paint);
+  image.paint(columns(Float32Array.from(long), Float32Array.from(short), ROWS), 0, 1, paint);
   return Array.from({ length: ROWS }, (_, k) => image.tiles[0]!.pixels[k * TILE_COLUMNS]);
 }
 
@@ -81,7 +88,7 @@ describe('cell image', () => {
   it('columns past the first tile go to the next tile, and tiles nobody painted are never allocated', () => {
     const image = new CellImage(1);
     const values = new Float32Array(3 * TILE_COLUMNS + 2).fill(1);
-    image.paint(values, new Float32Array(values.length), 3 * TILE_COLUMNS, 3 * TILE_COLUMNS + 2, paintOf());
+    image.paint(columns(values, new Float32Array(values.length), 1), 3 * TILE_COLUMNS, 3 * TILE_COLUMNS + 2, paintOf());
     expect(image.tiles).toHaveLength(4);
     expect(image.tiles[3]?.pixels[0]).not.toBe(0);
     expect([0, 1, 2].map((k) => image.tiles[k])).toEqual([undefined, undefined, undefined]);
@@ -93,7 +100,7 @@ describe('normalisation', () => {
     const rows = 10;
     const long = new Float32Array(100 * rows).fill(1);
     long[55] = 1000;
-    const reference = visiblePercentile(long, new Float32Array(long.length), rows, 0, 100, 'both', 0.98);
+    const reference = visiblePercentile(columns(long, new Float32Array(long.length), rows), rows, 0, 100, 'both', 0.98);
     expect(reference).toBe(1);
   });
 
@@ -101,8 +108,8 @@ describe('normalisation', () => {
     const rows = 2;
     const long = Float32Array.from([1, 1, 1, 1, 50, 50, 50, 50]);
     const short = new Float32Array(long.length);
-    expect(visiblePercentile(long, short, rows, 0, 2, 'both', 0.98)).toBe(1);
-    expect(visiblePercentile(long, short, rows, 2, 4, 'both', 0.98)).toBe(50);
-    expect(visiblePercentile(long, short, rows, 2, 2, 'both', 0.98)).toBe(0);
+    expect(visiblePercentile(columns(long, short, rows), rows, 0, 2, 'both', 0.98)).toBe(1);
+    expect(visiblePercentile(columns(long, short, rows), rows, 2, 4, 'both', 0.98)).toBe(50);
+    expect(visiblePercentile(columns(long, short, rows), rows, 2, 2, 'both', 0.98)).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { badCells } from '../helpers/model-columns';
 import { describe, expect, it } from 'vitest';
 import { parseKlines } from '../../src/klines/parse-klines';
 import { modelLevels } from '../../src/levels/model-levels';
@@ -15,11 +16,7 @@ describe.skipIf(!ETH.present)('real data: ETHUSDT perp 1h, 2020-2026 (53k bars, 
     const model = new LiquidationModel({ mmr: defaultMmr('ETHUSDT') });
     model.setData(series!, { lastBarForming: false });
     expect(model.length).toBe(series!.length);
-    const store = model.columns!;
-    const n = model.length * model.grid!.rows;
-    let bad = 0;
-    for (let i = 0; i < n; i++) if (!(store.long[i] >= 0 && store.short[i] >= 0 && store.long[i] < Infinity && store.short[i] < Infinity)) bad++;
-    expect(bad).toBe(0);
+    expect(badCells(model)).toBe(0);
   });
 
   it('at 50 cut points the levels report is sane', () => {

@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BinanceError } from '../../src/binance/binance-error';
+import { ERROR_BODY_MAX_CHARS, bodySnippet, stripTags } from '../../src/binance/rest-error-body';
+import { BinanceRestClient } from '../../src/binance/rest-client';
+import type { BodyStreamLike, ResponseLike } from '../../src/binance/rest-options';
+import { syntheticKlines } from '../../src/klines/synthetic-klines';
+import { startKit } from './rest-test-kit';
+
+const MB = 1 << 20;
+
+/** A 403 (not retried) whose body is `text`, served by `text()` only, or also as a stream of `chunk`-byte pieces that counts what was pulled. */
+function errorResponse(text: string, chunk?: number): { response: ResponseLike; pulled: () => number; cancelled: () => boolean } {
+  let offset = 0;
+  let cancelled = false;
+  const bytes = new TextEncoder().encode(text);
+  const body: BodyStreamLike | undefined =
+    chunk === undefined
+      ? undefined
+      : {
+          getReader: () => ({
+            read: async () => {
+              if (offset >= bytes.length) return { done: true };
+              const value = bytes.subarray(offset, offset + chunk);
+              offset += value.length;
+              return { done: false, value };
+            },
+            cancel: async () => {
+              cancelled = true;
+            },
+          }),
+        };
+  const response: ResponseLike = {
+    status: 403,
+    statusText: 'Forbidden',
+    headers: { get: () => null },
+    body,
+    text: async () => {
+      offset = bytes.length;
+      return text;
+    },
+  };
+  return { response, pulled: () => offset, cancelled: () => cancelled };
+}
+
+async function failureOf(response: ResponseLike): Promise<BinanceError> {
+  const client = new BinanceRestClient({ fetch: async () => response, retries: 0 });
+  const error = await client.ticker24h('BTCUSDT').then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(BinanceError);
+  return error as BinanceError;
+}
+
+function medianMs(runs: number, task: () => Promise<unknown>): Promise<number> {
+  return (async () => {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      await task();
+      times.push(performance.now() - start);
+    }
+    return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+  })();
+}
+
+describe('REST error bodies', () => {
+  it('strips tags to spaces and keeps a never-closed "<" as text', () => {
+    expect(bodySnippet('<html><body><h1>502 Bad Gateway</h1></body></html>')).toBe('502 Bad Gateway');
+    expect(stripTags('x <i>c</i> 1 < 2')).toBe('x  c  1 < 2');
+    expect(stripTags('<a<b>c')).toBe(' c');
+  });
+
+  it('strips tags exactly as /<[^>]*>/g would, on any text of "<", ">" and letters', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('<', '>', 'a', ' '), maxLength: 60 }), (text) => {
+        expect(stripTags(text)).toBe(text.replace(/<[^>]*>/g, ' '));
+      }),
+    );
+  });
+
+  it('reads a 1 MB error body stream only to its first 4 KB, then cancels the rest', async () => {
+    const body = errorResponse('<'.repeat(MB), 1024);
+    const error = await failureOf(body.response);
+    expect(body.pulled()).toBe(ERROR_BODY_MAX_CHARS);
+    expect(body.cancelled()).toBe(true);
+    expect(error.message).toContain(`HTTP 403 Forbidden: ${'<'.repeat(120)}...`);
+  });
+
+  it('a 1 MB body of "<" without a stream costs about what its first 4 KB cost (work linear in the cut length)', async () => {
+    const big = '<'.repeat(MB);
+    const cut = big.slice(0, ERROR_BODY_MAX_CHARS);
+    await failureOf(errorResponse(big).response); // warm-up
+    const small = await medianMs(9, () => failureOf(errorResponse(cut).response));
+    const large = await medianMs(9, () => failureOf(errorResponse(big).response));
+    // 256x the input: quadratic stripping would take ~65,000x as long, linear work on the whole body ~256x.
+    expect(large / Math.max(small, 0.05)).toBeLessThan(20);
+  });
+
+  it('an HTML page of 1 MB from a proxy still yields a short one-line message', async () => {
+    const page = `<html><head><title>Access denied</title></head><body>${'<p>blocked</p>'.repeat(80_000)}</body></html>`;
+    const error = await failureOf(errorResponse(page, 16 * 1024).response);
+    expect(error.message).toMatch(/HTTP 403 Forbidden: Access denied blocked blocked .{0,120}\.\.\./);
+  });
+
+  it('over real HTTP, a 1 MB HTML 403 page fails with a short message and the next request still succeeds', async () => {
+    const kit = await startKit({ retries: 0 });
+    kit.server.setKlines('BTCUSDT', '1h', syntheticKlines(10, { seed: 2 }));
+    kit.server.fault({ status: 403, body: `<html><title>Blocked by WAF</title>${'<'.repeat(MB)}</html>`, headers: { 'content-type': 'text/html' } });
+    const error = await kit.client.klines({ symbol: 'BTCUSDT', interval: '1h', limit: 10 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BinanceError);
+    expect((error as BinanceError).message).toMatch(/HTTP 403 Forbidden: Blocked by WAF <{100}/);
+    expect((error as BinanceError).message.length).toBeLessThan(400);
+    expect(await kit.client.klines({ symbol: 'BTCUSDT', interval: '1h', limit: 10 })).toHaveLength(10);
+  });
+});
