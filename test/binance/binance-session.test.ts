@@ -77,7 +77,7 @@ describe('Binance session: history', () => {
     const history = await session({ rest }).loadHistory();
 
     expect(history.openInterest).toHaveLength(500);
-    expect(history.openInterest![499].timestamp).toBe(BARS[HISTORY - 1].openTime + HOUR);
+    expect(history.openInterest?.[499].timestamp).toBe(BARS[HISTORY - 1].openTime + HOUR);
     expect(history.warnings).toEqual([]);
     const paths = rest.requests.map((r) => r.path);
     expect(paths.indexOf(OI_PATH)).toBeLessThan(paths.lastIndexOf('/fapi/v1/klines'));

@@ -4,6 +4,7 @@ import { attachBinanceHeatmap, type BinanceHeatmap, type BinanceHeatmapOptions }
 import { BinanceError } from '../../src/binance/binance-error';
 import type { WebSocketFactory } from '../../src/binance/live-feed-types';
 import type { Kline } from '../../src/klines/kline';
+import type { LevelsReport } from '../../src/levels/level';
 import type { FakeBinance } from '../binance/fake-binance-http';
 import type { FakeStream } from '../binance/live-fake-stream';
 import { HISTORY, INTERVAL, LOOKBACK, recentBars, startMarket, SYMBOL, waitFor } from '../binance/session-market';
@@ -33,6 +34,13 @@ function candleSeries() {
   return { series: fake.series, recorded, subscriptions: fake.dataHandlers };
 }
 
+/** The overlay's levels report; fails when it has none. */
+function levelsOf(live: BinanceHeatmap): LevelsReport {
+  const report = live.heatmap.levels();
+  if (report === null) throw new Error('the overlay has no levels report');
+  return report;
+}
+
 /** Attaches to a fake series against the loopback market, detaching after the test. */
 function attach(market: { rest: FakeBinance; stream: FakeStream }, options: Partial<BinanceHeatmapOptions> = {}) {
   const { series, recorded, subscriptions } = candleSeries();
@@ -59,7 +67,7 @@ describe('attachBinanceHeatmap against a loopback Binance', () => {
 
     expect(recorded.set).toHaveLength(HISTORY);
     expect(recorded.set[HISTORY - 1]).toMatchObject({ time: BARS[HISTORY - 1].openTime / 1000, close: BARS[HISTORY - 1].close });
-    const report = live.heatmap.levels()!;
+    const report = levelsOf(live);
     expect(report.time).toBe(BARS[HISTORY - 1].openTime);
     expect(report.unit).toBe('usd');
     expect(statuses[0]).toBe('loaded');
@@ -74,7 +82,7 @@ describe('attachBinanceHeatmap against a loopback Binance', () => {
 
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^open interest unavailable \(.*404.*\); sizes are relative heat$/);
-    expect(live.heatmap.levels()!.unit).toBe('heat');
+    expect(levelsOf(live).unit).toBe('heat');
   });
 
   it('follows the kline stream: every tick updates the candles and the overlay, in order', async () => {
@@ -89,8 +97,8 @@ describe('attachBinanceHeatmap against a loopback Binance', () => {
 
     const next = BARS[HISTORY + 1];
     expect(recorded.updates[recorded.updates.length - 1].time).toBe(next.openTime / 1000);
-    expect(live.heatmap.levels()!.time).toBe(next.openTime);
-    expect(live.heatmap.levels()!.price).toBe(market.stream.klineAt(HISTORY + 1, 0).close);
+    expect(levelsOf(live).time).toBe(next.openTime);
+    expect(levelsOf(live).price).toBe(market.stream.klineAt(HISTORY + 1, 0).close);
   });
 
   it('leaves the candles alone with feedCandles: false', async () => {
@@ -100,7 +108,7 @@ describe('attachBinanceHeatmap against a loopback Binance', () => {
     await live.ready;
 
     expect(recorded.set).toEqual([]);
-    expect(live.heatmap.levels()!.time).toBe(BARS[HISTORY - 1].openTime);
+    expect(levelsOf(live).time).toBe(BARS[HISTORY - 1].openTime);
   });
 
   it('rejects ready with the BinanceError when the klines cannot be loaded', async () => {
