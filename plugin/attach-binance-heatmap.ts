@@ -1,10 +1,8 @@
 import type { ISeriesApi, SeriesType, Time, UTCTimestamp } from 'lightweight-charts';
-import { BinanceLiveFeed } from '../src/binance/live-feed';
+import { BinanceSession } from '../src/binance/binance-session';
 import type { LiveFeedStatus, WebSocketFactory } from '../src/binance/live-feed-types';
-import { BinanceRestClient } from '../src/binance/rest-client';
 import type { KlineRangeProgress } from '../src/binance/rest-kline-range';
 import type { FetchLike } from '../src/binance/rest-options';
-import { OPEN_INTEREST_PERIODS } from '../src/binance/rest-validate';
 import type { Kline } from '../src/klines/kline';
 import { defaultMmr } from '../src/model/liquidation-price';
 import { createLiquidationHeatmap, type LiquidationHeatmap } from './create-liquidation-heatmap';
@@ -32,6 +30,8 @@ export interface BinanceHeatmapOptions extends HeatmapOptionsPatch {
   onProgress?: (progress: KlineRangeProgress) => void;
   /** Live feed status changes (connecting, open, reconnecting, …) and load failures. */
   onStatus?: (status: LiveFeedStatus | { state: 'loaded'; bars: number }) => void;
+  /** What went wrong without stopping the load (open interest unavailable, gaps in the klines). */
+  onWarning?: (message: string) => void;
   /** Every kline applied (after the overlay and, with `feedCandles`, the series took it). */
   onKline?: (kline: Kline) => void;
 }
@@ -39,7 +39,10 @@ export interface BinanceHeatmapOptions extends HeatmapOptionsPatch {
 /** A live Binance-fed overlay. */
 export interface BinanceHeatmap {
   heatmap: LiquidationHeatmap;
-  /** Resolves when history is drawn and the live feed started; rejects with a `BinanceError` if loading failed. */
+  /**
+   * Resolves when history is drawn and the live feed started (or once loading stopped early by
+   * {@link stop}); rejects with a `BinanceError` if loading failed.
+   */
   ready: Promise<void>;
   /** Stops the live feed (the overlay stays with its last data). */
   stop(): void;
@@ -48,9 +51,9 @@ export interface BinanceHeatmap {
 }
 
 /**
- * One call from a series to a live liquidation overlay: loads `lookback` of klines from Binance REST
- * (paged), scales by open interest when available, then follows the kline websocket, updating only
- * the forming bar per tick and re-fetching missed bars after reconnects.
+ * One call from a series to a live liquidation overlay: a {@link BinanceSession} loads `lookback` of
+ * klines from Binance REST (paged), scales by open interest when available, then follows the kline
+ * websocket, updating only the forming bar per tick and re-fetching missed bars after reconnects.
  *
  * ```js
  * const live = attachBinanceHeatmap(candles, { symbol: 'BTCUSDT', interval: '15m', lookback: '3d' });
@@ -59,12 +62,9 @@ export interface BinanceHeatmap {
  * ```
  */
 export function attachBinanceHeatmap(series: ISeriesApi<SeriesType, Time>, options: BinanceHeatmapOptions): BinanceHeatmap {
-  const { symbol, interval, lookback = '7d', feedCandles = true, openInterest = true, restBaseUrl, wsBaseUrl, onProgress, onStatus, onKline, ...overlay } = options;
+  const { symbol, interval, lookback, feedCandles = true, openInterest, restBaseUrl, wsBaseUrl, onProgress, onStatus, onWarning, onKline, ...overlay } = options;
   const heatmap = createLiquidationHeatmap(series, { ...overlay, model: { mmr: defaultMmr(symbol), ...overlay.model } });
-  const rest = new BinanceRestClient({ baseUrl: restBaseUrl, fetch: options.fetch });
-  const controller = new AbortController();
-  const { signal } = controller;
-  let feed: BinanceLiveFeed | null = null;
+  const session = new BinanceSession({ symbol, interval, lookback, openInterest, restBaseUrl, wsBaseUrl, fetch: options.fetch, WebSocket: options.WebSocket, onProgress });
   const candle = (k: Kline) => ({ time: (k.openTime / 1000) as UTCTimestamp, open: k.open, high: k.high, low: k.low, close: k.close });
   const apply = (k: Kline) => {
     if (feedCandles) series.update(candle(k) as never);
@@ -72,34 +72,20 @@ export function attachBinanceHeatmap(series: ISeriesApi<SeriesType, Time>, optio
     onKline?.(k);
   };
 
-  const ready = (async () => {
-    const { klines } = await rest.klinesLookback({ symbol, interval, lookback, onProgress, signal });
-    if (feedCandles) series.setData(klines.map(candle) as never);
-    await heatmap.setDataAsync(klines);
-    if (openInterest && (OPEN_INTEREST_PERIODS as readonly string[]).includes(interval)) {
-      const points = await rest.openInterestHist({ symbol, period: interval as (typeof OPEN_INTEREST_PERIODS)[number], limit: 500, signal }).catch(() => null);
-      if (points && points.length) await heatmap.setOpenInterest(points);
-    }
-    if (signal.aborted) return;
-    onStatus?.({ state: 'loaded', bars: klines.length });
-    feed = new BinanceLiveFeed({
-      symbol,
-      interval,
-      wsBaseUrl,
-      WebSocket: options.WebSocket,
-      since: klines.length ? klines[klines.length - 1].openTime : undefined,
-      fetchKlines: (from, to, s) => rest.klinesRange({ symbol, interval, startTime: from, endTime: to, signal: s }).then((r) => r.klines),
-      onKline: apply,
-      onStatus,
-      signal,
-    });
-    feed.start();
-  })();
-
-  const stop = () => {
-    controller.abort(new Error('stopped'));
-    feed?.stop();
+  const load = async () => {
+    const history = await session.loadHistory();
+    for (const warning of history.warnings) onWarning?.(warning);
+    if (feedCandles) series.setData(history.klines.map(candle) as never);
+    await heatmap.setDataAsync(history.klines, history.openInterest ? { openInterest: history.openInterest } : {});
+    if (session.signal.aborted) return;
+    onStatus?.({ state: 'loaded', bars: history.klines.length });
+    session.startLive({ onKline: apply, onStatus });
   };
+  const ready = load().catch((error: unknown) => {
+    if (!session.signal.aborted) throw error;
+  });
+
+  const stop = () => session.stop(new Error('stopped'));
   return {
     heatmap,
     ready,

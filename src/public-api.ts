@@ -39,3 +39,5 @@ export { BinanceLiveFeed } from './binance/live-feed';
 export { DEFAULT_WS_BASE_URL, liveStreamUrl } from './binance/live-stream-url';
 export type { LiveFeedOptions, LiveFeedStatus, WebSocketFactory, WebSocketLike } from './binance/live-feed-types';
 export type { LiveClock } from './binance/live-clock';
+export { BinanceSession } from './binance/binance-session';
+export type { BinanceSessionOptions, SessionHistory, SessionLiveHandlers } from './binance/binance-session-options';

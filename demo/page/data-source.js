@@ -1,29 +1,65 @@
+// @ts-check
 // Where bars come from: Binance live (REST through the demo server's allow-listed pass-through, the
 // websocket straight from the browser) or, when Binance cannot be reached or replay was asked for,
 // recorded bars from the demo server played back as if live.
 import { playReplay } from './replay-player.js';
 import { barsFor, rangeOf } from './range.js';
 
+/** @typedef {import('../../plugin/index')} LiqHeatmapApi */
+/** @typedef {import('../../src/klines/kline').Kline} Kline */
+/** @typedef {import('../../src/klines/kline').KlineSeries} KlineSeries */
+/** @typedef {import('../../src/model/open-interest').OpenInterestPoint} OpenInterestPoint */
+/** @typedef {import('../../src/binance/rest-client').BinanceRestClient} BinanceRestClient */
+/** @typedef {{ symbol: string, interval: string, range: string }} SourceState */
+/** @typedef {{ mode: string, wsBaseUrl?: string }} SourceConfig */
+/** @typedef {{ change24hPct?: number, fundingRate?: number, openInterestUsd?: number, markPrice?: number, asOf?: number }} MarketFigures */
+/**
+ * What the page does with the data.
+ * @typedef {object} Sink
+ * @property {string} lastStatus
+ * @property {(klines: Kline[], label: string, context?: { openInterest?: readonly OpenInterestPoint[] }) => void} history
+ * @property {(kline: Kline) => void} kline
+ * @property {(figures: MarketFigures) => void} market
+ * @property {(kind: string, text: string) => void} status
+ * @property {(text: string) => void} progress
+ */
+/** @typedef {{ stop: () => void }} Source */
+/** @typedef {{ kind?: string, status?: number, code?: number, detail?: string, message?: string } | null | undefined} FailureLike */
+
 /** Replay pace per tick in ms: `?tick=N` in the URL (0 pauses playback, for screenshots and tests). */
 const REPLAY_TICK_MS = Number(new URLSearchParams(location.search).get('tick') ?? 400);
 const REPLAY_LIVE_BARS = 60;
 
-/** Why live data failed, in the words the status line shows. */
-export function describeFailure(error) {
+/** The bundle's API: dist/index.umd.js sets `window.LiqHeatmap`. */
+function liqHeatmap() {
+  return /** @type {{ LiqHeatmap: LiqHeatmapApi }} */ (/** @type {unknown} */ (window)).LiqHeatmap;
+}
+
+/**
+ * Why live data failed, in the words the status line shows.
+ * @param {unknown} failure
+ */
+export function describeFailure(failure) {
+  const error = /** @type {FailureLike} */ (failure);
   const kind = error && error.kind;
   if (kind === 'restricted') return 'Binance refuses service from this location (HTTP 451)';
   if (kind === 'banned') return 'Binance has banned this IP for now (HTTP 418)';
   if (kind === 'rate-limited') return 'Binance rate limit reached (HTTP 429)';
   if (error && error.status === 502) return 'Binance could not be reached from the demo server';
   if (kind === 'network') return 'Binance could not be reached (network)';
-  if (kind === 'binance') return `Binance error ${error.code}: ${error.detail}`;
+  if (error && kind === 'binance') return `Binance error ${error.code}: ${error.detail}`;
   return `Binance request failed: ${error && error.message ? error.message : String(error)}`;
 }
 
 /**
  * Loads history and starts updates; `config` is the server's `/api/config` (`mode`, `wsBaseUrl`).
- * `sink` gets `history(klines, label, context)`, `kline(k)`, `market(m)`, `openInterest(points)`,
- * `status(kind, text)`, `progress(text)`. Returns `{ stop }`.
+ * `sink` gets `history(klines, label, context)`, `kline(k)`, `market(m)`, `status(kind, text)`,
+ * `progress(text)`. Returns `{ stop }`.
+ * @param {SourceState} state
+ * @param {SourceConfig} config
+ * @param {Sink} sink
+ * @param {AbortSignal} signal
+ * @returns {Promise<Source>}
  */
 export async function openSource(state, config, sink, signal) {
   if (config.mode === 'live') {
@@ -31,7 +67,7 @@ export async function openSource(state, config, sink, signal) {
       return await openLive(state, config, sink, signal);
     } catch (error) {
       if (signal.aborted) throw error;
-      if (error && error.kind === 'binance') {
+      if (/** @type {FailureLike} */ (error)?.kind === 'binance') {
         sink.status('error', `${describeFailure(error)} (${state.symbol} ${state.interval})`);
         throw error;
       }
@@ -42,38 +78,40 @@ export async function openSource(state, config, sink, signal) {
   return openReplay(state, sink, signal, false);
 }
 
+/**
+ * @param {SourceState} state
+ * @param {SourceConfig} config
+ * @param {Sink} sink
+ * @param {AbortSignal} signal
+ * @returns {Promise<Source>}
+ */
 async function openLive(state, config, sink, signal) {
-  const { BinanceRestClient, BinanceLiveFeed, intervalToMs } = window.LiqHeatmap;
-  // One retry: the demo server answers 502 at once when Binance is unreachable, and the page should fall back fast.
-  const rest = new BinanceRestClient({ baseUrl: `${location.origin}/api/binance`, retries: 1 });
+  const { BinanceSession, intervalToMs } = liqHeatmap();
   const intervalMs = intervalToMs(state.interval);
-  const now = Date.now();
-  const bars = barsFor(state.range, intervalMs);
-  const startTime = now - bars * intervalMs;
-  sink.status('loading', `loading ${state.symbol} ${state.interval} from Binance…`);
-  // Market data and open-interest history are asked for while the klines page in, so the model is
-  // built once, in USD, instead of again when the open interest lands.
-  const market = loadMarket(rest, state, signal);
-  const { klines } = await rest.klinesRange({
+  const startTime = Date.now() - barsFor(state.range, intervalMs) * intervalMs;
+  // Open-interest history is asked for while the klines page in, so the model is built once, in USD.
+  const session = new BinanceSession({
     symbol: state.symbol,
     interval: state.interval,
     startTime,
-    signal,
+    openInterest: oiPeriod(state.interval),
+    restBaseUrl: `${location.origin}/api/binance`,
+    wsBaseUrl: config.wsBaseUrl || undefined,
+    // One retry: the demo server answers 502 at once when Binance is unreachable, and the page should fall back fast.
+    retries: 1,
     onProgress: (p) => sink.progress(`pages ${p.pagesDone} of ${p.pagesTotal}, ${p.bars} bars`),
+    signal,
   });
+  sink.status('loading', `loading ${state.symbol} ${state.interval} from Binance…`);
+  const figures = loadMarket(session.rest, state, signal);
+  const { klines, openInterest } = await session.loadHistory();
   // The last page was parsed in this task; hand the history over in the next one.
   await new Promise((resolve) => setTimeout(resolve, 0));
   if (signal.aborted) throw signal.reason;
-  const openInterest = market.openInterest();
   sink.history(klines, `Binance ${state.symbol} ${state.interval}`, openInterest ? { openInterest } : {});
-  if (!openInterest) market.history.then((points) => points && !signal.aborted && sink.openInterest(points));
   // Applied only now that the history is live: after a failed load the page shows replayed figures instead.
-  market.figures.then((figures) => !signal.aborted && sink.market(figures));
-  const feed = new BinanceLiveFeed({
-    wsBaseUrl: config.wsBaseUrl || undefined,
-    symbol: state.symbol,
-    interval: state.interval,
-    fetchKlines: (from, to, s) => rest.klinesRange({ symbol: state.symbol, interval: state.interval, startTime: from, endTime: to, signal: s }).then((r) => r.klines),
+  figures.then((f) => !signal.aborted && sink.market(f));
+  session.startLive({
     onKline: (k) => sink.kline(k),
     onMarkPrice: (m) => sink.market({ markPrice: m.markPrice, fundingRate: m.fundingRate, asOf: m.time }),
     onStatus: (s) => {
@@ -81,27 +119,22 @@ async function openLive(state, config, sink, signal) {
       else if (s.state === 'reconnecting') sink.status('error', `live connection lost (${s.reason}); reconnecting in ${Math.round(s.inMs / 1000)} s`);
       else if (s.state === 'error') sink.status('error', `live: ${s.error.message}`);
     },
-    since: klines.length ? klines[klines.length - 1].openTime : undefined,
-    signal,
   });
-  feed.start();
   sink.status('live', `live: Binance ${state.symbol} ${state.interval}`);
-  return { stop: () => feed.stop() };
+  return { stop: () => session.stop() };
 }
 
 /**
- * Asks for the ticker, premium index, open interest and its history at once. Returns `{ figures,
- * history, openInterest() }`: a promise of the market figures for the panel, the history's promise
- * (undefined when it failed or is empty) and the history's points if they have arrived.
+ * Asks for the ticker, premium index and open interest at once: the market figures for the panel.
+ * @param {BinanceRestClient} rest
+ * @param {SourceState} state
+ * @param {AbortSignal} signal
+ * @returns {Promise<MarketFigures>}
  */
 function loadMarket(rest, state, signal) {
+  /** @type {<T>(promise: Promise<T>) => Promise<T | undefined>} */
   const settle = (promise) => promise.then((v) => v, () => undefined);
-  let arrived;
-  const history = settle(rest.openInterestHist({ symbol: state.symbol, period: oiPeriod(state.interval), limit: 500, signal })).then((points) => {
-    arrived = points && points.length ? points : undefined;
-    return arrived;
-  });
-  const figures = Promise.all([
+  return Promise.all([
     settle(rest.ticker24h(state.symbol, { signal })),
     settle(rest.premiumIndex(state.symbol, { signal })),
     settle(rest.openInterest(state.symbol, { signal })),
@@ -111,18 +144,31 @@ function loadMarket(rest, state, signal) {
     openInterestUsd: oi && premium ? oi.openInterest * premium.markPrice : undefined,
     asOf: premium?.time,
   }));
-  return { figures, history, openInterest: () => arrived };
 }
 
+/**
+ * The open-interest period for a kline interval: the same when Binance has it, else daily.
+ * @param {string} interval
+ * @returns {import('../../src/binance/rest-validate').OpenInterestPeriod}
+ */
 function oiPeriod(interval) {
-  return ['5m', '15m', '30m', '1h', '2h', '4h', '6h', '12h', '1d'].includes(interval) ? interval : '1d';
+  const periods = /** @type {const} */ (['5m', '15m', '30m', '1h', '2h', '4h', '6h', '12h', '1d']);
+  return periods.find((p) => p === interval) ?? '1d';
 }
 
+/**
+ * @param {SourceState} state
+ * @param {Sink} sink
+ * @param {AbortSignal} signal
+ * @param {boolean} fellBack true when live data failed and replay stands in for it
+ * @returns {Promise<Source>}
+ */
 async function openReplay(state, sink, signal, fellBack) {
   const response = await fetch(`/api/replay?symbol=${encodeURIComponent(state.symbol)}&interval=${encodeURIComponent(state.interval)}`, { signal });
   if (!response.ok) throw new Error(`replay data: HTTP ${response.status}`);
   const body = await response.json();
-  const series = window.LiqHeatmap.parseKlines(body.rows, { source: 'replay' });
+  const series = liqHeatmap().parseKlines(body.rows, { source: 'replay' });
+  /** @type {Kline[]} */
   const all = [];
   for (let i = 0; i < series.length; i++) all.push(klineAt(series, i));
   const wanted = Math.min(all.length, barsFor(state.range, series.intervalMs || 3_600_000) + REPLAY_LIVE_BARS);
@@ -135,7 +181,7 @@ async function openReplay(state, sink, signal, fellBack) {
   const last = history[history.length - 1];
   sink.market({ asOf: last.openTime + (series.intervalMs || 0) });
   if (!(REPLAY_TICK_MS > 0)) return { stop: () => {} };
-  const stop = playReplay(shown.slice(history.length), REPLAY_TICK_MS, (k) => {
+  const stop = playReplay(shown.slice(history.length), REPLAY_TICK_MS, (/** @type {Kline} */ k) => {
     sink.kline(k);
     if (k.closed) sink.market({ asOf: k.openTime + (series.intervalMs || 0) });
   }, () => sink.status(fellBack ? 'error' : 'replay', `${prefix}replay finished: ${body.label}`));
@@ -143,11 +189,18 @@ async function openReplay(state, sink, signal, fellBack) {
   return { stop };
 }
 
+/** @param {Sink} sink */
 function statusPrefix(sink) {
   return sink.lastStatus ? `${sink.lastStatus.replace(/: showing replayed data instead$/, '')}. ` : '';
 }
 
+/**
+ * @param {KlineSeries} series
+ * @param {number} i
+ * @returns {Kline}
+ */
 function klineAt(series, i) {
+  /** @type {Kline} */
   const k = { openTime: series.openTime[i], open: series.open[i], high: series.high[i], low: series.low[i], close: series.close[i], volume: series.volume[i] };
   if (!Number.isNaN(series.quoteVolume[i])) k.quoteVolume = series.quoteVolume[i];
   if (!Number.isNaN(series.takerBuyBase[i])) k.takerBuyBase = series.takerBuyBase[i];

@@ -1,4 +1,3 @@
-import { BinanceLiveFeed } from '../binance/live-feed';
 import type { WebSocketFactory } from '../binance/live-feed-types';
 import { LevelAlerts } from '../levels/alerts';
 import { modelLevels } from '../levels/model-levels';
@@ -17,7 +16,15 @@ export async function watchCommand(args: CliArgs, out: (text: string) => void, e
   checkKnownOptions(args, [...ONLINE_OPTIONS, 'ws-url', 'top', 'alert-pct']);
   const top = intOption(args, 'top', 5, 1, 100);
   const alerts = alertOption(args);
-  const { model, rest, klines, symbol, interval } = await fetchModel(args, err);
+  const WebSocket = (globalThis as { WebSocket?: WebSocketFactory }).WebSocket ?? ((await import('ws')).WebSocket as unknown as WebSocketFactory);
+  const live = { wsBaseUrl: args.options.get('ws-url'), WebSocket, signal };
+  // SIGINT/SIGTERM while loading is a clean end, like one while watching.
+  const fetched = await fetchModel(args, err, live).catch((error: unknown) => {
+    if (signal.aborted) return undefined;
+    throw error;
+  });
+  if (fetched === undefined) return;
+  const { model, session } = fetched;
   const print = () => {
     const report = modelLevels(model, { top });
     if (!alerts) return out(JSON.stringify(report));
@@ -25,15 +32,8 @@ export async function watchCommand(args: CliArgs, out: (text: string) => void, e
     out(JSON.stringify({ ...report, alerts: raised }));
   };
   print();
-  const WebSocket = (globalThis as { WebSocket?: WebSocketFactory }).WebSocket ?? ((await import('ws')).WebSocket as unknown as WebSocketFactory);
   await new Promise<void>((resolve) => {
-    const feed = new BinanceLiveFeed({
-      symbol,
-      interval,
-      wsBaseUrl: args.options.get('ws-url'),
-      WebSocket,
-      since: klines[klines.length - 1].openTime,
-      fetchKlines: (from, to, s) => rest.klinesRange({ symbol, interval, startTime: from, endTime: to, signal: s }).then((r) => r.klines),
+    const feed = session.startLive({
       onKline: (kline) => {
         try {
           if (model.update(kline) !== 'stale') print();
@@ -47,9 +47,7 @@ export async function watchCommand(args: CliArgs, out: (text: string) => void, e
         else if (status.state === 'error') err(`liq-heatmap: ${status.error.message}`);
         else if (status.state === 'stopped') resolve();
       },
-      signal,
     });
-    feed.start();
   });
 }
 

@@ -150,6 +150,22 @@ describe('CLI online modes against a local Binance stand-in', () => {
     expect(new Set(keys.filter((k) => k.startsWith('swept'))).size).toBe(keys.filter((k) => k.startsWith('swept')).length);
   });
 
+  it('watch ends cleanly on SIGINT while the history is still loading: exit 0, no report', async () => {
+    const rest = await FakeBinance.start();
+    cleanups.push(() => rest.close());
+    rest.setKlines('ETHUSDT', '1m', recentBars(HISTORY));
+    rest.fault({ path: '/fapi/v1/klines', delayMs: 10_000 });
+
+    const run = spawnCli(['watch', '--symbol', 'ETHUSDT', '--interval', '1m', '--lookback', '6h', '--rest-url', rest.url]);
+    cleanups.push(() => run.child.kill());
+    await until(() => rest.requestsTo('/fapi/v1/klines').length === 1, 'the first page request');
+    run.child.kill('SIGINT');
+
+    expect(await run.exited).toBe(0);
+    expect(run.lines).toEqual([]);
+    expect(run.stderr()).toBe('');
+  });
+
   it('watch --alert-pct needs a positive percentage', () => {
     const result = runCli(['watch', '--symbol', 'ETHUSDT', '--alert-pct', 'soon']);
     expect(result.status).toBe(2);
