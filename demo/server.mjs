@@ -1,3 +1,4 @@
+// @ts-check
 import { createServer } from 'node:http';
 import { relay, upstreamUrl } from './server/binance-proxy.mjs';
 import { findReplay, loadReplayFile, toRestRows } from './server/replay-source.mjs';
@@ -9,6 +10,10 @@ const WS_BASE = wsBase(process.env.BINANCE_WS_URL ?? 'wss://fstream.binance.com'
 /** A strict policy: no eval, no inline scripts, no foreign origins but the websocket's (lightweight-charts sets inline styles, so styles allow them). */
 const CSP = `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ${new URL(WS_BASE).origin}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`;
 
+/**
+ * The websocket base URL without trailing slashes; exits naming the variable when it is not ws(s)://.
+ * @param {string} text
+ */
 function wsBase(text) {
   let url;
   try {
@@ -23,6 +28,7 @@ function wsBase(text) {
   return text.replace(/\/+$/, '');
 }
 
+/** @param {string} name */
 function argValue(name) {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -33,12 +39,13 @@ const PROXY_PREFIX = '/api/binance';
 const UPSTREAM = (process.env.BINANCE_REST_URL ?? 'https://fapi.binance.com').replace(/\/$/, '');
 
 const replayFile = argValue('--replay');
+/** @type {import('./server/replay-source.mjs').Replay | null} */
 let fixedReplay = null;
 if (replayFile) {
   try {
     fixedReplay = loadReplayFile(replayFile);
   } catch (error) {
-    console.error(`demo: cannot load replay data: ${error.message}`);
+    console.error(`demo: cannot load replay data: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
 }
@@ -48,6 +55,10 @@ const INTERVALS = new Set(['1m', '3m', '5m', '15m', '30m', '1h', '2h', '4h', '6h
 /** `/api/config`: whether the page should try Binance live or only replay, and where the live websocket is. */
 const configBody = JSON.stringify({ mode: fixedReplay ? 'replay' : 'live', replayLabel: fixedReplay?.label ?? null, wsBaseUrl: WS_BASE });
 
+/**
+ * The `/api/replay` body for a symbol and interval, or null when either is invalid.
+ * @param {URL} url
+ */
 function replayBody(url) {
   const symbol = (url.searchParams.get('symbol') ?? 'BTCUSDT').toUpperCase();
   const interval = url.searchParams.get('interval') ?? '1h';
@@ -69,7 +80,7 @@ const server = createServer(async (req, res) => {
   }
   if (url.pathname.startsWith(PROXY_PREFIX)) {
     const target = upstreamUrl(url, PROXY_PREFIX, UPSTREAM);
-    if (target.error) res.writeHead(target.status, { ...headers, 'Content-Type': 'application/json' }).end(JSON.stringify({ code: 'refused', msg: target.error }));
+    if (target.error !== undefined) res.writeHead(target.status, { ...headers, 'Content-Type': 'application/json' }).end(JSON.stringify({ code: 'refused', msg: target.error }));
     else await relay(req, res, target.url, headers);
     return;
   }
@@ -94,7 +105,7 @@ const server = createServer(async (req, res) => {
 
 const port = Number(process.env.PORT ?? 5173);
 server.listen(port, '127.0.0.1', () => {
-  const address = server.address();
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
   const data = fixedReplay ? fixedReplay.label : `live Binance via ${UPSTREAM}, replay when unreachable`;
   console.log(`Liq. Heatmap & Levels demo: http://127.0.0.1:${address.port}/  (data: ${data})`);
 });

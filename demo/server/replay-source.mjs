@@ -1,16 +1,38 @@
+// @ts-check
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { intervalToMs, parseKlines, syntheticKlines, toKlineSeries } from '../../dist/core.mjs';
+import { intervalToMs, parseKlines, syntheticKlines, toKlineSeries } from 'lwc-plugin-liquidation-heatmap/core';
+
+/** @typedef {import('lwc-plugin-liquidation-heatmap/core').KlineSeries} KlineSeries */
+/** @typedef {{ label: string, series: KlineSeries }} Replay */
 
 const SHARED_KLINES = fileURLToPath(new URL('../../../shared/data/binance/klines/', import.meta.url));
+/** @type {Map<string, KlineSeries>} */
 const cache = new Map();
 
-function parseFile(file) {
-  if (!cache.has(file)) cache.set(file, parseKlines(readFileSync(file, 'utf8'), { source: file }));
-  return cache.get(file);
+/**
+ * @param {string} key
+ * @param {() => KlineSeries} make
+ */
+function cached(key, make) {
+  let series = cache.get(key);
+  if (!series) {
+    series = make();
+    cache.set(key, series);
+  }
+  return series;
 }
 
-/** A recorded series given with `--replay FILE`; throws a KlineError naming the file and row when it is bad. */
+/** @param {string} file */
+function parseFile(file) {
+  return cached(file, () => parseKlines(readFileSync(file, 'utf8'), { source: file }));
+}
+
+/**
+ * A recorded series given with `--replay FILE`; throws a KlineError naming the file and row when it is bad.
+ * @param {string} file
+ * @returns {Replay}
+ */
 export function loadReplayFile(file) {
   return { label: `replay of ${file}`, series: parseFile(file) };
 }
@@ -18,6 +40,9 @@ export function loadReplayFile(file) {
 /**
  * Replay data for a symbol and interval when none was given: a recorded Binance perp file of that
  * symbol and interval from ../shared when one exists, else a generated random walk, labelled as such.
+ * @param {string} symbol
+ * @param {string} interval
+ * @returns {Replay}
  */
 export function findReplay(symbol, interval) {
   if (existsSync(SHARED_KLINES)) {
@@ -26,17 +51,21 @@ export function findReplay(symbol, interval) {
       .sort()[0];
     if (name) return { label: `replay of recorded ${symbol} perp ${interval} (${name})`, series: parseFile(SHARED_KLINES + name) };
   }
-  const key = `synthetic:${symbol}:${interval}`;
-  if (!cache.has(key)) {
-    const price = symbol.startsWith('ETH') ? 2500 : symbol.startsWith('BTC') ? 60_000 : 100;
-    cache.set(key, toKlineSeries(syntheticKlines(1500, { intervalMs: intervalToMs(interval), price, seed: symbol.length * 31 + interval.length })));
-  }
-  return { label: `generated ${symbol} ${interval} random walk (no recording of it here)`, series: cache.get(key) };
+  const price = symbol.startsWith('ETH') ? 2500 : symbol.startsWith('BTC') ? 60_000 : 100;
+  const series = cached(`synthetic:${symbol}:${interval}`, () =>
+    toKlineSeries(syntheticKlines(1500, { intervalMs: intervalToMs(interval), price, seed: symbol.length * 31 + interval.length })),
+  );
+  return { label: `generated ${symbol} ${interval} random walk (no recording of it here)`, series };
 }
 
-/** The series as Binance REST rows (the shape `/fapi/v1/klines` returns). */
+/**
+ * The series as Binance REST rows (the shape `/fapi/v1/klines` returns).
+ * @param {KlineSeries} series
+ * @returns {(string | number)[][]}
+ */
 export function toRestRows(series) {
   const rows = [];
+  /** @param {number} v */
   const optional = (v) => (Number.isNaN(v) ? '' : String(v));
   for (let i = 0; i < series.length; i++) {
     rows.push([
