@@ -15,7 +15,7 @@ window.demo = app.handles;
 // The first number formatter loads the locale data (about 25 ms here): pay for it while the network works, not in the task that shows the levels.
 setTimeout(() => window.LiqHeatmap.formatPrice(100_000), 0);
 
-/** @type {Promise<import('./app.js').DemoConfig>} */
+/** @type {Promise<import('./data-feed.js').DemoConfig>} */
 const config = fetch('/api/config')
   .then((r) => r.json())
   .catch(() => ({ mode: 'live' }));
