@@ -1,3 +1,4 @@
+// @ts-check
 import { createServer } from 'node:http';
 import { relay, upstreamUrl } from './server/binance-proxy.mjs';
 import { findReplay, loadReplayFile, toRestRows } from './server/replay-source.mjs';
@@ -11,6 +12,10 @@ const WS_BASE = wsBase(process.env.BINANCE_WS_URL ?? 'wss://fstream.binance.com'
 /** A strict policy: no eval, no inline scripts, no foreign origins but the websocket's (lightweight-charts sets inline styles, so styles allow them). */
 const CSP = `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ${new URL(WS_BASE).origin}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`;
 
+/**
+ * The websocket base URL without trailing slashes; exits naming the variable when it is not ws(s)://.
+ * @param {string} text
+ */
 function wsBase(text) {
   let url;
   try {
@@ -25,6 +30,7 @@ function wsBase(text) {
   return text.replace(/\/+$/, '');
 }
 
+/** @param {string} name */
 function argValue(name) {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -35,12 +41,13 @@ const PROXY_PREFIX = '/api/binance';
 const UPSTREAM = (process.env.BINANCE_REST_URL ?? 'https://fapi.binance.com').replace(/\/$/, '');
 
 const replayFile = argValue('--replay');
+/** @type {import('./server/replay-source.mjs').Replay | null} */
 let fixedReplay = null;
 if (replayFile) {
   try {
     fixedReplay = loadReplayFile(replayFile);
   } catch (error) {
-    console.error(`demo: cannot load replay data: ${error.message}`);
+    console.error(`demo: cannot load replay data: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
 }
@@ -50,6 +57,10 @@ const INTERVALS = new Set(['1m', '3m', '5m', '15m', '30m', '1h', '2h', '4h', '6h
 /** `/api/config`: whether the page should try Binance live or only replay, and where the live websocket is. */
 const configBody = JSON.stringify({ mode: fixedReplay ? 'replay' : 'live', replayLabel: fixedReplay?.label ?? null, wsBaseUrl: WS_BASE });
 
+/**
+ * The `/api/replay` body for a symbol and interval, or null when either is invalid.
+ * @param {URL} url
+ */
 function replayBody(url) {
   const symbol = (url.searchParams.get('symbol') ?? 'BTCUSDT').toUpperCase();
   const interval = url.searchParams.get('interval') ?? '1h';
@@ -62,11 +73,19 @@ const BASE_HEADERS = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options':
 /** The port the server listens on, once it does: the Host check compares with it. */
 let ownPort = -1;
 
+/**
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} status
+ * @param {string} msg
+ */
 function refuse(res, status, msg) {
   res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'application/json' }).end(JSON.stringify({ code: 'refused', msg }));
 }
 
-/** The request target as a URL on this server, or null when it is not a path (absolute-form, `*`, unparsable). */
+/**
+ * The request target as a URL on this server, or null when it is not a path (absolute-form, `*`, unparsable).
+ * @param {string | undefined} target
+ */
 function requestUrl(target) {
   if (typeof target !== 'string' || !target.startsWith('/')) return null;
   try {
@@ -76,6 +95,10 @@ function requestUrl(target) {
   }
 }
 
+/**
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ */
 async function handle(req, res) {
   const headers = BASE_HEADERS;
   if (!isOwnHost(req.headers.host, ownPort)) {
@@ -101,7 +124,7 @@ async function handle(req, res) {
   }
   if (url.pathname.startsWith(PROXY_PREFIX)) {
     const target = upstreamUrl(url, PROXY_PREFIX, UPSTREAM);
-    if (target.error) refuse(res, target.status, target.error);
+    if (target.error !== undefined) refuse(res, target.status, target.error);
     else await relay(req, res, target.url, headers);
     return;
   }
@@ -116,7 +139,7 @@ async function handle(req, res) {
     return;
   }
   const target = resolveStatic(url.pathname);
-  if (target?.error) {
+  if (target && 'error' in target) {
     refuse(res, target.status, target.error);
     return;
   }
@@ -139,7 +162,7 @@ const server = createServer((req, res) => {
 
 const port = Number(process.env.PORT ?? 5173);
 server.listen(port, '127.0.0.1', () => {
-  const address = server.address();
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
   ownPort = address.port;
   const data = fixedReplay ? fixedReplay.label : `live Binance via ${UPSTREAM}, replay when unreachable`;
   console.log(`Liq. Heatmap & Levels demo: http://127.0.0.1:${address.port}/  (data: ${data})`);

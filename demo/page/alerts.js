@@ -1,44 +1,61 @@
+// @ts-check
 // Level alerts on the page: price within N % of a significant level, or a level swept. One notice per
 // level and kind within the cool-down; a browser notification too when the user allowed them.
-const $ = (id) => document.getElementById(id);
+import { byTestId, inputByTestId, make } from './dom.js';
+
 const MAX_SHOWN = 30;
 
-/** Cool-down between two alerts of one kind for one level: twelve bars of the chart's interval. */
+/** @typedef {import('./url-state.js').DemoState} DemoState */
+/** @typedef {import('../../plugin/index').LevelAlert} LevelAlert */
+/** @typedef {import('../../plugin/index').LevelAlerts} LevelAlerts */
+/** @typedef {import('../../plugin/index').LevelsReport} LevelsReport */
+
+/**
+ * Cool-down between two alerts of one kind for one level: twelve bars of the chart's interval.
+ * @param {string} interval
+ */
 export function cooldownMs(interval) {
   return 12 * window.LiqHeatmap.intervalToMs(interval);
 }
 
+/** @param {LevelAlert} alert */
+function notify(alert) {
+  const { formatPrice, formatPct } = window.LiqHeatmap;
+  const what = alert.level.side === 'long' ? 'long-liquidation level' : 'short-liquidation level';
+  const text = alert.type === 'swept' ? `${what} ${formatPrice(alert.level.price)} swept` : `price within ${formatPct(alert.distancePct)} of ${what} ${formatPrice(alert.level.price)}`;
+  const li = make('li', { className: alert.type, text: `${new Date(alert.time).toISOString().slice(5, 16).replace('T', ' ')} ${text}` });
+  li.dataset.type = alert.type;
+  li.dataset.level = String(alert.id);
+  li.dataset.time = String(alert.time);
+  const list = byTestId('alerts');
+  list.prepend(li);
+  while (list.children.length > MAX_SHOWN) list.lastElementChild?.remove();
+  if ('Notification' in window && Notification.permission === 'granted') new Notification('Liq. levels', { body: text });
+}
+
+/**
+ * The alerts panel over `state` (reads `alertPct` and `interval`); reports its input as `{ alertPct }`.
+ * @param {Readonly<DemoState>} state
+ * @param {(partial: Partial<DemoState>) => void} onChange
+ * @returns {{ check(report: LevelsReport | null): void, reset(): void }}
+ */
 export function createAlerts(state, onChange) {
+  /** @type {LevelAlerts | null} */
   let alerts = null;
-  const reset = () => {
+  const start = () => {
     alerts = state.alertPct > 0 ? new window.LiqHeatmap.LevelAlerts({ approachPct: state.alertPct, cooldownMs: cooldownMs(state.interval) }) : null;
   };
-  reset();
+  start();
 
-  $('alert-pct').value = String(state.alertPct);
-  $('alert-pct').addEventListener('change', () => {
-    const value = Number($('alert-pct').value);
+  const pct = inputByTestId('alert-pct');
+  pct.value = String(state.alertPct);
+  pct.addEventListener('change', () => {
+    const value = Number(pct.value);
     if (value >= 0 && value <= 20) onChange({ alertPct: value });
   });
-  $('alert-notify').addEventListener('click', () => {
+  byTestId('alert-notify').addEventListener('click', () => {
     if ('Notification' in window) Notification.requestPermission();
   });
-
-  function notify(alert) {
-    const { formatPrice, formatPct } = window.LiqHeatmap;
-    const what = alert.level.side === 'long' ? 'long-liquidation level' : 'short-liquidation level';
-    const text = alert.type === 'swept' ? `${what} ${formatPrice(alert.level.price)} swept` : `price within ${formatPct(alert.distancePct)} of ${what} ${formatPrice(alert.level.price)}`;
-    const li = document.createElement('li');
-    li.className = alert.type;
-    li.dataset.type = alert.type;
-    li.dataset.level = String(alert.id);
-    li.dataset.time = String(alert.time);
-    li.textContent = `${new Date(alert.time).toISOString().slice(5, 16).replace('T', ' ')} ${text}`;
-    const list = $('alerts');
-    list.prepend(li);
-    while (list.children.length > MAX_SHOWN) list.lastChild.remove();
-    if ('Notification' in window && Notification.permission === 'granted') new Notification('Liq. levels', { body: text });
-  }
 
   return {
     /** Checks a fresh report; call on every update. */
@@ -46,9 +63,10 @@ export function createAlerts(state, onChange) {
       if (!alerts || !report) return;
       for (const alert of alerts.check(report, report.time)) notify(alert);
     },
+    /** Starts over with the state's settings and an empty list. */
     reset() {
-      reset();
-      $('alerts').replaceChildren();
+      start();
+      byTestId('alerts').replaceChildren();
     },
   };
 }

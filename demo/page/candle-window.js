@@ -1,3 +1,4 @@
+// @ts-check
 // The candles the chart holds. lightweight-charts' setData and its first paint cost time in proportion to
 // the bars it is given (about 100 ms for 52k here), so a long history goes to the chart as its latest
 // `size` bars, and older bars come in `size` at a time when the view nears the left edge. The model
@@ -6,10 +7,31 @@
 // collector would have to walk for as long as the page is open.
 const LEFT_MARGIN_BARS = 50;
 
+/** @typedef {import('lightweight-charts').IChartApi} IChartApi */
+/** @typedef {import('lightweight-charts').ISeriesApi<'Candlestick'>} CandleSeries */
+/** @typedef {import('lightweight-charts').CandlestickData<import('lightweight-charts').UTCTimestamp>} Candle */
+/** @typedef {import('../../plugin/index').Kline} Kline */
+/** @typedef {{ time: number[], open: number[], high: number[], low: number[], close: number[], volume: number[] }} Columns */
+
+/**
+ * The chart's share of a long history.
+ * @typedef {object} CandleWindow
+ * @property {(klines: readonly Kline[]) => void} set replaces the history (oldest first): the chart gets its latest `size` bars
+ * @property {(k: Kline) => void} update a live kline: replaces the forming bar or appends a new one
+ * @property {() => number} shown bars the chart holds
+ * @property {() => number} total bars of the history
+ */
+
+/** @returns {Columns} */
 function emptyColumns() {
   return { time: [], open: [], high: [], low: [], close: [], volume: [] };
 }
 
+/**
+ * @param {Columns} columns
+ * @param {number} i
+ * @param {Kline} k
+ */
 function put(columns, i, k) {
   columns.time[i] = k.openTime / 1000;
   columns.open[i] = k.open;
@@ -19,12 +41,23 @@ function put(columns, i, k) {
   columns.volume[i] = k.volume;
 }
 
+/**
+ * @param {Columns} columns
+ * @param {number} i
+ * @returns {Candle}
+ */
 function candleAt(columns, i) {
   const { time, open, high, low, close, volume } = columns;
-  return { time: time[i], open: open[i], high: high[i], low: low[i], close: close[i], customValues: { volume: volume[i] } };
+  return { time: /** @type {import('lightweight-charts').UTCTimestamp} */ (time[i]), open: open[i], high: high[i], low: low[i], close: close[i], customValues: { volume: volume[i] } };
 }
 
-/** `{ set(klines), update(k), shown(), total() }` over `series` on `chart`. */
+/**
+ * The candle window over `series` on `chart`, `size` bars at a time.
+ * @param {IChartApi} chart
+ * @param {CandleSeries} series
+ * @param {{ size: number }} options
+ * @returns {CandleWindow}
+ */
 export function createCandleWindow(chart, series, { size }) {
   const timeScale = chart.timeScale();
   let columns = emptyColumns();
@@ -32,6 +65,7 @@ export function createCandleWindow(chart, series, { size }) {
   let extending = false;
   const total = () => columns.time.length;
 
+  /** @param {number} count */
   function show(count) {
     shown = Math.min(total(), count);
     const data = new Array(shown);

@@ -20,7 +20,7 @@ import { barsFor, rangeOf } from './range.js';
  * @property {(klines: Kline[], label: string, context?: { openInterest?: readonly OpenInterestPoint[] }) => void} history
  * @property {(kline: Kline) => void} kline
  * @property {(figures: MarketFigures) => void} market
- * @property {(kind: string, text: string) => void} status
+ * @property {(kind: 'live' | 'error' | 'loading' | 'replay', text: string) => void} status
  * @property {(text: string) => void} progress
  */
 /** @typedef {{ stop: () => void }} Source */

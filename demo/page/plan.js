@@ -1,30 +1,78 @@
+// @ts-check
 // The "Plan" panel: entry, stop beyond the nearest liquidation zone against the trade, targets before
 // the next zones ahead, drawn as labelled price lines; the entry line can be dragged to re-plan.
-const $ = (id) => document.getElementById(id);
+import { byTestId, inputByTestId, make, replaceChildren, selectByTestId, setText } from './dom.js';
+
 const DRAG_TOLERANCE_PX = 6;
 
+/** @typedef {import('./url-state.js').DemoState} DemoState */
+/** @typedef {import('lightweight-charts').IChartApi} IChartApi */
+/** @typedef {import('lightweight-charts').ISeriesApi<'Candlestick'>} CandleSeries */
+/** @typedef {import('lightweight-charts').IPriceLine} IPriceLine */
+/** @typedef {import('lightweight-charts').LineStyle} LineStyle */
+/** @typedef {import('../../plugin/index').LiquidationHeatmap} LiquidationHeatmap */
+/** @typedef {import('../../plugin/index').TradePlan} TradePlan */
+/** @typedef {import('../../plugin/index').Level} Level */
+
+/**
+ * What the planner draws on and reads from.
+ * @typedef {object} PlanContext
+ * @property {LiquidationHeatmap} heatmap
+ * @property {CandleSeries} candles
+ * @property {IChartApi} chart
+ */
+
+/** @param {number} price */
 function fmt(price) {
   return window.LiqHeatmap.formatPrice(price);
 }
 
-/** Creates the planner; `context()` returns { heatmap, candles, chart }, `onChange(partialState)` saves it. */
+/**
+ * A distance in % (targets' are signed), as the plan panel shows it.
+ * @param {number | null} pct
+ * @param {boolean} [signed]
+ */
+function pctText(pct, signed = false) {
+  if (pct === null) return '–';
+  return `${signed && pct >= 0 ? '+' : ''}${pct.toFixed(2)}%`;
+}
+
+/** @param {TradePlan['stop'] | null} stop */
+function stopKey(stop) {
+  return stop && stop.level ? `${stop.level.side}:${stop.level.low.toFixed(6)}:${stop.level.high.toFixed(6)}` : null;
+}
+
+/**
+ * Creates the planner over `state` (reads `planSide`, `planEntry`, `planBuffer`; moves `planEntry` while
+ * the entry line is dragged); `onChange(partial)` saves an edit.
+ * @param {() => PlanContext} context
+ * @param {DemoState} state
+ * @param {(partial: Partial<DemoState>) => void} onChange
+ * @returns {{ refresh(): void, current(): TradePlan | null }}
+ */
 export function createPlanner(context, state, onChange) {
+  /** @type {IPriceLine[]} */
   const lines = [];
+  /** @type {TradePlan | null} */
   let plan = null;
+  /** @type {{ key: string, level: Level } | null} */
   let previousStop = null;
   let reason = '';
+  const entryInput = inputByTestId('plan-entry');
 
   function clearLines() {
     const { candles } = context();
-    while (lines.length) candles.removePriceLine(lines.pop());
+    for (let line = lines.pop(); line; line = lines.pop()) candles.removePriceLine(line);
   }
 
+  /**
+   * @param {number} price
+   * @param {string} color
+   * @param {string} title
+   * @param {LineStyle} style
+   */
   function line(price, color, title, style) {
     lines.push(context().candles.createPriceLine({ price, color, lineWidth: 2, lineStyle: style, axisLabelVisible: true, title }));
-  }
-
-  function stopKey(stop) {
-    return stop && stop.level ? `${stop.level.side}:${stop.level.low.toFixed(6)}:${stop.level.high.toFixed(6)}` : null;
   }
 
   /** Re-plans from the latest levels; says why when the stop's zone changed (for example because it was swept). */
@@ -45,56 +93,58 @@ export function createPlanner(context, state, onChange) {
       const swept = report.swept.find((z) => z.side === old.side && z.high >= old.low && z.low <= old.high);
       reason = swept ? `stop moved: the zone ${fmt(old.low)}–${fmt(old.high)} was swept` : `stop moved: the nearest zone changed (was ${fmt(old.low)}–${fmt(old.high)})`;
     }
-    previousStop = key && plan.stop.level ? { key, level: plan.stop.level } : null;
+    previousStop = key && plan && plan.stop.level ? { key, level: plan.stop.level } : null;
     if (plan) {
-      line(plan.entry, '#e6edf3', 'entry', 0);
-      if (plan.stop.price !== null) line(plan.stop.price, '#f85149', `stop ${plan.stop.distancePct.toFixed(2)}%`, 2);
-      plan.targets.forEach((t, i) => line(t.price, '#3fb950', `T${i + 1} ${t.rewardToRisk === null ? '' : `${t.rewardToRisk.toFixed(1)}R`}`, 2));
+      const { LineStyle } = window.LightweightCharts;
+      line(plan.entry, '#e6edf3', 'entry', LineStyle.Solid);
+      if (plan.stop.price !== null) line(plan.stop.price, '#f85149', `stop ${pctText(plan.stop.distancePct)}`, LineStyle.Dashed);
+      plan.targets.forEach((t, i) => line(t.price, '#3fb950', `T${i + 1} ${t.rewardToRisk === null ? '' : `${t.rewardToRisk.toFixed(1)}R`}`, LineStyle.Dashed));
     }
     render();
   }
 
   function render() {
-    $('plan-entry').placeholder = plan ? fmt(plan.entry) : 'current price';
+    entryInput.placeholder = plan ? fmt(plan.entry) : 'current price';
     if (!plan) {
-      $('plan-stop').textContent = '–';
-      $('plan-targets').replaceChildren();
-      $('plan-notes').textContent = '';
+      setText('plan-stop', '–');
+      replaceChildren('plan-targets', []);
+      setText('plan-notes', '');
       return;
     }
-    $('plan-stop').textContent = plan.stop.price === null ? plan.stop.reason : `${fmt(plan.stop.price)} (${plan.stop.distancePct.toFixed(2)}%), ${plan.stop.reason}`;
-    $('plan-targets').replaceChildren(
-      ...plan.targets.map((t, i) => {
-        const li = document.createElement('li');
-        li.textContent = `T${i + 1} ${fmt(t.price)} (${t.distancePct >= 0 ? '+' : ''}${t.distancePct.toFixed(2)}%${t.rewardToRisk === null ? '' : `, ${t.rewardToRisk.toFixed(2)}R`}), ${t.reason}`;
-        return li;
-      }),
+    const { stop } = plan;
+    setText('plan-stop', stop.price === null ? stop.reason : `${fmt(stop.price)} (${pctText(stop.distancePct)}), ${stop.reason}`);
+    replaceChildren(
+      'plan-targets',
+      plan.targets.map((t, i) => make('li', { text: `T${i + 1} ${fmt(t.price)} (${pctText(t.distancePct, true)}${t.rewardToRisk === null ? '' : `, ${t.rewardToRisk.toFixed(2)}R`}), ${t.reason}` })),
     );
-    $('plan-notes').textContent = [reason, ...plan.notes].filter(Boolean).join(' · ');
+    setText('plan-notes', [reason, ...plan.notes].filter(Boolean).join(' · '));
   }
 
-  $('plan-side').value = state.planSide;
-  $('plan-entry').value = state.planEntry > 0 ? String(state.planEntry) : '';
-  $('plan-buffer').value = String(state.planBuffer);
-  $('plan-side').addEventListener('change', () => onChange({ planSide: $('plan-side').value }));
-  $('plan-entry').addEventListener('change', () => {
-    const value = Number($('plan-entry').value);
+  const side = selectByTestId('plan-side');
+  const buffer = inputByTestId('plan-buffer');
+  side.value = state.planSide;
+  entryInput.value = state.planEntry > 0 ? String(state.planEntry) : '';
+  buffer.value = String(state.planBuffer);
+  side.addEventListener('change', () => onChange({ planSide: /** @type {DemoState['planSide']} */ (side.value) }));
+  entryInput.addEventListener('change', () => {
+    const value = Number(entryInput.value);
     onChange({ planEntry: value > 0 ? value : 0 });
   });
-  $('plan-buffer').addEventListener('change', () => {
-    const value = Number($('plan-buffer').value);
+  buffer.addEventListener('change', () => {
+    const value = Number(buffer.value);
     if (value >= 0 && value <= 5) onChange({ planBuffer: value });
   });
 
-  // Dragging the entry line re-plans live (pointer events: mouse and touch alike).
-  const container = document.getElementById('chart');
+  // Dragging the entry line re-plans live (pointer events: mouse and touch alike); the URL is written
+  // once, when the drag ends.
+  const container = byTestId('chart');
   let dragging = false;
+  /** @param {PointerEvent} event */
+  const paneY = (event) => event.clientY - container.getBoundingClientRect().top;
   container.addEventListener('pointerdown', (event) => {
     if (!plan) return;
-    const { candles } = context();
-    const y = event.clientY - container.getBoundingClientRect().top;
-    const lineY = candles.priceToCoordinate(plan.entry);
-    if (lineY === null || Math.abs(lineY - y) > DRAG_TOLERANCE_PX) return;
+    const lineY = context().candles.priceToCoordinate(plan.entry);
+    if (lineY === null || Math.abs(lineY - paneY(event)) > DRAG_TOLERANCE_PX) return;
     dragging = true;
     container.setPointerCapture(event.pointerId);
     context().chart.applyOptions({ handleScroll: false, handleScale: false });
@@ -105,14 +155,13 @@ export function createPlanner(context, state, onChange) {
     const { candles } = context();
     if (!dragging) {
       const lineY = plan ? candles.priceToCoordinate(plan.entry) : null;
-      const y = event.clientY - container.getBoundingClientRect().top;
-      container.style.cursor = lineY !== null && Math.abs(lineY - y) <= DRAG_TOLERANCE_PX ? 'ns-resize' : '';
+      container.style.cursor = lineY !== null && Math.abs(lineY - paneY(event)) <= DRAG_TOLERANCE_PX ? 'ns-resize' : '';
       return;
     }
-    const price = candles.coordinateToPrice(event.clientY - container.getBoundingClientRect().top);
+    const price = candles.coordinateToPrice(paneY(event));
     if (price !== null && price > 0) {
       state.planEntry = Number(price.toPrecision(8));
-      $('plan-entry').value = String(state.planEntry);
+      entryInput.value = String(state.planEntry);
       refresh();
     }
   });

@@ -1,7 +1,15 @@
+// @ts-check
 // Plays recorded bars as if they were live: each bar arrives as a few growing ticks, then closes.
-const TICKS_PER_BAR = 4;
+export const TICKS_PER_BAR = 4;
 
-/** A forming-bar tick `step` of `TICKS_PER_BAR` on the way from `bar.open` to the recorded bar. */
+/** @typedef {import('../../plugin/index').Kline} Kline */
+
+/**
+ * A forming-bar tick `step` of `TICKS_PER_BAR` on the way from `bar.open` to the recorded bar.
+ * @param {Kline} bar
+ * @param {number} step
+ * @returns {Kline}
+ */
 export function tickOf(bar, step) {
   if (step >= TICKS_PER_BAR - 1) return { ...bar, closed: true };
   const f = (step + 1) / TICKS_PER_BAR;
@@ -18,7 +26,14 @@ export function tickOf(bar, step) {
   };
 }
 
-/** Plays `bars` every `tickMs`, calling `onKline(kline)`; returns a stop function. */
+/**
+ * Plays `bars` every `tickMs`, calling `onKline(kline)`, then `onDone()`; returns a stop function.
+ * @param {readonly Kline[]} bars
+ * @param {number} tickMs
+ * @param {(kline: Kline) => void} onKline
+ * @param {() => void} onDone
+ * @returns {() => void}
+ */
 export function playReplay(bars, tickMs, onKline, onDone) {
   let i = 0;
   let step = 0;

@@ -179,6 +179,40 @@ describeBrowser('demo page in replay mode (real chromium, real server)', () => {
     }
   });
 
+  async function switchSymbol(page: Page, symbol: string) {
+    const input = page.locator('[data-testid=symbol]');
+    await input.fill(symbol);
+    await input.press('Enter');
+    await input.blur();
+    await waitForReady(page, 30_000);
+  }
+
+  it("switching the symbol loads that symbol's data into a model with its margin rate", async () => {
+    const { page, close } = await open();
+    try {
+      await switchSymbol(page, 'ETHUSDT');
+      await expect.poll(() => page.textContent('[data-testid=status]')).toMatch(/ETHUSDT/);
+      expect(await page.evaluate(() => window.demo.heatmap.options().model.mmr)).toBe(0.005);
+      expect(await page.evaluate(() => window.demo.heatmap.primitive.headless().options().mmr)).toBe(0.005);
+      expect(await page.evaluate(() => window.demo.heatmap.primitive.headless().length)).toBeGreaterThan(100);
+      expect(new URL(page.url()).searchParams.get('symbol')).toBe('ETHUSDT');
+    } finally {
+      await close();
+    }
+  });
+
+  it("switching the symbol never rebuilds the old symbol's model with the new symbol's options", async () => {
+    const { page, close } = await open();
+    try {
+      const oldModel = await page.evaluateHandle(() => window.demo.heatmap.primitive.headless());
+      expect(await oldModel.evaluate((model) => model.options().mmr)).toBe(0.004);
+      await switchSymbol(page, 'ETHUSDT');
+      expect(await oldModel.evaluate((model) => model.options().mmr)).toBe(0.004);
+    } finally {
+      await close();
+    }
+  });
+
   it('works on a phone-sized touch screen', async () => {
     const opened = await openPage(demo.browser, `${demo.url}?tick=0`, { width: 390, height: 844 });
     try {

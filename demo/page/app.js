@@ -1,0 +1,104 @@
+// @ts-check
+// The page's composition root: builds the chart, overlay, feed and panels over one state, and turns each
+// state change into the effects it needs (state-effects.js), each run once.
+import { createAlerts } from './alerts.js';
+import { createCandleWindow } from './candle-window.js';
+import { createChartView } from './chart-view.js';
+import { bindControls } from './controls.js';
+import { createDataFeed } from './data-feed.js';
+import { byTestId } from './dom.js';
+import { createOverlay } from './overlay.js';
+import { showLevels, showMarket } from './panels.js';
+import { createPlanner } from './plan.js';
+import { effectsOf } from './state-effects.js';
+import { attachTooltip } from './tooltip.js';
+import { writeState } from './url-state.js';
+
+const CHART_WINDOW_BARS = 3000;
+
+/** @typedef {import('./url-state.js').DemoState} DemoState */
+/** @typedef {import('./state-effects.js').Effect} Effect */
+/** @typedef {import('./data-feed.js').DemoConfig} DemoConfig */
+/** @typedef {import('./candle-window.js').CandleWindow} CandleWindow */
+/** @typedef {import('lightweight-charts').IChartApi} IChartApi */
+/** @typedef {import('lightweight-charts').ISeriesApi<'Candlestick'>} CandleSeries */
+/** @typedef {import('../../plugin/index').LiquidationHeatmap} LiquidationHeatmap */
+
+/**
+ * The page's handles on `window.demo`, for the browser tests and the console.
+ * @typedef {object} DemoHandles
+ * @property {IChartApi} chart
+ * @property {CandleSeries} candles
+ * @property {CandleWindow} candleWindow
+ * @property {LiquidationHeatmap} heatmap the overlay in use (a new symbol may bring a new one)
+ * @property {DemoState} state
+ * @property {ReturnType<typeof createPlanner>} planner
+ */
+
+/**
+ * Builds the page over `state` (which it keeps up to date and mirrors into the URL).
+ * @param {DemoState} state
+ */
+export function createApp(state) {
+  const { chart, candles } = createChartView(byTestId('chart'));
+  const overlay = createOverlay(candles, state);
+  const candleWindow = createCandleWindow(chart, candles, { size: CHART_WINDOW_BARS });
+  const feed = createDataFeed({ state, chart, candleWindow, overlay, onUpdate: refreshPanels });
+
+  function refreshPanels() {
+    const report = overlay.current().levels();
+    showLevels(report);
+    showMarket(feed.market);
+    planner.refresh();
+    alerts.check(report);
+  }
+
+  /** @type {Readonly<Record<Effect, () => void>>} */
+  const effects = {
+    candles: () => candles.applyOptions({ visible: state.klines }),
+    repaint: () => overlay.repaint(),
+    realert: () => alerts.reset(),
+    replan: () => planner.refresh(),
+    reload: () => void feed.reload(),
+  };
+
+  /**
+   * Applies an edit: updates the state and the URL, then runs each effect the edit needs once.
+   * @param {Partial<DemoState>} partial
+   */
+  function change(partial) {
+    const needed = effectsOf(state, partial);
+    Object.assign(state, partial);
+    history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
+    for (const effect of needed) effects[effect]();
+  }
+
+  const planner = createPlanner(() => ({ heatmap: overlay.current(), candles, chart }), state, change);
+  const alerts = createAlerts(state, change);
+  bindControls(state, change);
+  candles.applyOptions({ visible: state.klines });
+  attachTooltip(chart, byTestId('tooltip'), () => ({ heatmap: overlay.current(), candles }));
+
+  /** @type {DemoHandles} */
+  const handles = {
+    chart,
+    candles,
+    candleWindow,
+    get heatmap() {
+      return overlay.current();
+    },
+    state,
+    planner,
+  };
+
+  return {
+    /** Applies an edit as the controls do. */
+    change,
+    /**
+     * Loads the state's data as the demo server's config says (live or replay) and keeps it coming.
+     * @param {DemoConfig} config
+     */
+    start: (config) => feed.start(config),
+    handles,
+  };
+}

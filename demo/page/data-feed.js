@@ -1,0 +1,163 @@
+// @ts-check
+// Feeds the chart and the overlay from a data source (data-source.js): the history goes to the candles
+// at once and to the overlay's model in slices; ticks that arrive meanwhile wait for the model. A new
+// load stops the previous source, and a model finishing for data already replaced changes nothing.
+import { openSource } from './data-source.js';
+import { showLevels, showMarket, showProgress, showStatus } from './panels.js';
+
+/** A long history zoomed all the way out is unreadable and slow to paint: the chart opens on the latest bars. */
+const MAX_INITIAL_BARS = 1500;
+
+/** @typedef {import('./url-state.js').DemoState} DemoState */
+/** @typedef {import('./panels.js').MarketFigures} MarketFigures */
+/** @typedef {import('./candle-window.js').CandleWindow} CandleWindow */
+/** @typedef {ReturnType<typeof import('./overlay.js').createOverlay>} Overlay */
+/** @typedef {import('lightweight-charts').IChartApi} IChartApi */
+/** @typedef {import('../../plugin/index').Kline} Kline */
+/** @typedef {import('../../plugin/index').ModelContext} ModelContext */
+/** @typedef {import('../../plugin/index').OpenInterestPoint} OpenInterestPoint */
+
+/**
+ * The demo server's `/api/config`.
+ * @typedef {object} DemoConfig
+ * @property {'live' | 'replay'} mode live: Binance first, replay when it cannot be reached
+ * @property {string} [wsBaseUrl] Binance's market-data websocket base URL
+ * @property {string | null} [replayLabel]
+ */
+
+/** @returns {Promise<void>} */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** @param {unknown} error */
+const messageOf = (error) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The feed for `state`'s symbol, interval and range (read at each load). `onUpdate()` runs after every
+ * change of the model (history ready, tick, open interest) to refresh what reads it.
+ * @param {{ state: Readonly<DemoState>, chart: IChartApi, candleWindow: CandleWindow, overlay: Overlay, onUpdate: () => void }} parts
+ */
+export function createDataFeed({ state, chart, candleWindow, overlay, onUpdate }) {
+  /** @type {MarketFigures} */
+  const market = {};
+  /** @type {DemoConfig} */
+  let config = { mode: 'live' };
+  /** @type {{ stop(): void } | null} */
+  let source = null;
+  /** @type {AbortController | null} */
+  let controller = null;
+  /** @type {Kline[] | null} */
+  let pendingTicks = null;
+  let histories = 0;
+
+  /** @param {Kline} k */
+  function applyTick(k) {
+    try {
+      overlay.current().update(k);
+    } catch (error) {
+      showStatus('error', `bad update ignored: ${messageOf(error)}`);
+      return;
+    }
+    onUpdate();
+  }
+
+  /**
+   * @param {string} what
+   * @param {unknown} error
+   */
+  function reportModelError(what, error) {
+    if (!/superseded/.test(messageOf(error))) showStatus('error', `${what}: ${messageOf(error)}`);
+  }
+
+  /** What data-source.js feeds. */
+  const sink = {
+    lastStatus: '',
+    /**
+     * @param {readonly Kline[]} klines
+     * @param {string} label
+     * @param {ModelContext} [context]
+     */
+    history(klines, label, context = {}) {
+      const run = ++histories;
+      candleWindow.set(klines);
+      const shown = candleWindow.shown();
+      if (shown > MAX_INITIAL_BARS) chart.timeScale().setVisibleLogicalRange({ from: shown - MAX_INITIAL_BARS, to: shown + 4 });
+      else chart.timeScale().fitContent();
+      pendingTicks = [];
+      market.label = label;
+      // The candles go to the chart in this task and the model starts in the next one.
+      nextTask()
+        .then(() => overlay.load(klines, context, (done, total) => showProgress(`model ${Math.round((100 * done) / total)}%`)))
+        .then(
+          () => {
+            if (run !== histories) return;
+            const ticks = pendingTicks ?? [];
+            pendingTicks = null;
+            for (const k of ticks) applyTick(k);
+            showProgress('');
+            onUpdate();
+            document.documentElement.dataset.ready = '1';
+          },
+          (error) => run === histories && reportModelError('model', error),
+        );
+    },
+    /** @param {Kline} k */
+    kline(k) {
+      candleWindow.update(k);
+      if (pendingTicks) pendingTicks.push(k);
+      else applyTick(k);
+    },
+    /** @param {MarketFigures} m */
+    market(m) {
+      Object.assign(market, m);
+      showMarket(market);
+    },
+    /** @param {readonly OpenInterestPoint[]} points */
+    openInterest(points) {
+      // Recomputed in slices after the history load; the page keeps showing heat until then.
+      overlay.current().setOpenInterest(points).then(onUpdate, (error) => reportModelError('open interest', error));
+    },
+    /**
+     * @param {'live' | 'replay' | 'loading' | 'error'} kind
+     * @param {string} text
+     */
+    status(kind, text) {
+      sink.lastStatus = text;
+      showStatus(kind, text);
+    },
+    progress: showProgress,
+  };
+
+  async function load() {
+    controller?.abort();
+    source?.stop();
+    source = null;
+    controller = new AbortController();
+    const { signal } = controller;
+    delete document.documentElement.dataset.ready;
+    showLevels(null);
+    try {
+      const opened = await openSource(state, config, sink, signal);
+      if (signal.aborted) opened.stop();
+      else source = opened;
+    } catch (error) {
+      if (signal.aborted) return;
+      showStatus('error', messageOf(error));
+      document.documentElement.dataset.error = messageOf(error);
+    }
+  }
+
+  return {
+    /** The market figures so far (the panel shows them). */
+    market,
+    /**
+     * Starts loading as the demo server's config says (live or replay).
+     * @param {DemoConfig} serverConfig
+     */
+    start(serverConfig) {
+      config = serverConfig;
+      return load();
+    },
+    /** Stops the source and loads the state's data again. */
+    reload: load,
+  };
+}

@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Kline } from '../../src/klines/kline';
+import { playReplay, tickOf, TICKS_PER_BAR } from '../../demo/page/replay-player.js';
+
+const BAR: Kline = { openTime: Date.UTC(2025, 0, 1), open: 100, high: 110, low: 96, close: 104, volume: 80, quoteVolume: 8_000 };
+
+describe('replayed bar ticks', () => {
+  it('the last tick of a bar is the recorded bar, closed', () => {
+    expect(tickOf(BAR, TICKS_PER_BAR - 1)).toEqual({ ...BAR, closed: true });
+  });
+
+  it('an earlier tick is a forming bar whose close has moved its share of the way from open to close', () => {
+    const tick = tickOf(BAR, 0);
+    expect(tick.closed).toBe(false);
+    expect(tick.close).toBeCloseTo(100 + (104 - 100) / TICKS_PER_BAR, 12);
+  });
+
+  it('a forming tick keeps high and low around its open and close', () => {
+    for (let step = 0; step < TICKS_PER_BAR - 1; step++) {
+      const tick = tickOf(BAR, step);
+      expect(tick.high).toBeGreaterThanOrEqual(Math.max(tick.open, tick.close));
+      expect(tick.low).toBeLessThanOrEqual(Math.min(tick.open, tick.close));
+      expect(tick.high).toBeLessThanOrEqual(BAR.high);
+      expect(tick.low).toBeGreaterThanOrEqual(BAR.low);
+    }
+  });
+
+  it('a forming tick has its share of the volumes, and leaves absent ones absent', () => {
+    const tick = tickOf(BAR, 1);
+    expect(tick.volume).toBeCloseTo((80 * 2) / TICKS_PER_BAR, 12);
+    expect(tick.quoteVolume).toBeCloseTo((8_000 * 2) / TICKS_PER_BAR, 12);
+    expect(tick.takerBuyBase).toBeUndefined();
+  });
+});
+
+describe('replay playback', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const bars: Kline[] = [BAR, { ...BAR, openTime: BAR.openTime + 3_600_000, open: 104, close: 101 }];
+
+  it('plays every bar as its ticks, one per tick interval, the last of each closed', () => {
+    const seen: Kline[] = [];
+    playReplay(bars, 100, (k) => seen.push(k), () => {});
+    vi.advanceTimersByTime(100 * TICKS_PER_BAR * bars.length);
+    expect(seen).toHaveLength(TICKS_PER_BAR * bars.length);
+    expect(seen.filter((k) => k.closed).map((k) => k.openTime)).toEqual(bars.map((b) => b.openTime));
+  });
+
+  it('says it is done once, on the tick after the last bar', () => {
+    const done = vi.fn();
+    playReplay(bars, 100, () => {}, done);
+    vi.advanceTimersByTime(100 * TICKS_PER_BAR * bars.length);
+    expect(done).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1_000);
+    expect(done).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops when its stop function is called', () => {
+    const seen: Kline[] = [];
+    const stop = playReplay(bars, 100, (k) => seen.push(k), () => {});
+    vi.advanceTimersByTime(250);
+    stop();
+    vi.advanceTimersByTime(10_000);
+    expect(seen).toHaveLength(2);
+  });
+});
