@@ -59,9 +59,12 @@ export async function openPage(browser: Browser, url: string, options: PageOptio
       errors.push(`console.error: ${message.text()}${at ? ` (${at}:${lineNumber})` : ''}`);
     });
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.stack ?? error.message}`));
-    page.on('requestfailed', (request) =>
-      errors.push(`requestfailed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`.trimEnd()),
-    );
+    page.on('requestfailed', (request) => {
+      const reason = request.failure()?.errorText ?? '';
+      // ERR_ABORTED is the page cancelling its own request (an AbortController, a superseded load): not a failure.
+      if (reason === 'net::ERR_ABORTED') return;
+      errors.push(`requestfailed: ${request.method()} ${request.url()} ${reason}`.trimEnd());
+    });
     page.on('response', (response) => {
       if (response.status() >= 400) errors.push(`http ${response.status()}: ${response.url()}`);
     });
