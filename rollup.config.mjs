@@ -11,6 +11,9 @@ const ts = () =>
     include: ['src/**/*.ts', 'plugin/**/*.ts'],
   });
 
+// @rollup/plugin-typescript reports sources one level too far up (../../src/...); from dist/ they are ../src/.
+const sourcemap = { sourcemap: true, sourcemapPathTransform: (source) => source.replace(/^(\.\.\/)+/, '../') };
+
 // `.` re-exports the core, so the core's modules all land in core.mjs/core.cjs and index imports them from
 // there: one copy of each class for users of both entries, and core keeps importing nothing.
 const entries = { index: 'plugin/index.ts', core: 'src/index.ts' };
@@ -78,8 +81,8 @@ export default [
     external,
     plugins: [ts(), entriesOnly()],
     output: [
-      { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', sourcemap: true },
-      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', sourcemap: true },
+      { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', ...sourcemap },
+      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', ...sourcemap },
     ],
   },
   {
@@ -91,7 +94,7 @@ export default [
       format: 'umd',
       name: 'LiqHeatmap',
       globals: { 'lightweight-charts': 'LightweightCharts' },
-      sourcemap: true,
+      ...sourcemap,
       sourcemapExcludeSources: true,
       plugins: [terser({ format: { comments: false } })],
     },
@@ -100,7 +103,7 @@ export default [
     input: 'src/cli/main.ts',
     external,
     plugins: [coreFromSibling(), ts()],
-    output: { file: 'dist/cli.mjs', format: 'es', banner: '#!/usr/bin/env node', sourcemap: true },
+    output: { file: 'dist/cli.mjs', format: 'es', banner: '#!/usr/bin/env node', ...sourcemap },
   },
   {
     input: entries,
