@@ -39,9 +39,19 @@ describe('built package (npm test builds first)', () => {
     expect(typeof api.suggestStop).toBe('function');
   });
 
-  it('ships bundled type declarations for both entries', () => {
-    expect(read('index.d.ts')).toMatch(/declare class LiquidationModel/);
+  it('the plugin entry loads the core from the bundle beside it, so both entries share one LiquidationModel', async () => {
+    const plugin = await import(dist('index.mjs'));
+    const core = await import(dist('core.mjs'));
+    expect(plugin.LiquidationModel).toBe(core.LiquidationModel);
+    const require = createRequire(import.meta.url);
+    expect(require(dist('index.cjs')).LiquidationModel).toBe(require(dist('core.cjs')).LiquidationModel);
+  });
+
+  it('ships bundled type declarations for both entries, the plugin types re-exporting the core types', () => {
+    expect(read('core.d.ts')).toMatch(/declare class LiquidationModel/);
     expect(read('core.d.ts')).toMatch(/interface LevelsReport/);
+    expect(read('index.d.ts')).toMatch(/\bLiquidationModel\b[^;]*from '\.\/core\.js';/);
+    expect(read('index.d.cts')).toMatch(/\bLiquidationModel\b[^;]*from '\.\/core\.cjs';/);
   });
 
   it('the CLI bundle is an executable node script', () => {
