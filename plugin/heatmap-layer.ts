@@ -4,6 +4,7 @@ import type { ColumnGeometry } from './chart-geometry';
 import type { HeatmapOptions } from './heatmap-options';
 import type { HeatmapDrawData } from './heatmap-renderer';
 import { ImageSurface } from './image-surface';
+import type { RowStrip } from './row-strips';
 import { buildIntensityLut } from './intensity-lut';
 import { paletteRamps } from './palette';
 import { visiblePercentile } from './visible-percentile';
@@ -71,7 +72,7 @@ export class HeatmapLayer {
     model: LiquidationModel,
     options: HeatmapOptions,
     geometry: ColumnGeometry,
-    rows: { yTop: number; yBottom: number; rowEdges: Float64Array | null },
+    rows: { strips: RowStrip[] },
   ): HeatmapDrawData | null {
     const grid = model.grid;
     if (!grid || !options.heatmapVisible) return null;
