@@ -1,5 +1,6 @@
 import type { IChartApiBase, ISeriesApi, SeriesType, Time } from 'lightweight-charts';
-import { gridMax, type PriceGrid } from '../src/model/price-grid';
+import { gridMax, gridMin, rowLow, type PriceGrid } from '../src/model/price-grid';
+import { rowStrips, type RowStrip } from './row-strips';
 
 /** Where the model's columns and rows land in the pane, in media pixels. */
 export interface ColumnGeometry {
@@ -43,22 +44,28 @@ export function columnGeometry(chart: IChartApiBase<Time>, openTimes: Float64Arr
   };
 }
 
-/** The grid's vertical placement: linear top/bottom, or every row edge on a logarithmic scale. */
-export function rowGeometry(
-  series: ISeriesApi<SeriesType, Time>,
-  grid: PriceGrid,
-): { yTop: number; yBottom: number; rowEdges: Float64Array | null } | null {
-  const top = series.priceToCoordinate(gridMax(grid));
-  if (top === null) return null;
-  if (series.priceScale().options().mode !== LOGARITHMIC) {
-    const bottom = series.priceToCoordinate(grid.min);
-    return bottom === null ? null : { yTop: top, yBottom: bottom, rowEdges: null };
-  }
+/**
+ * Where the grid's rows land vertically: the top edge of every image row (row 0 = highest price) and the
+ * bottom, grouped into evenly spaced strips. Rows are log-spaced: on a linear (or percentage / indexed)
+ * axis their edges follow an affine map of price, on a logarithmic axis the series' own mapping.
+ */
+export function rowGeometry(series: ISeriesApi<SeriesType, Time>, grid: PriceGrid): { strips: RowStrip[] } | null {
   const edges = new Float64Array(grid.rows + 1);
-  for (let k = 0; k <= grid.rows; k++) {
-    const price = grid.min + (grid.rows - k) * grid.step;
-    const y = price > 0 ? series.priceToCoordinate(price) : null;
-    edges[k] = y === null ? (k === 0 ? top : edges[k - 1]) : y;
+  if (series.priceScale().options().mode !== LOGARITHMIC) {
+    const low = gridMin(grid);
+    const high = gridMax(grid);
+    const yLow = series.priceToCoordinate(low);
+    const yHigh = series.priceToCoordinate(high);
+    if (yLow === null || yHigh === null) return null;
+    const perPrice = (yLow - yHigh) / (high - low);
+    for (let k = 0; k <= grid.rows; k++) edges[k] = yHigh + (high - rowLow(grid, grid.rows - k)) * perPrice;
+  } else {
+    const top = series.priceToCoordinate(gridMax(grid));
+    if (top === null) return null;
+    for (let k = 0; k <= grid.rows; k++) {
+      const y = series.priceToCoordinate(rowLow(grid, grid.rows - k));
+      edges[k] = y === null ? (k === 0 ? top : edges[k - 1]) : y;
+    }
   }
-  return { yTop: top, yBottom: edges[grid.rows], rowEdges: edges };
+  return { strips: rowStrips(edges) };
 }

@@ -1,11 +1,12 @@
 import type { CanvasRenderingTarget2D } from 'fancy-canvas';
 import type { IPrimitivePaneRenderer } from 'lightweight-charts';
 import type { SurfaceTile } from './image-surface';
+import type { RowStrip } from './row-strips';
 
 /**
  * Everything the heatmap renderer needs, in media (CSS) pixels: column `c`'s left edge is
- * `x0 + c * columnWidth`; image row `k` (0 = highest price row) spans `rowEdges[k]..rowEdges[k + 1]`
- * when given (logarithmic scale), else the rows split `yTop..yBottom` evenly.
+ * `x0 + c * columnWidth`; each strip spreads its image rows (0 = highest price row) evenly over its
+ * `yTop..yBottom`.
  */
 export interface HeatmapDrawData {
   tiles: readonly SurfaceTile[];
@@ -14,9 +15,7 @@ export interface HeatmapDrawData {
   endColumn: number;
   x0: number;
   columnWidth: number;
-  yTop: number;
-  yBottom: number;
-  rowEdges: Float64Array | null;
+  strips: readonly RowStrip[];
 }
 
 /** Draws the cached cell image with as few `drawImage` calls as the scale allows; it only draws. */
@@ -39,14 +38,9 @@ export class HeatmapRenderer implements IPrimitivePaneRenderer {
         const span = clipSpan(Math.round((data.x0 + c0 * data.columnWidth) * hpr), Math.round((data.x0 + c1 * data.columnWidth) * hpr), c1 - c0, 0, width);
         if (!span) continue;
         const sx = c0 - tile.firstColumn + span.srcOffset;
-        if (data.rowEdges) {
-          for (let k = 0; k < data.rows; k++) {
-            const rowSpan = clipSpan(Math.round(data.rowEdges[k] * vpr), Math.round(data.rowEdges[k + 1] * vpr), 1, 0, height);
-            if (rowSpan) context.drawImage(tile.source, sx, k + rowSpan.srcOffset, span.srcLength, rowSpan.srcLength, span.dst, rowSpan.dst, span.dstLength, rowSpan.dstLength);
-          }
-        } else {
-          const rowSpan = clipSpan(Math.round(data.yTop * vpr), Math.round(data.yBottom * vpr), data.rows, 0, height);
-          if (rowSpan) context.drawImage(tile.source, sx, rowSpan.srcOffset, span.srcLength, rowSpan.srcLength, span.dst, rowSpan.dst, span.dstLength, rowSpan.dstLength);
+        for (const strip of data.strips) {
+          const rowSpan = clipSpan(Math.round(strip.yTop * vpr), Math.round(strip.yBottom * vpr), strip.count, 0, height);
+          if (rowSpan) context.drawImage(tile.source, sx, strip.row + rowSpan.srcOffset, span.srcLength, rowSpan.srcLength, span.dst, rowSpan.dst, span.dstLength, rowSpan.dstLength);
         }
       }
     });

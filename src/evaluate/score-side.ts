@@ -1,4 +1,4 @@
-import type { PriceGrid } from '../model/price-grid';
+import { rowOf as gridRowOf, rowPosition, rowPrice, type PriceGrid } from '../model/price-grid';
 import type { Side } from '../model/side';
 import type { LiquidationOrder } from './liquidation-orders';
 
@@ -34,15 +34,14 @@ export function scoreSide(
   orders: readonly LiquidationOrder[],
   zones: readonly { low: number; high: number }[],
 ): SideScore {
-  const { min, step } = grid;
-  const rowOf = (price: number) => Math.floor((price - min) / step);
+  const rowOf = (price: number) => gridRowOf(grid, price);
   const inRange: number[] = [];
-  for (let r = Math.max(0, Math.ceil((low - min) / step - 0.5)); r < grid.rows && min + (r + 0.5) * step <= high; r++) inRange.push(r);
+  for (let r = Math.max(0, Math.ceil(rowPosition(grid, low) - 0.5)); r < grid.rows && rowPrice(grid, r) <= high; r++) inRange.push(r);
   if (inRange.length === 0) {
     const mid = rowOf((low + high) / 2);
     if (mid >= 0 && mid < grid.rows) inRange.push(mid);
   }
-  const ranked = [...inRange].sort((a, b) => density[b] - density[a] || Math.abs(min + (a + 0.5) * step - price0) - Math.abs(min + (b + 0.5) * step - price0));
+  const ranked = [...inRange].sort((a, b) => density[b] - density[a] || Math.abs(rowPrice(grid, a) - price0) - Math.abs(rowPrice(grid, b) - price0));
   const taken = inRange.length === 0 ? 0 : Math.max(1, Math.round(TOP_ROW_SHARE * inRange.length));
   const hot = new Set(ranked.slice(0, taken));
   const notional = orders.reduce((sum, o) => sum + o.notional, 0);

@@ -1,4 +1,4 @@
-import type { PriceGrid } from '../model/price-grid';
+import { rowPosition, type PriceGrid } from '../model/price-grid';
 import type { Bias } from './level';
 
 const RATIO_CAP = 999;
@@ -25,16 +25,16 @@ export function readBias(
   return { label, ratio, below, above, windowPct };
 }
 
-/** Mass of `density` between two prices, rows weighted by their overlap with the interval. */
+/** Mass of `density` between two prices, rows weighted by their (log-price) overlap with the interval. */
 export function massBetween(grid: PriceGrid, density: ArrayLike<number>, from: number, to: number): number {
-  const { min, step, rows } = grid;
-  const r0 = Math.max(0, Math.floor((from - min) / step));
-  const r1 = Math.min(rows - 1, Math.floor((to - min) / step));
+  const a = rowPosition(grid, from);
+  const b = to === Infinity ? Infinity : rowPosition(grid, to);
+  const r0 = Math.max(0, Math.floor(a));
+  const r1 = Math.min(grid.rows - 1, Math.floor(b));
   let sum = 0;
   for (let r = r0; r <= r1; r++) {
-    const y0 = min + r * step;
-    const overlap = Math.min(to, y0 + step) - Math.max(from, y0);
-    if (overlap > 0) sum += (density[r] * overlap) / step;
+    const overlap = Math.min(b, r + 1) - Math.max(a, r);
+    if (overlap > 0) sum += density[r] * overlap;
   }
   return sum;
 }

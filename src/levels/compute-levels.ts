@@ -1,6 +1,6 @@
 import type { DensityUnit } from '../model/liquidation-model';
 import type { SweepRule } from '../model/model-options';
-import type { PriceGrid } from '../model/price-grid';
+import { priceAtRow, rowLow, rowPosition, type PriceGrid } from '../model/price-grid';
 import type { Side } from '../model/side';
 import type { SweptZone } from '../model/swept-zone';
 import { massBetween, readBias } from './bias';
@@ -31,7 +31,7 @@ export interface LevelsInput {
 export function computeLevels(input: LevelsInput, options: Partial<LevelsOptions> = {}): LevelsReport {
   const o = mergeLevelsOptions(options);
   const { grid, price } = input;
-  const split = Math.max(0, Math.min(grid.rows, Math.ceil((price - grid.min) / grid.step - 0.5)));
+  const split = Math.max(0, Math.min(grid.rows, Math.ceil(rowPosition(grid, price) - 0.5)));
   const sideMax = (v: ArrayLike<number>, from: number, to: number) => {
     let m = 0;
     for (let r = from; r < to; r++) if (v[r] > m) m = v[r];
@@ -42,10 +42,9 @@ export function computeLevels(input: LevelsInput, options: Partial<LevelsOptions
   const longZones = findZones(input.long, 0, split, minPeak, o.zoneFloor);
   const shortZones = findZones(input.short, split, grid.rows, minPeak, o.zoneFloor);
   const toLevel = (zone: Zone, side: Side): Level => {
-    const { min, step } = grid;
-    let levelPrice = min + (zone.peakRow + 0.5 + zone.peakOffset) * step;
-    let low = min + zone.lo * step;
-    let high = min + (zone.hi + 1) * step;
+    let levelPrice = priceAtRow(grid, zone.peakRow + 0.5 + zone.peakOffset);
+    let low = rowLow(grid, zone.lo);
+    let high = rowLow(grid, zone.hi + 1);
     if (side === 'long') {
       high = Math.min(high, price);
       levelPrice = Math.min(levelPrice, high);

@@ -2,7 +2,7 @@ import type { BarInput } from './bar-input';
 import { decayFactors, decayGroups, type DecayGroups } from './decay-groups';
 import { liquidationFactor } from './liquidation-price';
 import type { ModelOptions, SweepRule } from './model-options';
-import type { PriceGrid } from './price-grid';
+import { linearGrid, type LinearGrid, type PriceGrid } from './price-grid';
 import { SideBook, type SweepBounds } from './side-book';
 
 /** Totals and sweeps of one engine step. */
@@ -24,8 +24,11 @@ export class Engine {
   readonly short: SideBook;
   readonly groups: DecayGroups;
   private readonly tierWeight: Float64Array;
-  private readonly longFactor: Float64Array;
-  private readonly shortFactor: Float64Array;
+  /** Natural logs of each tier's liquidation factor: the engine works in log price, where a factor is a shift. */
+  private readonly longShift: Float64Array;
+  private readonly shortShift: Float64Array;
+  /** The grid in log price. */
+  readonly coord: LinearGrid;
   private readonly factors: Float64Array;
   private readonly nominalFactors: Float64Array;
   private readonly acc: Float64Array;
@@ -47,13 +50,14 @@ export class Engine {
     const rows = grid.rows;
     const keep = new Float64Array(rows);
     const cleared = new Float64Array(rows);
-    this.long = new SideBook(true, groupCount, grid, keep, cleared);
-    this.short = new SideBook(false, groupCount, grid, keep, cleared);
+    this.coord = linearGrid(grid);
+    this.long = new SideBook(true, groupCount, this.coord, keep, cleared);
+    this.short = new SideBook(false, groupCount, this.coord, keep, cleared);
     this.acc = new Float64Array(rows);
     const weightSum = options.tiers.reduce((sum, tier) => sum + tier.weight, 0);
     this.tierWeight = Float64Array.from(options.tiers, (tier) => tier.weight / weightSum);
-    this.longFactor = Float64Array.from(options.tiers, (tier) => liquidationFactor(tier.leverage, 'long', options.mmr));
-    this.shortFactor = Float64Array.from(options.tiers, (tier) => liquidationFactor(tier.leverage, 'short', options.mmr));
+    this.longShift = Float64Array.from(options.tiers, (tier) => Math.log(liquidationFactor(tier.leverage, 'long', options.mmr)));
+    this.shortShift = Float64Array.from(options.tiers, (tier) => Math.log(liquidationFactor(tier.leverage, 'short', options.mmr)));
     this.factors = new Float64Array(groupCount);
     this.nominalFactors = decayFactors(this.groups, intervalMs > 0 ? intervalMs : 0, new Float64Array(groupCount));
   }
@@ -118,17 +122,19 @@ export class Engine {
     const lb = this.longBounds;
     const sb = this.shortBounds;
     if (bar.markLow === bar.markLow && bar.markHigh === bar.markHigh) {
-      lb.full = lb.partial = bar.markLow;
-      sb.full = sb.partial = bar.markHigh;
+      lb.full = lb.partial = Math.log(bar.markLow);
+      sb.full = sb.partial = Math.log(bar.markHigh);
       lb.keep = sb.keep = 0;
       return 'mark';
     }
-    const bodyLow = Math.min(bar.open, bar.close);
-    const bodyHigh = Math.max(bar.open, bar.close);
+    const bodyLow = Math.log(Math.min(bar.open, bar.close));
+    const bodyHigh = Math.log(Math.max(bar.open, bar.close));
+    const low = Math.log(bar.low);
+    const high = Math.log(bar.high);
     const rule = this.options.sweep;
     if (rule === 'full') {
-      lb.full = lb.partial = bar.low;
-      sb.full = sb.partial = bar.high;
+      lb.full = lb.partial = low;
+      sb.full = sb.partial = high;
       lb.keep = sb.keep = 0;
     } else if (rule === 'body') {
       lb.full = lb.partial = bodyLow;
@@ -136,21 +142,25 @@ export class Engine {
       lb.keep = sb.keep = 0;
     } else {
       lb.full = bodyLow;
-      lb.partial = bar.low;
+      lb.partial = low;
       sb.full = bodyHigh;
-      sb.partial = bar.high;
+      sb.partial = high;
       lb.keep = sb.keep = 1 - this.options.wickClear;
     }
     return rule;
   }
 
   private addPositions(bar: BarInput, notional: number): void {
-    if (!(notional > 0)) return;
-    const { low, high } = bar;
+    if (!(notional > 0) || !(bar.high > 0)) return;
+    const high = bar.high;
+    const low = Math.max(bar.low, high * 1e-9);
     const typical = (high + low + bar.close) / 3;
     let mode = bar.volume > 0 && bar.quoteVolume === bar.quoteVolume ? bar.quoteVolume / bar.volume : typical;
     if (!(mode >= low)) mode = low;
     if (!(mode <= high)) mode = high;
+    const lnLow = Math.log(low);
+    const lnMode = Math.log(mode);
+    const lnHigh = Math.log(high);
     const longShare = this.longShare(bar);
     const longAmount = notional * longShare;
     const shortAmount = notional - longAmount;
@@ -159,10 +169,10 @@ export class Engine {
       const g = groupOfTier[t];
       const w = this.tierWeight[t];
       if (w === 0) continue;
-      const fl = this.longFactor[t];
-      const fs = this.shortFactor[t];
-      if (longAmount > 0) this.long.add(g, low * fl, mode * fl, high * fl, longAmount * w);
-      if (shortAmount > 0) this.short.add(g, low * fs, mode * fs, high * fs, shortAmount * w);
+      const fl = this.longShift[t];
+      const fs = this.shortShift[t];
+      if (longAmount > 0) this.long.add(g, lnLow + fl, lnMode + fl, lnHigh + fl, longAmount * w);
+      if (shortAmount > 0) this.short.add(g, lnLow + fs, lnMode + fs, lnHigh + fs, shortAmount * w);
     }
   }
 

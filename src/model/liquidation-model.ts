@@ -10,7 +10,7 @@ import { FirstSeenIndex } from './first-seen';
 import { KlineBuffer, type KlineView } from './kline-buffer';
 import { mergeModelOptions, type ModelOptions, type SweepRule } from './model-options';
 import { alignOpenInterest, validateOpenInterest, type OpenInterestPoint } from './open-interest';
-import { createPriceGrid, gridMax, type PriceGrid } from './price-grid';
+import { createPriceGrid, gridMax, gridMin, type PriceGrid } from './price-grid';
 import type { SweptZoneAt } from './swept-zone';
 import { SweepLog } from './sweep-log';
 import type { Side } from './side';
@@ -143,7 +143,7 @@ export class LiquidationModel {
     }
     this.forming = true;
     const grid = this.engine.grid;
-    if (kline.high > gridMax(grid) || kline.low < grid.min) {
+    if (kline.high > gridMax(grid) || kline.low < gridMin(grid)) {
       this.forming = kline.closed !== true;
       this.rebuild();
       return 'rebuilt';
@@ -277,7 +277,8 @@ export class LiquidationModel {
       return;
     }
     const [low, high] = this.bars.range(n);
-    const grid = createPriceGrid(low, high, this.opts.rows, this.opts.marginPct, this.opts.tickSize);
+    const o = this.opts;
+    const grid = createPriceGrid(low, high, { resolutionPct: o.resolutionPct, maxRows: o.rows, marginPct: o.marginPct, tickSize: o.tickSize });
     this.engine = new Engine(grid, this.opts, this.bars.intervalMs);
     this.scratch = new Engine(grid, this.opts, this.bars.intervalMs);
     this.store = HeatmapColumns.reuse(this.store, grid, n + 64, this.opts.keepColumns);
@@ -328,11 +329,11 @@ export class LiquidationModel {
     const time = this.bars.openTime[i];
     if (result.longSwept) {
       const z = engine.long.swept;
-      sweeps.push(true, z.price, z.low, z.high, z.notional, time, i);
+      sweeps.push(true, Math.exp(z.price), Math.exp(z.low), Math.exp(z.high), z.notional, time, i);
     }
     if (result.shortSwept) {
       const z = engine.short.swept;
-      sweeps.push(false, z.price, z.low, z.high, z.notional, time, i);
+      sweeps.push(false, Math.exp(z.price), Math.exp(z.low), Math.exp(z.high), z.notional, time, i);
     }
   }
 

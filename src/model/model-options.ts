@@ -17,11 +17,23 @@ export interface ModelOptions {
   tiers: readonly LeverageTier[];
   /** Tier-1 maintenance margin rate. Default 0.004 (BTCUSDT). */
   mmr: number;
-  /** Price rows of the grid. Default 500; at least 10, at most 4000. */
+  /**
+   * Row height as a percentage of price, the same at every price and for any history length (rows are
+   * log-spaced and anchored to fixed prices). Default 0.1: finer than a 100x position's distance to
+   * its liquidation price (0.6 %).
+   */
+  resolutionPct: number;
+  /**
+   * Most price rows of the grid. Default 2000 (a 5x price range plus margins at 0.1 %); a wider range
+   * gets rows that are a whole multiple of `resolutionPct` tall. At least 10, at most 4000.
+   */
   rows: number;
   /** Exchange tick size; rows are never finer than one tick. Default 0 (unknown). */
   tickSize: number;
-  /** Grid margin beyond the traded range on each side, as a fraction of that range. Default 0.1. */
+  /**
+   * Grid margin beyond the traded range on each side, as a percentage of price. Default 10 (10x levels
+   * of the range's extremes are drawn; 2x-5x levels further out are kept in the totals, not drawn).
+   */
   marginPct: number;
   /** Share of a bar's turnover taken to open new leveraged positions. Default 0.1. */
   turnoverShare: number;
@@ -61,9 +73,10 @@ export const DEFAULT_TIERS: readonly LeverageTier[] = Object.freeze([
 export const DEFAULT_MODEL_OPTIONS: Readonly<ModelOptions> = Object.freeze({
   tiers: DEFAULT_TIERS,
   mmr: 0.004,
-  rows: 500,
+  resolutionPct: 0.1,
+  rows: 2000,
   tickSize: 0,
-  marginPct: 0.1,
+  marginPct: 10,
   turnoverShare: 0.1,
   sweep: 'wick-partial',
   wickClear: 0.5,
@@ -95,7 +108,8 @@ function validateModelOptions(o: ModelOptions): void {
   checkRange('rows', o.rows, 10, 4000);
   if (!Number.isInteger(o.rows)) throw new RangeError(`model option rows: must be an integer, got ${o.rows}`);
   checkRange('tickSize', o.tickSize, 0, Number.MAX_VALUE);
-  checkRange('marginPct', o.marginPct, 0, 10);
+  checkRange('resolutionPct', o.resolutionPct, 0.01, 10);
+  checkRange('marginPct', o.marginPct, 0, 90);
   checkRange('turnoverShare', o.turnoverShare, 0, 1);
   checkRange('wickClear', o.wickClear, 0, 1);
   checkRange('pruneRatio', o.pruneRatio, 0, 1);

@@ -1,4 +1,4 @@
-import type { PriceGrid } from './price-grid';
+import type { LinearGrid } from './price-grid';
 import { addTriangle } from './triangle-kernel';
 
 const RENORMALISE_BELOW = 1e-100;
@@ -39,7 +39,7 @@ export class SideBook {
   constructor(
     readonly isLong: boolean,
     readonly groups: number,
-    readonly grid: PriceGrid,
+    readonly grid: LinearGrid,
     private readonly keepScratch: Float64Array,
     private readonly clearedScratch: Float64Array,
   ) {

@@ -1,4 +1,4 @@
-import type { PriceGrid } from './price-grid';
+import type { LinearGrid } from './price-grid';
 
 /**
  * Adds `amount` spread as a triangular density over `[a, b]` peaking at `m` into `target`, integrating
@@ -8,7 +8,7 @@ import type { PriceGrid } from './price-grid';
 export function addTriangle(
   target: Float64Array,
   offset: number,
-  grid: PriceGrid,
+  grid: LinearGrid,
   a: number,
   m: number,
   b: number,

@@ -7,8 +7,12 @@ import { syntheticKlines } from '../../src/klines/synthetic-klines';
 import { parseKlines } from '../../src/klines/parse-klines';
 import { toKlineSeries } from '../../src/klines/to-series';
 import { sharedFile } from '../helpers/shared-data';
+import { gridAround } from '../helpers/grids';
+import { priceAtRow } from '../../src/model/price-grid';
 
-const GRID = { min: 0, step: 1, rows: 100 };
+/** Rows of 0.1 %: prices in the scoring tests are row positions, P(r). */
+const GRID = gridAround(100, 100, 100);
+const P = (r: number) => priceAtRow(GRID, r);
 const HOUR = 3_600_000;
 
 function order(price: number, notional: number, side: 'long' | 'short' = 'long', time = 0): LiquidationOrder {
@@ -21,23 +25,25 @@ describe('scoring one side', () => {
   density[85] = 1;
 
   it('heatmap lift: capture of the hottest 20 % of rows in the traversed range, over their share', () => {
-    const s = scoreSide('long', GRID, density, 100, 80, 100, [order(95.5, 300), order(97.2, 100), order(85, 600)], []);
+    const s = scoreSide('long', GRID, density, P(100), P(80), P(100), [order(P(95.5), 300), order(P(97.2), 100), order(P(85), 600)], []);
     expect(s.heatmap).toEqual({ rows: 20, taken: 4, capture: 0.4, lift: 2 });
   });
 
   it('zone lift: capture inside the reported zones over the share of the range they cover', () => {
-    const s = scoreSide('long', GRID, density, 100, 80, 100, [order(95.5, 300), order(97.2, 100), order(85, 600)], [{ low: 94, high: 99 }]);
-    expect(s.zones.coverage).toBeCloseTo(0.25, 12);
+    const s = scoreSide('long', GRID, density, P(100), P(80), P(100), [order(P(95.5), 300), order(P(97.2), 100), order(P(85), 600)], [{ low: P(94), high: P(99) }]);
+    const coverage = (P(99) - P(94)) / (P(100) - P(80));
+    expect(s.zones.coverage).toBeCloseTo(coverage, 12);
     expect(s.zones.capture).toBeCloseTo(0.4, 12);
-    expect(s.zones.lift).toBeCloseTo(1.6, 12);
+    expect(s.zones.lift).toBeCloseTo(0.4 / coverage, 12);
   });
 
   it('zones outside the range cover nothing and have no lift; overlapping zones count once', () => {
-    const none = scoreSide('long', GRID, density, 100, 80, 100, [order(90, 1)], [{ low: 10, high: 20 }]);
+    const none = scoreSide('long', GRID, density, P(100), P(80), P(100), [order(P(90), 1)], [{ low: P(10), high: P(20) }]);
     expect(none.zones).toMatchObject({ coverage: 0, capture: 0, lift: null });
-    const overlap = scoreSide('long', GRID, density, 100, 80, 100, [order(90, 1)], [{ low: 85, high: 95 }, { low: 90, high: 95 }]);
-    expect(overlap.zones.coverage).toBeCloseTo(0.5, 12);
-    expect(overlap.zones.lift).toBeCloseTo(2, 12);
+    const overlap = scoreSide('long', GRID, density, P(100), P(80), P(100), [order(P(90), 1)], [{ low: P(85), high: P(95) }, { low: P(90), high: P(95) }]);
+    const coverage = (P(95) - P(85)) / (P(100) - P(80));
+    expect(overlap.zones.coverage).toBeCloseTo(coverage, 12);
+    expect(overlap.zones.lift).toBeCloseTo(1 / coverage, 12);
   });
 
   it('pooling weights each side by its number of orders', () => {

@@ -172,11 +172,11 @@ describe('LevelAlerts on the model, bar by bar', () => {
       last.set(key, alert.time);
     }
     // Price went at or beyond a swept level (wick or close), to within the grid row the sweep is measured in.
-    const row = model.grid!.step;
+    const row = (price: number) => price * Math.expm1(model.grid!.lnStep);
     for (const alert of raised.filter((a) => a.type === 'swept')) {
       const bar = bars.find((b) => b.openTime === alert.time)!;
-      if (alert.level.side === 'long') expect(bar.low - row).toBeLessThanOrEqual(alert.price);
-      else expect(bar.high + row).toBeGreaterThanOrEqual(alert.price);
+      if (alert.level.side === 'long') expect(bar.low - row(bar.low)).toBeLessThanOrEqual(alert.price);
+      else expect(bar.high + row(bar.high)).toBeGreaterThanOrEqual(alert.price);
     }
   });
 });

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { computeLevels, type LevelsInput } from '../../src/levels/compute-levels';
-import type { PriceGrid } from '../../src/model/price-grid';
+import { gridAround } from '../helpers/grids';
+import { priceAtRow, rowLow } from '../../src/model/price-grid';
 
-const GRID: PriceGrid = { min: 0, step: 1, rows: 200 };
+/** Rows of 0.1 %: row 100 starts at the price of the tests (P(100)). */
+const GRID = gridAround(100, 100, 200);
+const P = (row: number) => priceAtRow(GRID, row);
+const PRICE = P(100);
+const rowOfLevel = (price: number) => Math.round((Math.log(price) - GRID.lnMin) / GRID.lnStep - 0.5);
 
 /** A column with triangular bumps: `[centreRow, peak, halfWidth]`, long side below 100, short above. */
-function column(longBumps: [number, number, number][], shortBumps: [number, number, number][], price = 100): LevelsInput {
+function column(longBumps: [number, number, number][], shortBumps: [number, number, number][], price = PRICE): LevelsInput {
   const long = new Float64Array(GRID.rows);
   const short = new Float64Array(GRID.rows);
   const paint = (v: Float64Array, [centre, peak, half]: [number, number, number]) => {
@@ -21,14 +26,14 @@ describe('computeLevels', () => {
     const report = computeLevels(column([[80, 10, 3]], [[120, 5, 3]]), { zoneFloor: 0.5 });
     expect(report.below).toHaveLength(1);
     const level = report.below[0];
-    expect(level.price).toBeCloseTo(80.5, 9);
+    expect(level.price).toBeCloseTo(P(80.5), 9);
     expect(level.side).toBe('long');
     // rows 79..81 hold >= 50 % of the peak (10, 7.5, 10*0.75): 78 holds 5 = 50 %, 77 holds 2.5
-    expect(level.low).toBe(78);
-    expect(level.high).toBe(83);
+    expect(level.low).toBe(rowLow(GRID, 78));
+    expect(level.high).toBe(rowLow(GRID, 83));
     expect(level.notional).toBeCloseTo(5 + 7.5 + 10 + 7.5 + 5, 9);
-    expect(level.distancePct).toBeCloseTo(-19.5, 9);
-    expect(report.above[0].price).toBeCloseTo(120.5, 9);
+    expect(level.distancePct).toBeCloseTo(((P(80.5) - PRICE) / PRICE) * 100, 9);
+    expect(report.above[0].price).toBeCloseTo(P(120.5), 9);
     expect(report.above[0].side).toBe('short');
   });
 
@@ -45,43 +50,45 @@ describe('computeLevels', () => {
     long[61] = 10;
     long[62] = 8;
     const level = computeLevels(input).below[0];
-    expect(level.price).toBeGreaterThan(61.5);
-    expect(level.price).toBeLessThan(62);
+    expect(level.price).toBeGreaterThan(P(61.5));
+    expect(level.price).toBeLessThan(P(62));
   });
 
   it('keeps the top N by size on each side, listed nearest first', () => {
     const report = computeLevels(column([[90, 2, 1], [70, 9, 1], [50, 8, 1], [30, 1, 1]], []), { top: 2, proximityHalfPct: Infinity });
-    expect(report.below.map((l) => Math.round(l.price - 0.5))).toEqual([70, 50]);
+    expect(report.below.map((l) => rowOfLevel(l.price))).toEqual([70, 50]);
   });
 
   it('ranks a near cluster above a larger far one: size halves every proximityHalfPct of distance', () => {
-    // 9 at -30 % ranks 9 * 0.5^15; 2 at -10 % ranks 2 * 0.5^5: the near one wins with a 2 % half-distance.
-    const report = computeLevels(column([[90, 2, 1], [70, 9, 1]], []), { top: 1, proximityHalfPct: 2 });
-    expect(Math.round(report.below[0].price - 0.5)).toBe(90);
+    // 9 at -3 % ranks 9 * 0.5^6; 2 at -1 % ranks 2 * 0.5^2: the near one wins with a 0.5 % half-distance.
+    const report = computeLevels(column([[90, 2, 1], [70, 9, 1]], []), { top: 1, proximityHalfPct: 0.5 });
+    expect(rowOfLevel(report.below[0].price)).toBe(90);
+    expect(rowOfLevel(computeLevels(column([[90, 2, 1], [70, 9, 1]], []), { top: 1, proximityHalfPct: Infinity }).below[0].price)).toBe(70);
   });
 
   it('the nearest significant level skips weak clusters closer to price', () => {
     const report = computeLevels(column([[95, 1, 1], [80, 10, 1]], [[105, 1, 1], [130, 6, 1]]), { minStrength: 0.2 });
-    expect(Math.round(report.nearestBelow!.price - 0.5)).toBe(80);
-    expect(Math.round(report.nearestAbove!.price - 0.5)).toBe(130);
+    expect(rowOfLevel(report.nearestBelow!.price)).toBe(80);
+    expect(rowOfLevel(report.nearestAbove!.price)).toBe(130);
   });
 
   it('a zone that straddles price is clipped to its own side', () => {
-    const report = computeLevels(column([[99, 10, 3]], [], 100.7), { zoneFloor: 0.5 });
-    expect(report.below[0].high).toBe(100.7);
-    expect(report.below[0].price).toBeLessThanOrEqual(100.7);
+    const report = computeLevels(column([[99, 10, 3]], [], P(100.7)), { zoneFloor: 0.5 });
+    expect(report.below[0].high).toBe(P(100.7));
+    expect(report.below[0].price).toBeLessThanOrEqual(P(100.7));
   });
 
   it('reads a long-flush bias when long liquidations crowd just below price', () => {
     const report = computeLevels(column([[99, 10, 1]], [[101, 2, 1]]));
+    // Below price: rows 98 and 99 (5 + 10); above: rows 100..102 (1 + 2 + 1), all inside the 2 % window.
     expect(report.bias.label).toBe('long-flush');
-    expect(report.bias.ratio).toBeCloseTo(5, 9);
+    expect(report.bias.ratio).toBeCloseTo(15 / 4, 9);
   });
 
   it('reads a short-squeeze bias when short liquidations crowd just above price', () => {
     const report = computeLevels(column([[99, 1, 1]], [[101, 4, 1]]));
     expect(report.bias.label).toBe('short-squeeze');
-    expect(report.bias.ratio).toBeCloseTo(0.25, 9);
+    expect(report.bias.ratio).toBeCloseTo(1.5 / 8, 9);
   });
 
   it('reads balanced when neither side dominates, and ratio 1 with no pressure at all', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { modelLevels } from '../../src/levels/model-levels';
 import type { Side } from '../../src/model/side';
+import { rowPosition } from '../../src/model/price-grid';
 import { syntheticKlines } from '../../src/klines/synthetic-klines';
 import { toKlineSeries } from '../../src/klines/to-series';
 import { LiquidationModel } from '../../src/model/liquidation-model';
@@ -25,7 +26,7 @@ describe('modelLevels', () => {
         model.update({ ...k, close, high: Math.max(k.open, close, k.high * (f === 1 ? 1 : 0)), low: Math.min(k.open, close) });
         const report = modelLevels(model);
         for (const level of [...report.above, ...report.below]) {
-          const row = Math.floor((level.price - model.grid!.min) / model.grid!.step);
+          const row = Math.round(rowPosition(model.grid!, level.price) - 0.5);
           expect(level.firstSeen).toBe(walkBack(level.side, row, model.length - 1));
           checked++;
         }

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/model/engine';
 import { mergeModelOptions } from '../../src/model/model-options';
-import type { PriceGrid } from '../../src/model/price-grid';
+import { priceAtRow } from '../../src/model/price-grid';
 import { bar, HOUR, input } from '../helpers/bars';
+import { gridAround } from '../helpers/grids';
 
-const GRID: PriceGrid = { min: 0, step: 1, rows: 400 };
+const GRID = gridAround(100, 200, 400);
+/** Row `r`'s middle in the engine's own coordinate (log price). */
+const X = (r: number) => GRID.lnMin + (r + 0.5) * GRID.lnStep;
+const PRICE = priceAtRow(GRID, 200.5);
 
 /** Two tiers with different half-lives, each seeded with 1 unit in its own region far from price. */
 function twoTiers() {
@@ -18,10 +22,10 @@ function twoTiers() {
     }),
     HOUR,
   );
-  engine.long.add(0, 10, 10, 10, 1);
-  engine.long.add(1, 20, 20, 20, 1);
-  engine.short.add(0, 390, 390, 390, 1);
-  engine.short.add(1, 380, 380, 380, 1);
+  engine.long.add(0, X(10), X(10), X(10), 1);
+  engine.long.add(1, X(20), X(20), X(20), 1);
+  engine.short.add(0, X(390), X(390), X(390), 1);
+  engine.short.add(1, X(380), X(380), X(380), 1);
   engine.lastTime = bar(0, 1, 1, 1, 1).openTime;
   return engine;
 }
@@ -29,7 +33,7 @@ function twoTiers() {
 function quietBar(engine: Engine, hour: number) {
   const long = new Float64Array(GRID.rows);
   const short = new Float64Array(GRID.rows);
-  engine.step(input(bar(hour, 200, 200, 200, 200, 0)), long, short, 0);
+  engine.step(input(bar(hour, PRICE, PRICE, PRICE, PRICE, 0)), long, short, 0);
   return { long, short };
 }
 

@@ -118,10 +118,30 @@ describe('LiquidationModel', () => {
 
   it('applyOptions merges over the current options and recomputes', () => {
     const model = modelOf(KLINES);
-    model.applyOptions({ rows: 250 });
-    expect(model.grid!.rows).toBe(250);
+    const fine = model.grid!;
+    model.applyOptions({ resolutionPct: 0.5 });
+    expect(model.grid!.lnStep).toBeCloseTo(Math.log1p(0.005), 12);
+    expect(model.grid!.rows).toBeLessThan(fine.rows / 4);
     expect(model.options().sweep).toBe('wick-partial');
     expect(() => model.applyOptions({ rows: 3 })).toThrow(/rows/);
+  });
+
+  it('rows are the same fraction of price whatever the history length: the grid is anchored', () => {
+    const long = modelOf(KLINES).grid!;
+    const short = modelOf(KLINES.slice(250)).grid!;
+    expect(short.lnStep).toBe(long.lnStep);
+    expect(Math.expm1(long.lnStep)).toBeCloseTo(0.001, 12);
+    // The same row index means the same prices: the shorter history's rows are a subset.
+    expect(short.lnMin - long.lnMin).toBeCloseTo((short.first - long.first) * long.lnStep, 9);
+  });
+
+  it('rows caps the grid: a wider range gets rows a whole multiple of the resolution tall', () => {
+    const model = new LiquidationModel({ rows: 100 });
+    model.setData(toKlineSeries(KLINES));
+    expect(model.grid!.rows).toBeLessThanOrEqual(100);
+    const multiple = model.grid!.lnStep / Math.log1p(0.001);
+    expect(multiple).toBeCloseTo(Math.round(multiple), 9);
+    expect(Math.round(multiple)).toBeGreaterThan(1);
   });
 
   it('setDataAsync gives the same columns as setData, in slices that yield to the event loop', async () => {

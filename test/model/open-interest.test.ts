@@ -3,12 +3,12 @@ import { toKlineSeries } from '../../src/klines/to-series';
 import { Engine } from '../../src/model/engine';
 import { LiquidationModel } from '../../src/model/liquidation-model';
 import { mergeModelOptions } from '../../src/model/model-options';
-import type { PriceGrid } from '../../src/model/price-grid';
 import { modelLevels } from '../../src/levels/model-levels';
 import { syntheticKlines } from '../../src/klines/synthetic-klines';
 import { bar, HOUR, input } from '../helpers/bars';
+import { gridAround } from '../helpers/grids';
 
-const GRID: PriceGrid = { min: 80, step: 0.1, rows: 400 };
+const GRID = gridAround(100, 200, 400);
 const HALF_LIFE_H = 5;
 const DECAY = Math.pow(0.5, 1 / HALF_LIFE_H);
 

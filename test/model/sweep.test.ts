@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/model/engine';
 import { mergeModelOptions, type ModelOptions } from '../../src/model/model-options';
-import type { PriceGrid } from '../../src/model/price-grid';
+import { priceAtRow } from '../../src/model/price-grid';
 import { bar, HOUR, input } from '../helpers/bars';
+import { gridAround } from '../helpers/grids';
 
-const GRID: PriceGrid = { min: 0, step: 1, rows: 200 };
+/** Rows of 0.1 %; prices below are written as row positions: P(r) is the price at row position r. */
+const GRID = gridAround(100, 100, 200);
+const P = (r: number) => priceAtRow(GRID, r);
+/** Row position `r` in the engine's own coordinate (log price). */
+const X = (r: number) => GRID.lnMin + r * GRID.lnStep;
 const HALF_LIFE_H = 10;
 const DECAY = Math.pow(0.5, 1 / HALF_LIFE_H);
 
@@ -12,8 +17,8 @@ const DECAY = Math.pow(0.5, 1 / HALF_LIFE_H);
 function seeded(options: Partial<ModelOptions>): Engine {
   const engine = new Engine(GRID, mergeModelOptions({ tiers: [{ leverage: 10, weight: 1, halfLifeHours: HALF_LIFE_H }], ...options }), HOUR);
   for (let r = 60; r < 140; r++) {
-    engine.long.add(0, r, r, r, 1);
-    engine.short.add(0, r, r, r, 1);
+    engine.long.add(0, X(r + 0.5), X(r + 0.5), X(r + 0.5), 1);
+    engine.short.add(0, X(r + 0.5), X(r + 0.5), X(r + 0.5), 1);
   }
   engine.lastTime = bar(0, 1, 1, 1, 1).openTime;
   return engine;
@@ -23,8 +28,8 @@ function seeded(options: Partial<ModelOptions>): Engine {
 function sweepWith(engine: Engine, open: number, high: number, low: number, close: number, mark?: [number, number]) {
   const long = new Float64Array(GRID.rows);
   const short = new Float64Array(GRID.rows);
-  const extra = mark ? { markHigh: mark[0], markLow: mark[1] } : {};
-  const result = engine.step(input(bar(1, open, high, low, close, 0), extra), long, short, 0);
+  const extra = mark ? { markHigh: P(mark[0]), markLow: P(mark[1]) } : {};
+  const result = engine.step(input(bar(1, P(open), P(high), P(low), P(close), 0), extra), long, short, 0);
   return { long, short, result };
 }
 
@@ -34,45 +39,45 @@ describe('sweep clearing', () => {
     for (let r = 60; r < 140; r++) {
       const keptLong = r >= 96 ? 0 : r === 95 ? 0.5 : 1;
       const keptShort = r <= 103 ? 0 : r === 104 ? 0.5 : 1;
-      expect(long[r]).toBeCloseTo(keptLong * DECAY, 12);
-      expect(short[r]).toBeCloseTo(keptShort * DECAY, 12);
+      expect(long[r]).toBeCloseTo(keptLong * DECAY, 10);
+      expect(short[r]).toBeCloseTo(keptShort * DECAY, 10);
     }
   });
 
   it('body rule: clears only the body range, wicks untouched', () => {
     const { long, short } = sweepWith(seeded({ sweep: 'body' }), 100, 104.5, 95.5, 102);
-    expect(long[99]).toBeCloseTo(DECAY, 12);
+    expect(long[99]).toBeCloseTo(DECAY, 10);
     expect(long[100]).toBe(0);
     expect(short[101]).toBe(0);
-    expect(short[102]).toBeCloseTo(DECAY, 12);
+    expect(short[102]).toBeCloseTo(DECAY, 10);
   });
 
   it('wick-partial rule: clears the body fully and keeps (1 - wickClear) of the wick', () => {
     const { long, short, result } = sweepWith(seeded({ sweep: 'wick-partial', wickClear: 0.75 }), 100, 104, 96, 102);
     expect(result.rule).toBe('wick-partial');
-    expect(long[95]).toBeCloseTo(DECAY, 12);
-    for (let r = 96; r < 100; r++) expect(long[r]).toBeCloseTo(0.25 * DECAY, 12);
+    expect(long[95]).toBeCloseTo(DECAY, 10);
+    for (let r = 96; r < 100; r++) expect(long[r]).toBeCloseTo(0.25 * DECAY, 10);
     expect(long[100]).toBe(0);
     expect(short[101]).toBe(0);
-    for (let r = 102; r < 104; r++) expect(short[r]).toBeCloseTo(0.25 * DECAY, 12);
-    expect(short[104]).toBeCloseTo(DECAY, 12);
+    for (let r = 102; r < 104; r++) expect(short[r]).toBeCloseTo(0.25 * DECAY, 10);
+    expect(short[104]).toBeCloseTo(DECAY, 10);
   });
 
   it('mark-price klines take over the sweep: cleared fully between mark low and mark high', () => {
     const { long, short, result } = sweepWith(seeded({ sweep: 'full' }), 100, 110, 90, 101, [103, 98]);
     expect(result.rule).toBe('mark');
-    expect(long[97]).toBeCloseTo(DECAY, 12);
+    expect(long[97]).toBeCloseTo(DECAY, 10);
     expect(long[98]).toBe(0);
     expect(short[102]).toBe(0);
-    expect(short[103]).toBeCloseTo(DECAY, 12);
+    expect(short[103]).toBeCloseTo(DECAY, 10);
   });
 
   it('reports the swept zone with its extent, peak and cleared mass', () => {
     const engine = seeded({ sweep: 'full' });
     const { result } = sweepWith(engine, 100, 100, 90, 100);
     expect(result.longSwept).toBe(true);
-    expect(engine.long.swept.low).toBe(90);
-    expect(engine.long.swept.high).toBe(140);
+    expect(engine.long.swept.low).toBeCloseTo(X(90), 10);
+    expect(engine.long.swept.high).toBeCloseTo(X(140), 10);
     expect(engine.long.swept.notional).toBeCloseTo(50 * DECAY, 9);
   });
 
@@ -80,10 +85,10 @@ describe('sweep clearing', () => {
     const engine = new Engine(GRID, mergeModelOptions({ tiers: [{ leverage: 100, weight: 1, halfLifeHours: 10 }], sweep: 'full' }), HOUR);
     const long = new Float64Array(GRID.rows);
     const short = new Float64Array(GRID.rows);
-    engine.step(input(bar(0, 100, 101, 99, 100, 10)), long, short, 0);
-    // 100x long liquidation prices of entries in [99, 101] span [98.4, 100.4]: rows 99 and 100 lie above
-    // the bar's low, so they would be empty had the clear come after the add.
-    expect(long[99]).toBeGreaterThan(0);
+    engine.step(input(bar(0, P(100), P(110), P(90), P(100), 10)), long, short, 0);
+    // 100x long liquidation prices of entries in rows 90..110 lie 0.6 % (6 rows) lower: rows 90..103 lie
+    // above the bar's low, so they would be empty had the clear come after the add.
+    expect(long[95]).toBeGreaterThan(0);
     expect(long[100]).toBeGreaterThan(0);
   });
 });

@@ -12,9 +12,7 @@ function data(overrides: Partial<HeatmapDrawData> = {}): HeatmapDrawData {
     endColumn: 40,
     x0: -5,
     columnWidth: 6,
-    yTop: 20,
-    yBottom: 380,
-    rowEdges: null,
+    strips: [{ row: 0, count: 100, yTop: 20, yBottom: 380 }],
     ...overrides,
   };
 }
@@ -54,7 +52,7 @@ describe('heatmap renderer', () => {
 
   it('draws nothing outside the pane: columns and rows beyond it are clipped with the matching source part', () => {
     const { target, calls } = recordingTarget(300, 400, 2);
-    new HeatmapRenderer(data({ firstColumn: 0, endColumn: 200, x0: -100, columnWidth: 4, yTop: -50, yBottom: 500 })).drawBackground(target);
+    new HeatmapRenderer(data({ firstColumn: 0, endColumn: 200, x0: -100, columnWidth: 4, strips: [{ row: 0, count: 100, yTop: -50, yBottom: 500 }] })).drawBackground(target);
     const [, sx, sy, sw, sh, dx, dy, dw, dh] = callsOf(calls, 'drawImage')[0] as number[];
     expect(dx).toBe(0);
     expect(dy).toBe(0);
@@ -69,23 +67,26 @@ describe('heatmap renderer', () => {
   it('draws nothing when the heatmap is scrolled out of view', () => {
     const { target, calls } = recordingTarget(300, 400, 1);
     new HeatmapRenderer(data({ x0: 1000 })).drawBackground(target);
-    new HeatmapRenderer(data({ yTop: 500, yBottom: 900 })).drawBackground(target);
+    new HeatmapRenderer(data({ strips: [{ row: 0, count: 100, yTop: 500, yBottom: 900 }] })).drawBackground(target);
     new HeatmapRenderer(null).drawBackground(target);
     expect(callsOf(calls, 'drawImage')).toHaveLength(0);
   });
 
-  it('a logarithmic scale draws one strip per row at that row\'s own edges', () => {
-    const rows = 4;
-    const rowEdges = Float64Array.from([10, 60, 140, 260, 390]);
+  it('draws one drawImage per strip, the rows of each strip stretched between its own edges', () => {
+    const strips = [
+      { row: 0, count: 1, yTop: 10, yBottom: 60 },
+      { row: 1, count: 2, yTop: 60, yBottom: 260 },
+      { row: 3, count: 1, yTop: 260, yBottom: 390 },
+    ];
     const { target, calls } = recordingTarget(300, 400, 2);
-    new HeatmapRenderer(data({ rows, rowEdges })).drawBackground(target);
+    new HeatmapRenderer(data({ rows: 4, strips })).drawBackground(target);
     const draws = callsOf(calls, 'drawImage') as number[][];
-    expect(draws).toHaveLength(rows);
+    expect(draws).toHaveLength(strips.length);
     draws.forEach((d, k) => {
-      expect(d[2]).toBe(k);
-      expect(d[4]).toBe(1);
-      expect(d[6]).toBe(rowEdges[k] * 2);
-      expect(d[8]).toBe((rowEdges[k + 1] - rowEdges[k]) * 2);
+      expect(d[2]).toBe(strips[k].row);
+      expect(d[4]).toBe(strips[k].count);
+      expect(d[6]).toBe(strips[k].yTop * 2);
+      expect(d[8]).toBe((strips[k].yBottom - strips[k].yTop) * 2);
     });
   });
 
