@@ -28,7 +28,8 @@ export interface CrossValidation {
 /**
  * Leave-one-day-out cross-validation over a grid of settings. `scores[k]` holds every window scored with
  * `settings[k]` (same windows in the same order for each k). For each UTC day with scored windows, the
- * setting with the highest pooled heatmap lift (USD) on all other days is chosen (ties: the earlier
+ * setting with the highest pooled heatmap lift (USD) on all other days is chosen (ties, as between
+ * settings differing only in levels options: the higher zone lift (USD) on those days, then the earlier
  * setting) and that day's windows are taken as scored with it. The summary pools those held-out scores.
  * @throws RangeError when fewer than two days have scored windows or the score lists disagree.
  */
@@ -42,12 +43,12 @@ export function crossValidateDays(settings: readonly Setting[], scores: readonly
   const heldOut: WindowScore[] = [];
   for (const day of days) {
     let chosen = 0;
-    let best = -Infinity;
+    let best = [-Infinity, -Infinity];
     scores.forEach((list, k) => {
-      const train = list.filter((w) => !w.skipped && w.day !== day).flatMap((w) => w.sides);
-      const lift = pooledFigures(sideSums(train, 'usd')).heatmapLift ?? -Infinity;
-      if (lift > best) {
-        best = lift;
+      const train = pooledFigures(sideSums(list.filter((w) => !w.skipped && w.day !== day).flatMap((w) => w.sides), 'usd'));
+      const score = [train.heatmapLift ?? -Infinity, train.zoneLift ?? -Infinity];
+      if (score[0] > best[0] || (score[0] === best[0] && score[1] > best[1])) {
+        best = score;
         chosen = k;
       }
     });

@@ -64,7 +64,7 @@ export function verdict(g: GroupSummary): string {
 export function formatCrossValidation(cv: CrossValidation): string {
   const w = [10, 7, 6, 10, 10, 0];
   return [
-    `Leave-one-day-out cross-validation over ${cv.settings.length} settings: each day is scored with the setting that had the highest pooled heatmap lift (USD) on the other days. Every figure below is held-out.`,
+    `Leave-one-day-out cross-validation over ${cv.settings.length} settings: each day is scored with the setting that had the highest pooled heatmap lift (USD) on the other days (ties: zone lift). Every figure below is held-out.`,
     '',
     row(['day', 'windows', 'orders', 'model USD', 'prior USD', 'chosen setting'], w),
     ...cv.folds.map((f) => row([f.day, String(f.windows), String(f.orders), num(f.heatmapLift), num(f.priorLift), `  ${settingLabel(cv.settings[f.chosen])}`], w)),
