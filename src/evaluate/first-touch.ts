@@ -1,4 +1,4 @@
-import type { KlineSeries } from '../klines/kline';
+import type { Kline, KlineSeries } from '../klines/kline';
 import type { BiasLabel, Level } from '../levels/level';
 import type { LevelsOptions } from '../levels/levels-options';
 import { modelLevels } from '../levels/model-levels';
@@ -81,9 +81,10 @@ interface Outcome {
 /**
  * Which nearest significant level does price reach first? Cuts are taken every `every` bars once
  * `lookbackMs` of history precedes them. One model is built per lookback-long block of cuts, from the
- * lookback before the block's first cut to its last cut, and each cut's report is read from its column
- * (`modelLevels(model, levels, index)`), so a cut's model has seen one to two lookbacks of bars and
- * nothing after the cut. The path is the bar highs and lows after the cut, within the horizon.
+ * lookback before the block's first cut, and fed the block's bars one by one (`update`), each cut's
+ * report read from its latest column: a cut's model has seen one to two lookbacks of bars and nothing
+ * after the cut, not even through its price grid (a model built over the whole block would size its
+ * grid to prices still to come). The path is the bar highs and lows after the cut, within the horizon.
  * Intervals resample blocks of cuts one horizon long (cases closer than that share their path).
  */
 export function firstTouch(series: KlineSeries, options: Partial<FirstTouchOptions> = {}): FirstTouchResult {
@@ -102,14 +103,13 @@ export function firstTouch(series: KlineSeries, options: Partial<FirstTouchOptio
   let withoutLevels = 0;
   for (let b = 0; b < cutIndexes.length; ) {
     const blockStart = cutIndexes[b];
-    let e = b;
-    while (e < cutIndexes.length && cutIndexes[e] < blockStart + lookbackBars) e++;
-    const from = blockStart - lookbackBars;
     const model = new LiquidationModel(o.model);
-    model.setData(sliceRange(series, from, cutIndexes[e - 1]), { lastBarForming: false });
-    for (let k = b; k < e; k++) {
-      const c = cutIndexes[k];
-      const report = modelLevels(model, o.levels, c - 1 - from);
+    model.setData(sliceRange(series, blockStart - lookbackBars, blockStart), { lastBarForming: false });
+    let fed = blockStart;
+    for (; b < cutIndexes.length && cutIndexes[b] < blockStart + lookbackBars; b++) {
+      const c = cutIndexes[b];
+      for (; fed < c; fed++) model.update(closedKline(series, fed));
+      const report = modelLevels(model, o.levels);
       const above = report.nearestAbove;
       const below = report.nearestBelow;
       if (!above || !below) {
@@ -119,7 +119,6 @@ export function firstTouch(series: KlineSeries, options: Partial<FirstTouchOptio
       const time = series.openTime[c - 1] + interval;
       cases.push({ time, price: report.price, above: brief(above), below: brief(below), bias: report.bias.label, first: touch(series, c, time + o.horizonMs, above.price, below.price) });
     }
-    b = e;
   }
   const blockMs = Math.max(o.horizonMs, o.every * interval);
   const read = (predict: (c: FirstTouchCase) => 'above' | 'below' | null): ShareRead => {
@@ -145,6 +144,23 @@ export function firstTouch(series: KlineSeries, options: Partial<FirstTouchOptio
       return c.above.notional > c.below.notional ? 'above' : 'below';
     }),
     bias: read((c) => (c.bias === 'long-flush' ? 'below' : c.bias === 'short-squeeze' ? 'above' : null)),
+  };
+}
+
+function closedKline(s: KlineSeries, i: number): Kline {
+  const optional = (v: number) => (Number.isNaN(v) ? undefined : v);
+  return {
+    openTime: s.openTime[i],
+    open: s.open[i],
+    high: s.high[i],
+    low: s.low[i],
+    close: s.close[i],
+    volume: s.volume[i],
+    quoteVolume: optional(s.quoteVolume[i]),
+    takerBuyBase: optional(s.takerBuyBase[i]),
+    takerBuyQuote: optional(s.takerBuyQuote[i]),
+    trades: optional(s.trades[i]),
+    closed: true,
   };
 }
 
