@@ -15,8 +15,8 @@ import { defaultMmr } from '../model/liquidation-price';
 import { checkKnownOptions, UsageError, type CliArgs } from './cli-args';
 
 /**
- * `liq-heatmap evaluate --klines FILE|DIR[,...] --liquidations FILE [--symbol S] [--horizon 2h] [--lookback 60d]
- * [--cv day --grid model.NAME=V1,V2 ...] [--json]`: scores the model's heatmap and zones against real
+ * `liq-heatmap evaluate --klines FILE|DIR[,...] --liquidations FILE [--symbol S] [--horizon 2h] [--lookback 60d] [--cv day --grid model.NAME=V1,V2 ...] [--json]`:
+ * scores the model's heatmap and zones against real
  * liquidation orders beside a near-price prior, per side, pooled and per symbol, with bootstrap intervals
  * over windows; with `--cv day`, leave-one-day-out cross-validation over the grid of settings.
  */

@@ -82,8 +82,9 @@ export interface LiquidationWindow {
 export function groupWindows(orders: readonly LiquidationOrder[], gapMs = 2 * 3_600_000): LiquidationWindow[] {
   const bySymbol = new Map<string, LiquidationOrder[]>();
   for (const order of orders) {
-    if (!bySymbol.has(order.symbol)) bySymbol.set(order.symbol, []);
-    bySymbol.get(order.symbol)!.push(order);
+    const list = bySymbol.get(order.symbol) ?? [];
+    list.push(order);
+    bySymbol.set(order.symbol, list);
   }
   const windows: LiquidationWindow[] = [];
   for (const [symbol, list] of bySymbol) {
