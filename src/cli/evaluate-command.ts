@@ -109,15 +109,19 @@ function intro(scores: readonly WindowScore[], horizonMs: number, lookbackMs: nu
   return lines.join('\n');
 }
 
-/** Klines files named by `--klines` (files or directories, comma-separated), only of symbols in `wanted`. */
+/**
+ * Klines files named by `--klines` (files or directories, comma-separated), only of symbols in `wanted`.
+ * A file's symbol is the one its name says; `--symbol` names it for files whose name says none, and
+ * leaves out files of other symbols.
+ */
 function readKlines(arg: string, symbolOverride: string | undefined, wanted: ReadonlySet<string>): KlinesFile[] {
   const paths = arg.split(',').filter(Boolean).flatMap((p) => (isDirectory(p) ? listDirectory(p) : [p]));
   const files: KlinesFile[] = [];
   for (const file of paths) {
     const named = symbolOfFile(basename(file));
-    const symbol = symbolOverride ?? named.symbol;
+    const symbol = named.symbol ?? symbolOverride;
     if (!symbol) throw new UsageError(`--symbol S is needed: the klines file name ${basename(file)} does not say which symbol it holds`);
-    if (!wanted.has(symbol)) continue;
+    if (!wanted.has(symbol) || (symbolOverride !== undefined && symbol !== symbolOverride)) continue;
     files.push({ file, symbol, market: named.market, series: parseKlines(read(file), { source: file }) });
   }
   return files;

@@ -71,6 +71,15 @@ describe('liq-heatmap evaluate', () => {
     expect(runCli(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--cv', 'week']).status).toBe(2);
   });
 
+  it('--symbol names the symbol of a file whose name says none and leaves out files of other symbols', () => {
+    const { liquidations, dir } = f();
+    const bars = randomWalkBars(24 * 40);
+    const unnamed = writeFixture(dir, 'klines.csv', toCsv(bars));
+    const other = writeFixture(dir, 'BTCUSDT-PERP_1h_other.csv', toCsv(bars));
+    const out = runJson(['evaluate', '--klines', `${unnamed},${other}`, '--liquidations', liquidations, '--symbol', 'ETHUSDT', '--json']);
+    expect(out.windows.map((w: { klines: string }) => w.klines)).toEqual(Array(3).fill('klines.csv'));
+  });
+
   it('a bad order row exits 1 naming the file, row and field', () => {
     const { klinesDir, dir } = f();
     const bad = writeFixture(dir, 'bad.csv', `${LIQ_HEADER}\n${T0},ETHUSDT,SELL,LIMIT,,,1,1,1,src\n`);
