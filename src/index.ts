@@ -7,5 +7,10 @@
  */
 export * from './public-api';
 export { parseLiquidationCsv, groupWindows, LiquidationFileError, type LiquidationOrder, type LiquidationWindow } from './evaluate/liquidation-orders';
-export { evaluateModel, poolScores, type EvaluateOptions, type Evaluation, type PooledScore, type WindowScore } from './evaluate/evaluate-model';
-export type { SideScore } from './evaluate/score-side';
+export { evaluateModel, scoreWindow, type EvaluateOptions, type Evaluation } from './evaluate/evaluate-model';
+export type { WindowScore } from './evaluate/window-score';
+export type { SideScore, RowScore, Weighted } from './evaluate/score-side';
+export { summarize, type EvaluationSummary, type GroupSummary, type WeightedSummary } from './evaluate/evaluation-summary';
+export type { Estimate, BootstrapOptions } from './evaluate/bootstrap';
+export { crossValidateDays, type CrossValidation, type CvFold } from './evaluate/cross-validate';
+export type { Setting } from './evaluate/option-grid';

@@ -4,6 +4,8 @@ import { parseTime } from './parse-time';
 export interface CliArgs {
   command: string | undefined;
   options: Map<string, string>;
+  /** Every value given for each option, in order (`options` keeps the last): for options that may repeat, e.g. `--grid`. */
+  repeated: Map<string, string[]>;
   flags: Set<string>;
 }
 
@@ -17,6 +19,7 @@ export class UsageError extends Error {
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   const options = new Map<string, string>();
+  const repeated = new Map<string, string[]>();
   const flags = new Set<string>();
   let command: string | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -33,13 +36,14 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`option --${name} needs a value`);
       options.set(name, value);
+      repeated.set(name, [...(repeated.get(name) ?? []), value]);
     } else if (command === undefined) {
       command = arg;
     } else {
       throw new UsageError(`unexpected argument '${arg}'`);
     }
   }
-  return { command, options, flags };
+  return { command, options, repeated, flags };
 }
 
 /** Fails with a usage error on any option or flag not in `known`. */

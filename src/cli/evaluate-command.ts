@@ -1,72 +1,164 @@
-import { basename } from 'node:path';
-import { evaluateModel, poolScores, type Evaluation, type PooledScore } from '../evaluate/evaluate-model';
-import { groupWindows, parseLiquidationCsv } from '../evaluate/liquidation-orders';
+import { readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { DEFAULT_BOOTSTRAP } from '../evaluate/bootstrap';
+import { crossValidateDays } from '../evaluate/cross-validate';
+import { summarize } from '../evaluate/evaluation-summary';
+import { scoreWindow } from '../evaluate/evaluate-model';
+import { formatCrossValidation, formatSummary } from '../evaluate/format-evaluation';
+import { KlineLibrary, symbolOfFile, type KlinesFile } from '../evaluate/kline-library';
+import { groupWindows, parseLiquidationCsv, type LiquidationWindow } from '../evaluate/liquidation-orders';
+import { gridSettings, settingLabel, settingOptions, type Setting } from '../evaluate/option-grid';
+import { utcDay, type WindowScore } from '../evaluate/window-score';
 import { describeSpan } from '../klines/describe-time';
 import { parseDuration } from '../klines/interval';
 import { parseKlines } from '../klines/parse-klines';
 import { defaultMmr } from '../model/liquidation-price';
-import { readInputFile } from './read-input-file';
 import { checkKnownOptions, UsageError, type CliArgs } from './cli-args';
+import { readInputFile } from './read-input-file';
 
 /**
- * `liq-heatmap evaluate --klines FILE[,FILE...] --liquidations FILE [--symbol S] [--horizon 2h] [--lookback 60d] [--json]`:
- * scores predicted zones against real liquidation orders (heatmap lift, zone lift and coverage), per file
- * (symbol from the file name unless `--symbol`) and pooled over all of them.
+ * `liq-heatmap evaluate --klines FILE|DIR[,...] --liquidations FILE [--symbol S] [--horizon 2h] [--lookback 60d] [--cv day --grid model.NAME=V1,V2 ...] [--json]`:
+ * scores the model's heatmap and zones against real
+ * liquidation orders beside a near-price prior, per side, pooled and per symbol, with bootstrap intervals
+ * over windows; with `--cv day`, leave-one-day-out cross-validation over the grid of settings.
  */
 export function evaluateCommand(args: CliArgs): string {
-  checkKnownOptions(args, ['klines', 'liquidations', 'symbol', 'horizon', 'lookback', 'json']);
-  const klinesFile = args.options.get('klines');
+  checkKnownOptions(args, ['klines', 'liquidations', 'symbol', 'horizon', 'lookback', 'cv', 'grid', 'json']);
+  const klinesArg = args.options.get('klines');
   const liquidationsFile = args.options.get('liquidations');
-  if (!klinesFile || !liquidationsFile) throw new UsageError('evaluate needs --klines FILE and --liquidations FILE');
-  const duration = (name: string, fallback: string) => {
-    try {
-      return parseDuration(args.options.get(name) ?? fallback);
-    } catch {
-      throw new UsageError(`--${name} must be a duration such as 2h or 60d`);
-    }
-  };
-  const horizonMs = duration('horizon', '2h');
-  const lookbackMs = duration('lookback', '60d');
-  const files = klinesFile.split(',').filter(Boolean);
-  const liquidations = parseLiquidationCsv(readInputFile(liquidationsFile), liquidationsFile);
-  const runs = files.map((file) => {
-    const symbol = (args.options.get('symbol') ?? /([A-Z0-9]{2,20}USDT)/.exec(basename(file))?.[1] ?? '').toUpperCase();
-    if (!symbol) throw new UsageError(`--symbol S is needed: the klines file name ${basename(file)} does not say which symbol it holds`);
-    const series = parseKlines(readInputFile(file), { source: file });
-    if (lookbackMs < series.intervalMs) {
-      const lookback = args.options.get('lookback');
-      throw new UsageError(`--lookback ${lookback} is shorter than one bar of ${file} (${describeSpan(series.intervalMs)}): the model would have no bars`);
-    }
-    const orders = liquidations.filter((o) => o.symbol === symbol);
-    return { symbol, file, ...evaluateModel(series, groupWindows(orders), { horizonMs, lookbackMs, model: { mmr: defaultMmr(symbol) } }) };
-  });
-  const pooled = poolScores(runs.flatMap((r) => r.windows));
-  if (args.flags.has('json')) return JSON.stringify({ horizonMs, lookbackMs, runs, pooled }, null, 2);
-  return [...runs.map((r) => formatEvaluation(`${r.symbol} (${basename(r.file)})`, r)), ...(runs.length > 1 ? [formatPooled('all files', pooled)] : [])].join('\n\n');
-}
-
-const pct = (v: number | null) => (v === null ? '-' : `${(100 * v).toFixed(0)}%`);
-const num = (v: number | null) => (v === null ? '-' : v.toFixed(2));
-
-/** The evaluation as a table: one line per window side, then the pooled figures. */
-export function formatEvaluation(symbol: string, e: Evaluation): string {
-  const lines = [`${symbol}: predicted liquidation zones vs real liquidation orders`, 'window (t0 UTC)    side   orders  heat rows  heat capture  heat lift  zone cover  zone capture  zone lift'];
-  for (const w of e.windows) {
-    const t = new Date(w.t0).toISOString().slice(0, 16).replace('T', ' ');
-    if (w.skipped) {
-      lines.push(`${t}   (${w.orders} orders skipped: ${w.skipped})`);
-      continue;
-    }
-    for (const s of w.sides) {
-      lines.push(
-        `${t}   ${s.side.padEnd(5)}  ${String(s.orders).padStart(6)}  ${`${s.heatmap.taken}/${s.heatmap.rows}`.padStart(9)}  ${pct(s.heatmap.capture).padStart(12)}  ${num(s.heatmap.lift).padStart(9)}  ${pct(s.zones.coverage).padStart(10)}  ${pct(s.zones.capture).padStart(12)}  ${num(s.zones.lift).padStart(9)}`,
-      );
+  if (!klinesArg || !liquidationsFile) throw new UsageError('evaluate needs --klines FILE|DIR and --liquidations FILE');
+  const horizonMs = duration(args, 'horizon', '2h');
+  const lookbackMs = duration(args, 'lookback', '60d');
+  const cv = args.options.get('cv');
+  if (cv !== undefined && cv !== 'day') throw new UsageError(`--cv takes 'day' (leave one UTC day out), got '${cv}'`);
+  const gridSpecs = args.repeated.get('grid') ?? [];
+  if (gridSpecs.length > 0 && cv === undefined) throw new UsageError('--grid needs --cv day (settings are only compared out of sample)');
+  let settings: Setting[];
+  try {
+    settings = gridSettings(gridSpecs);
+  } catch (error) {
+    throw new UsageError(`--grid: ${(error as Error).message}`);
+  }
+  const symbolOverride = args.options.get('symbol')?.toUpperCase();
+  let orders = parseLiquidationCsv(read(liquidationsFile), liquidationsFile);
+  if (symbolOverride) orders = orders.filter((o) => o.symbol === symbolOverride);
+  const klinesFiles = readKlines(klinesArg, symbolOverride, new Set(orders.map((o) => o.symbol)));
+  for (const f of klinesFiles) {
+    if (lookbackMs < f.series.intervalMs) {
+      throw new UsageError(`--lookback ${args.options.get('lookback')} is shorter than one bar of ${f.file} (${describeSpan(f.series.intervalMs)}): the model would have no bars`);
     }
   }
-  lines.push(formatPooled('pooled', e.pooled));
+  const library = new KlineLibrary(klinesFiles);
+  const windows = groupWindows(orders);
+  const scored = scoreAll(windows, library, settings, horizonMs, lookbackMs);
+  const header = { horizonMs, lookbackMs, bootstrap: DEFAULT_BOOTSTRAP, klinesSymbols: library.symbols };
+  if (cv === undefined) {
+    const scores = scored[0];
+    const summary = summarize(scores);
+    if (args.flags.has('json')) return JSON.stringify({ ...header, summary, windows: scores }, null, 2);
+    return [intro(scores, horizonMs, lookbackMs), '', formatSummary(summary)].join('\n');
+  }
+  const result = crossValidateDays(settings, scored);
+  if (args.flags.has('json')) {
+    const folds = result.folds.map((f) => ({ ...f, setting: result.settings[f.chosen], label: settingLabel(result.settings[f.chosen]) }));
+    return JSON.stringify({ ...header, cv: 'day', settings: result.settings, folds, summary: result.summary, heldOut: result.heldOut }, null, 2);
+  }
+  return [intro(scored[0], horizonMs, lookbackMs), '', formatCrossValidation(result)].join('\n');
+}
+
+/** Every window scored with every setting: one model build per window and distinct model options. */
+function scoreAll(windows: readonly LiquidationWindow[], library: KlineLibrary, settings: readonly Setting[], horizonMs: number, lookbackMs: number): WindowScore[][] {
+  const out: WindowScore[][] = settings.map(() => []);
+  const byModel = new Map<string, number[]>();
+  settings.forEach((s, k) => {
+    const key = JSON.stringify(settingOptions(s).model);
+    byModel.set(key, [...(byModel.get(key) ?? []), k]);
+  });
+  for (const window of windows) {
+    const choice = library.choose(window.symbol, window.t0, lookbackMs, horizonMs);
+    if (!choice) {
+      const skipped: WindowScore = {
+        symbol: window.symbol,
+        t0: window.t0,
+        day: utcDay(window.t0),
+        price0: null,
+        orders: window.orders.length,
+        notional: window.orders.reduce((sum, o) => sum + o.notional, 0),
+        sides: [],
+        skipped: `no ${window.symbol} klines file covers ${new Date(window.t0).toISOString().slice(0, 16)}Z + horizon`,
+      };
+      for (const list of out) list.push(skipped);
+      continue;
+    }
+    for (const indexes of byModel.values()) {
+      const model = { mmr: defaultMmr(window.symbol), ...settingOptions(settings[indexes[0]]).model };
+      const variants = indexes.map((k) => settingOptions(settings[k]).levels);
+      const scores = scoreWindow(choice.series, window, { horizonMs, lookbackMs, model }, variants);
+      indexes.forEach((k, i) => out[k].push({ ...scores[i], klines: choice.files.map((f) => basename(f)).join(' + ') }));
+    }
+  }
+  return out;
+}
+
+function intro(scores: readonly WindowScore[], horizonMs: number, lookbackMs: number): string {
+  const scored = scores.filter((w) => !w.skipped);
+  const skipped = scores.filter((w) => w.skipped);
+  const days = new Set(scored.map((w) => w.day));
+  const symbols = new Set(scored.map((w) => w.symbol));
+  const lines = [
+    `Estimated liquidation heatmap vs real liquidation orders: ${scored.length} windows (bursts of orders < 2 h apart) of ${symbols.size} symbols on ${days.size} UTC days;`,
+    `the model sees at most ${lookbackMs / 86_400_000}d of bars closed before each window; the traversed range runs ${horizonMs / 3_600_000}h ahead.`,
+    `Binance sends at most one liquidation per symbol per second, so the orders are a sample: read the USD and the count figures together.`,
+  ];
+  if (skipped.length > 0) {
+    const orders = skipped.reduce((n, w) => n + w.orders, 0);
+    lines.push(`Skipped ${skipped.length} windows (${orders} orders): ${[...new Set(skipped.map((w) => w.skipped))].slice(0, 3).join('; ')}${skipped.length > 3 ? '; ...' : ''}`);
+  }
   return lines.join('\n');
 }
 
-function formatPooled(label: string, p: PooledScore): string {
-  return `${label} over ${p.orders} orders in ${p.windows} windows: heatmap lift ${num(p.heatmapLift)} (capture ${pct(p.heatmapCapture)}), zone lift ${num(p.zoneLift)} (coverage ${pct(p.zoneCoverage)}, capture ${pct(p.zoneCapture)})`;
+/**
+ * Klines files named by `--klines` (files or directories, comma-separated), only of symbols in `wanted`.
+ * A file's symbol is the one its name says; `--symbol` names it for files whose name says none, and
+ * leaves out files of other symbols.
+ */
+function readKlines(arg: string, symbolOverride: string | undefined, wanted: ReadonlySet<string>): KlinesFile[] {
+  const paths = arg.split(',').filter(Boolean).flatMap((p) => (isDirectory(p) ? listDirectory(p) : [p]));
+  const files: KlinesFile[] = [];
+  for (const file of paths) {
+    const named = symbolOfFile(basename(file));
+    const symbol = named.symbol ?? symbolOverride;
+    if (!symbol) throw new UsageError(`--symbol S is needed: the klines file name ${basename(file)} does not say which symbol it holds`);
+    if (!wanted.has(symbol) || (symbolOverride !== undefined && symbol !== symbolOverride)) continue;
+    files.push({ file, symbol, market: named.market, series: parseKlines(read(file), { source: file }) });
+  }
+  return files;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function listDirectory(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => /\.(csv|json)$/i.test(name) && symbolOfFile(name).symbol !== null)
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+function duration(args: CliArgs, name: string, fallback: string): number {
+  try {
+    return parseDuration(args.options.get(name) ?? fallback);
+  } catch {
+    throw new UsageError(`--${name} must be a duration such as 2h or 60d`);
+  }
+}
+
+/** A file's text, refusing non-regular and oversized files with a message naming it. */
+function read(file: string): string {
+  return readInputFile(file);
 }

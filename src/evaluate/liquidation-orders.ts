@@ -23,19 +23,23 @@ export class LiquidationFileError extends Error {
 
 /**
  * Liquidation orders from a CSV with a header (columns as in Binance `forceOrder` recordings:
- * `time, symbol, side, price`, optional `average_price`, `usd_size_recorded`, and a quantity column
- * `accumulated_filled_quantity` / `last_filled_quantity` / `original_quantity`), sorted by time.
+ * `time, symbol, side`, `price` and/or `average_price` (a row needs one of them filled), optional
+ * `usd_size_recorded`, and a quantity column `accumulated_filled_quantity` / `filled_quantity` /
+ * `last_filled_quantity` / `original_quantity`), sorted by time. Blank optional fields are read as absent.
  */
 export function parseLiquidationCsv(text: string, source = 'liquidations'): LiquidationOrder[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const header = lines[0].split(',').map((h) => h.trim().toLowerCase());
   const column = (name: string) => header.indexOf(name);
-  for (const required of ['time', 'symbol', 'side', 'price']) {
+  for (const required of ['time', 'symbol', 'side']) {
     if (column(required) < 0) throw new LiquidationFileError(`${source}, row 1: missing column ${required}`);
   }
-  const quantityColumn = ['accumulated_filled_quantity', 'last_filled_quantity', 'original_quantity', 'quantity'].map(column).find((i) => i >= 0) ?? -1;
+  const quantityColumn =
+    ['accumulated_filled_quantity', 'filled_quantity', 'last_filled_quantity', 'original_quantity', 'quantity'].map(column).find((i) => i >= 0) ?? -1;
   const usdColumn = column('usd_size_recorded');
   const avgColumn = column('average_price');
+  const priceColumn = column('price');
+  if (priceColumn < 0 && avgColumn < 0) throw new LiquidationFileError(`${source}, row 1: missing column price or average_price`);
   if (usdColumn < 0 && quantityColumn < 0) throw new LiquidationFileError(`${source}, row 1: missing column usd_size_recorded or a quantity column`);
   const orders: LiquidationOrder[] = [];
   for (let i = 1; i < lines.length; i++) {
@@ -55,10 +59,10 @@ export function parseLiquidationCsv(text: string, source = 'liquidations'): Liqu
     const time = number(column('time'), 'time', true) as number;
     const sideText = (cells[column('side')] ?? '').trim().toUpperCase();
     if (sideText !== 'SELL' && sideText !== 'BUY') fail('side', `unknown side '${sideText}' (expected SELL for a long liquidated, BUY for a short)`);
-    const listed = number(column('price'), 'price', true) as number;
+    const listed = priceColumn >= 0 ? number(priceColumn, 'price', false) : undefined;
     const average = avgColumn >= 0 ? number(avgColumn, 'average_price', false) : undefined;
-    const price = average !== undefined && average > 0 ? average : listed;
-    if (!(price > 0)) fail('price', 'must be positive');
+    const price = (average !== undefined && average > 0 ? average : listed) ?? fail(priceColumn >= 0 ? 'price' : 'average_price', 'empty, and no average_price to use instead');
+    if (!(price > 0)) fail(listed !== undefined ? 'price' : 'average_price', 'must be positive');
     const usd = usdColumn >= 0 ? number(usdColumn, 'usd_size_recorded', false) : undefined;
     const quantity = quantityColumn >= 0 ? number(quantityColumn, header[quantityColumn], false) : undefined;
     const notional = usd ?? (quantity !== undefined ? quantity * price : fail('usd_size_recorded', 'empty and no quantity to derive it'));
@@ -81,8 +85,9 @@ export interface LiquidationWindow {
 export function groupWindows(orders: readonly LiquidationOrder[], gapMs = 2 * 3_600_000): LiquidationWindow[] {
   const bySymbol = new Map<string, LiquidationOrder[]>();
   for (const order of orders) {
-    if (!bySymbol.has(order.symbol)) bySymbol.set(order.symbol, []);
-    bySymbol.get(order.symbol)!.push(order);
+    const list = bySymbol.get(order.symbol) ?? [];
+    list.push(order);
+    bySymbol.set(order.symbol, list);
   }
   const windows: LiquidationWindow[] = [];
   for (const [symbol, list] of bySymbol) {

@@ -1,9 +1,26 @@
-import { rowOf as gridRowOf, rowPosition, rowPrice, type PriceGrid } from '../model/price-grid';
+import { rowOf, rowPrice, type PriceGrid } from '../model/price-grid';
 import type { Side } from '../model/side';
 import type { LiquidationOrder } from './liquidation-orders';
+import { nearPricePrior } from './near-price-prior';
 
 /** Share of rows the heatmap score takes as its "hot" rows. */
 export const TOP_ROW_SHARE = 0.2;
+
+/** A share of one side's orders, weighted by USD notional and by order count. */
+export interface Weighted {
+  usd: number;
+  count: number;
+}
+
+/** How a ranking of the rows in the traversed range did: rows in range, rows taken as hot, capture and lift. */
+export interface RowScore {
+  rows: number;
+  taken: number;
+  /** Share of the orders priced in the hot rows. */
+  capture: Weighted;
+  /** `capture / (taken / rows)`: 1 is chance. */
+  lift: Weighted;
+}
 
 /** How one side of one window scored. */
 export interface SideScore {
@@ -13,16 +30,19 @@ export interface SideScore {
   /** The traversed range `[low, high]`. */
   low: number;
   high: number;
-  /** Rows inside the range, rows taken as hot, share of notional in them, and lift = capture / (taken / rows). */
-  heatmap: { rows: number; taken: number; capture: number; lift: number };
-  /** Share of the range inside the reported zones, share of notional inside them, lift = capture / coverage (null at zero coverage). */
-  zones: { count: number; coverage: number; capture: number; lift: number | null };
+  /** The model's density ranking the rows. */
+  heatmap: RowScore;
+  /** The near-price prior ranking the same rows ({@link nearPricePrior}). */
+  prior: RowScore;
+  /** Share of the range inside the reported zones, share of the orders inside them, lift = capture / coverage (null at zero coverage). */
+  zones: { count: number; coverage: number; capture: Weighted; lift: Weighted | null };
 }
 
 /**
  * Scores one side: ranks the grid rows whose centre lies in `[low, high]` by `density`, takes the top 20 %
- * (at least one row; ties go to the row nearer `price0`) and measures the share of the orders' notional
- * priced in those rows; and measures the reported `zones` against the same range and orders.
+ * (at least one row; ties go to the row nearer `price0`) and measures the share of the orders priced in
+ * those rows; does the same with the near-price prior on the same rows; and measures the reported
+ * `zones` against the same range and orders.
  */
 export function scoreSide(
   side: Side,
@@ -34,19 +54,23 @@ export function scoreSide(
   orders: readonly LiquidationOrder[],
   zones: readonly { low: number; high: number }[],
 ): SideScore {
-  const rowOf = (price: number) => gridRowOf(grid, price);
-  const inRange: number[] = [];
-  for (let r = Math.max(0, Math.ceil(rowPosition(grid, low) - 0.5)); r < grid.rows && rowPrice(grid, r) <= high; r++) inRange.push(r);
-  if (inRange.length === 0) {
-    const mid = rowOf((low + high) / 2);
-    if (mid >= 0 && mid < grid.rows) inRange.push(mid);
-  }
-  const ranked = [...inRange].sort((a, b) => density[b] - density[a] || Math.abs(rowPrice(grid, a) - price0) - Math.abs(rowPrice(grid, b) - price0));
-  const taken = inRange.length === 0 ? 0 : Math.max(1, Math.round(TOP_ROW_SHARE * inRange.length));
-  const hot = new Set(ranked.slice(0, taken));
+  const inRange = rowsInRange(grid, low, high);
   const notional = orders.reduce((sum, o) => sum + o.notional, 0);
-  const share = (inside: (o: LiquidationOrder) => boolean) => (notional > 0 ? orders.filter(inside).reduce((sum, o) => sum + o.notional, 0) / notional : 0);
-  const heatCapture = share((o) => hot.has(rowOf(o.price)));
+  const share = (inside: (o: LiquidationOrder) => boolean): Weighted => {
+    const caught = orders.filter(inside);
+    return {
+      usd: notional > 0 ? caught.reduce((sum, o) => sum + o.notional, 0) / notional : 0,
+      count: orders.length > 0 ? caught.length / orders.length : 0,
+    };
+  };
+  const rank = (score: ArrayLike<number>): RowScore => {
+    const ranked = [...inRange].sort((a, b) => score[b] - score[a] || Math.abs(rowPrice(grid, a) - price0) - Math.abs(rowPrice(grid, b) - price0));
+    const taken = inRange.length === 0 ? 0 : Math.max(1, Math.round(TOP_ROW_SHARE * inRange.length));
+    const hot = new Set(ranked.slice(0, taken));
+    const capture = share((o) => hot.has(rowOf(grid, o.price)));
+    const chance = taken > 0 ? taken / inRange.length : 0;
+    return { rows: inRange.length, taken, capture, lift: { usd: chance > 0 ? capture.usd / chance : 0, count: chance > 0 ? capture.count / chance : 0 } };
+  };
   const clipped = mergeIntervals(zones.map((z) => [Math.max(z.low, low), Math.min(z.high, high)] as [number, number]).filter(([a, b]) => b > a));
   const covered = clipped.reduce((sum, [a, b]) => sum + (b - a), 0);
   const coverage = high > low ? covered / (high - low) : 0;
@@ -57,9 +81,28 @@ export function scoreSide(
     notional,
     low,
     high,
-    heatmap: { rows: inRange.length, taken, capture: heatCapture, lift: taken > 0 ? heatCapture / (taken / inRange.length) : 0 },
-    zones: { count: zones.length, coverage, capture: zoneCapture, lift: coverage > 0 ? zoneCapture / coverage : null },
+    heatmap: rank(density),
+    prior: rank(nearPricePrior(grid, price0)),
+    zones: {
+      count: zones.length,
+      coverage,
+      capture: zoneCapture,
+      lift: coverage > 0 ? { usd: zoneCapture.usd / coverage, count: zoneCapture.count / coverage } : null,
+    },
   };
+}
+
+/** Rows whose centre lies in `[low, high]`; when none does, the row holding the middle of the range (if on the grid). */
+function rowsInRange(grid: PriceGrid, low: number, high: number): number[] {
+  const rows: number[] = [];
+  for (let r = Math.max(0, rowOf(grid, low)); r < grid.rows && rowPrice(grid, r) <= high; r++) {
+    if (rowPrice(grid, r) >= low) rows.push(r);
+  }
+  if (rows.length === 0) {
+    const mid = rowOf(grid, (low + high) / 2);
+    if (mid >= 0 && mid < grid.rows) rows.push(mid);
+  }
+  return rows;
 }
 
 function mergeIntervals(intervals: [number, number][]): [number, number][] {

@@ -1,0 +1,114 @@
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SHARED_BINANCE } from '../helpers/shared-data';
+import { HOUR, lazy, randomWalkBars, runCli, runJson, T0, tempDir, toCsv, writeFixture } from './cli-helpers';
+
+const LIQ_HEADER = 'time,symbol,side,order_type,price,average_price,original_quantity,filled_quantity,usd_size_recorded,source';
+
+/** An hourly ETHUSDT file of 40 days in a directory with a README, and orders near price on three days. */
+function fixtures() {
+  const dir = tempDir();
+  const bars = randomWalkBars(24 * 40);
+  const klinesDir = join(dir, 'klines');
+  writeFixture(dir, 'klines-readme.md', 'not klines');
+  mkdirSync(klinesDir);
+  writeFixture(klinesDir, 'ETHUSDT-PERP_1h_test.csv', toCsv(bars));
+  writeFixture(klinesDir, 'SOURCES.md', 'provenance');
+  const rows: string[] = [];
+  for (const day of [30, 33, 36]) {
+    const i = day * 24 + 5;
+    const t = T0 + i * HOUR + 10 * 60_000;
+    rows.push(`${t},ETHUSDT,SELL,LIMIT,,${bars[i].low},1,1,${100 * day},src`);
+    rows.push(`${t + 60_000},ETHUSDT,BUY,LIMIT,${bars[i].high},,1,1,,src`);
+  }
+  const liquidations = writeFixture(dir, 'orders.csv', [LIQ_HEADER, ...rows].join('\n') + '\n');
+  return { klinesDir, liquidations, dir };
+}
+
+describe('liq-heatmap evaluate', () => {
+  const f = lazy(fixtures);
+
+  it('reads a klines directory and prints the heatmap lift beside the prior per side and pooled, by USD and by count, with intervals', () => {
+    const { klinesDir, liquidations } = f();
+    const result = runCli(['evaluate', '--klines', klinesDir, '--liquidations', liquidations]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/near-price prior/);
+    for (const label of ['long', 'short', 'pooled']) expect(result.stdout).toMatch(new RegExp(`^${label} +\\d+ +\\d+ .*\\[`, 'm'));
+    expect(result.stdout).toMatch(/by count/);
+    expect(result.stdout).toMatch(/^ETHUSDT +3 /m);
+    expect(result.stdout).toMatch(/Pooled by USD the heatmap (beats|loses to|ties with) the near-price prior/);
+  });
+
+  it('--json gives the summary with intervals and every window with the file it was scored on', () => {
+    const { klinesDir, liquidations } = f();
+    const out = runJson(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--json']);
+    expect(out.summary.pooled.windows).toBe(3);
+    expect(Object.keys(out.summary.pooled.usd.heatmapLift).sort()).toEqual(['high', 'low', 'value']);
+    expect(typeof out.summary.pooled.count.priorLift.value).toBe('number');
+    expect(out.windows.map((w: { klines: string }) => w.klines)).toEqual(Array(3).fill('ETHUSDT-PERP_1h_test.csv'));
+    expect(out.bootstrap).toEqual({ resamples: 2000, seed: 13, confidence: 0.9 });
+  });
+
+  it('--cv day --grid scores each day with the setting chosen on the others and says which', () => {
+    const { klinesDir, liquidations } = f();
+    const out = runJson(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--cv', 'day', '--grid', 'model.sweep=full,body', '--grid', 'levels.zoneFloor=0.6,0.8', '--json']);
+    expect(out.settings).toHaveLength(4);
+    expect(out.folds.map((fold: { day: string }) => fold.day)).toEqual(['2024-01-31', '2024-02-03', '2024-02-06']);
+    for (const fold of out.folds) expect(fold.label).toMatch(/^model\.sweep=(full|body) levels\.zoneFloor=0\.[68]$/);
+    expect(out.summary.pooled.windows).toBe(3);
+    const text = runCli(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--cv', 'day', '--grid', 'model.sweep=full,body']).stdout;
+    expect(text).toMatch(/Every figure below is held-out/);
+  });
+
+  it('bad usage exits 2: --grid without --cv, an unknown grid option, --cv other than day', () => {
+    const { klinesDir, liquidations } = f();
+    expect(runCli(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--grid', 'model.sweep=full']).status).toBe(2);
+    const unknown = runCli(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--cv', 'day', '--grid', 'model.speed=1']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown option model\.speed/);
+    expect(runCli(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--cv', 'week']).status).toBe(2);
+  });
+
+  it('--symbol names the symbol of a file whose name says none and leaves out files of other symbols', () => {
+    const { liquidations, dir } = f();
+    const bars = randomWalkBars(24 * 40);
+    const unnamed = writeFixture(dir, 'klines.csv', toCsv(bars));
+    const other = writeFixture(dir, 'BTCUSDT-PERP_1h_other.csv', toCsv(bars));
+    const out = runJson(['evaluate', '--klines', `${unnamed},${other}`, '--liquidations', liquidations, '--symbol', 'ETHUSDT', '--json']);
+    expect(out.windows.map((w: { klines: string }) => w.klines)).toEqual(Array(3).fill('klines.csv'));
+  });
+
+  it('a bad order row exits 1 naming the file, row and field', () => {
+    const { klinesDir, dir } = f();
+    const bad = writeFixture(dir, 'bad.csv', `${LIQ_HEADER}\n${T0},ETHUSDT,SELL,LIMIT,,,1,1,1,src\n`);
+    const result = runCli(['evaluate', '--klines', klinesDir, '--liquidations', bad]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/bad\.csv, row 2, field price: empty/);
+  });
+});
+
+const KLINES = join(SHARED_BINANCE, 'klines');
+const MULTI = join(SHARED_BINANCE, 'liquidations', 'forceOrder_multi_dev.csv');
+const present = existsSync(MULTI) && existsSync(KLINES);
+if (!present) console.warn(`evaluate on the whole dev corpus skipped: ${MULTI} is absent (real data lives in ../shared beside the project)`);
+
+describe.skipIf(!present)('liq-heatmap evaluate on the whole development corpus (12 symbols, 1h perp files)', () => {
+  it('scores windows of all 12 symbols within the time budget, with intervals and the prior beside', () => {
+    const files = readdirSync(KLINES)
+      .filter((n) => /-PERP_1h_.*\.csv$/.test(n))
+      .map((n) => join(KLINES, n));
+    const started = Date.now();
+    const out = runJson(['evaluate', '--klines', files.join(','), '--liquidations', MULTI, '--json']);
+    expect(Date.now() - started).toBeLessThan(120_000);
+    expect(Object.keys(out.summary.bySymbol)).toHaveLength(12);
+    expect(out.summary.pooled.orders).toBeGreaterThan(700);
+    for (const group of [out.summary.long, out.summary.short, out.summary.pooled]) {
+      expect(group.usd.heatmapLift.low).toBeLessThanOrEqual(group.usd.heatmapLift.value);
+      expect(group.usd.heatmapLift.high).toBeGreaterThanOrEqual(group.usd.heatmapLift.value);
+      expect(Number.isFinite(group.usd.priorLift.value)).toBe(true);
+      expect(Number.isFinite(group.count.priorLift.value)).toBe(true);
+    }
+  });
+});
