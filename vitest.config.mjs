@@ -1,10 +1,20 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/** Tests that start chromium. */
+const BROWSER = ['test/browser/**/*.test.ts'];
+
+/** The CLI (in-process, and a few smoke tests spawning dist/cli.mjs), the demo server, the built package. */
+const CLI = ['test/cli/**/*.test.ts', 'test/demo/**/*.test.ts', 'test/package/**/*.test.ts'];
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...BROWSER, ...CLI] } },
+      { extends: true, test: { name: 'cli', include: CLI } },
+      { extends: true, test: { name: 'browser', include: BROWSER } },
+    ],
   },
 });

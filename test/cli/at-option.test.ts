@@ -9,106 +9,106 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const levelsAt = (at: string) => runJson(['levels', '--klines', file, '--at', at, '--json']);
 
 describe('liq-heatmap levels --at TIME', () => {
-  it('includes the bar that closes exactly at TIME', () => {
+  it('includes the bar that closes exactly at TIME', async () => {
     // Bar 119 opens at T0 + 119 h and closes at T0 + 120 h = TIME.
-    const report = levelsAt(String(T0 + 120 * HOUR));
+    const report = await levelsAt(String(T0 + 120 * HOUR));
     expect(report.time).toBe(T0 + 119 * HOUR);
     expect(report.price).toBe(bars[119].close);
   });
 
-  it('leaves out the bar still open at TIME', () => {
+  it('leaves out the bar still open at TIME', async () => {
     // Bar 120 opened at T0 + 120 h and is still open at T0 + 120.5 h.
-    const report = levelsAt(String(T0 + 120 * HOUR + HOUR / 2));
+    const report = await levelsAt(String(T0 + 120 * HOUR + HOUR / 2));
     expect(report.time).toBe(T0 + 119 * HOUR);
     expect(report.price).toBe(bars[119].close);
   });
 
-  it('leaves out a bar that closes one millisecond after TIME', () => {
-    const report = levelsAt(String(T0 + 120 * HOUR - 1));
+  it('leaves out a bar that closes one millisecond after TIME', async () => {
+    const report = await levelsAt(String(T0 + 120 * HOUR - 1));
     expect(report.time).toBe(T0 + 118 * HOUR);
     expect(report.price).toBe(bars[118].close);
   });
 
-  it('reports the last bar with openTime + interval <= TIME for a range of times', () => {
+  it('reports the last bar with openTime + interval <= TIME for a range of times', async () => {
     for (const at of [T0 + HOUR, T0 + 37 * HOUR + 1, T0 + 150 * HOUR + 59 * 60_000, T0 + 199 * HOUR]) {
       const expected = bars.filter((b) => b.openTime + HOUR <= at).at(-1)!;
-      const report = levelsAt(String(at));
+      const report = await levelsAt(String(at));
       expect(report.time).toBe(expected.openTime);
       expect(report.price).toBe(expected.close);
     }
   });
 
-  it('gives the same report as the file cut after the last bar closed at TIME', () => {
+  it('gives the same report as the file cut after the last bar closed at TIME', async () => {
     const at = T0 + 120 * HOUR + HOUR / 2;
     const cut = writeFixture(dir, 'cut-120.csv', toCsv(bars.slice(0, 120)));
-    const viaAt = runCli(['levels', '--klines', file, '--at', String(at), '--json']);
-    const viaCut = runCli(['levels', '--klines', cut, '--json']);
+    const viaAt = await runCli(['levels', '--klines', file, '--at', String(at), '--json']);
+    const viaCut = await runCli(['levels', '--klines', cut, '--json']);
     expect(viaAt.status).toBe(0);
     expect(viaAt.stdout).toBe(viaCut.stdout);
   });
 
-  it('ignores the bar still open at TIME and everything after it', () => {
+  it('ignores the bar still open at TIME and everything after it', async () => {
     const at = T0 + 120 * HOUR + HOUR / 2;
     // The same history up to bar 119, then a wild forming bar and a crash afterwards.
     const changed = bars.map((b, i) =>
       i < 120 ? b : { ...b, open: b.open * 0.5, high: b.high * 3, low: b.low * 0.2, close: b.close * 0.5, volume: b.volume * 50 },
     );
     const other = writeFixture(dir, 'changed-after-120.csv', toCsv(changed));
-    const original = runCli(['levels', '--klines', file, '--at', String(at), '--json']);
-    const modified = runCli(['levels', '--klines', other, '--at', String(at), '--json']);
+    const original = await runCli(['levels', '--klines', file, '--at', String(at), '--json']);
+    const modified = await runCli(['levels', '--klines', other, '--at', String(at), '--json']);
     expect(modified.status).toBe(0);
     expect(modified.stdout).toBe(original.stdout);
   });
 
-  it('accepts an ISO time with Z and gives output identical to the epoch ms form', () => {
+  it('accepts an ISO time with Z and gives output identical to the epoch ms form', async () => {
     const at = T0 + 120 * HOUR + HOUR / 2;
-    const epoch = runCli(['levels', '--klines', file, '--at', String(at), '--json']);
-    const isoZ = runCli(['levels', '--klines', file, '--at', '2024-01-06T00:30:00Z', '--json']);
+    const epoch = await runCli(['levels', '--klines', file, '--at', String(at), '--json']);
+    const isoZ = await runCli(['levels', '--klines', file, '--at', '2024-01-06T00:30:00Z', '--json']);
     expect(iso(at)).toBe('2024-01-06T00:30:00.000Z');
     expect(epoch.status).toBe(0);
     expect(isoZ.status).toBe(0);
     expect(isoZ.stdout).toBe(epoch.stdout);
   });
 
-  it('accepts an ISO time with milliseconds and gives output identical to the epoch ms form', () => {
+  it('accepts an ISO time with milliseconds and gives output identical to the epoch ms form', async () => {
     const at = T0 + 120 * HOUR;
-    const epoch = runCli(['levels', '--klines', file, '--at', String(at), '--json']);
-    const isoMs = runCli(['levels', '--klines', file, '--at', iso(at), '--json']);
+    const epoch = await runCli(['levels', '--klines', file, '--at', String(at), '--json']);
+    const isoMs = await runCli(['levels', '--klines', file, '--at', iso(at), '--json']);
     expect(isoMs.status).toBe(0);
     expect(isoMs.stdout).toBe(epoch.stdout);
   });
 
-  it('reads an ISO time without a zone as UTC', () => {
-    const withZ = runCli(['levels', '--klines', file, '--at', '2024-01-06T00:30:00Z', '--json']);
-    const noZone = runCli(['levels', '--klines', file, '--at', '2024-01-06T00:30', '--json']);
+  it('reads an ISO time without a zone as UTC', async () => {
+    const withZ = await runCli(['levels', '--klines', file, '--at', '2024-01-06T00:30:00Z', '--json']);
+    const noZone = await runCli(['levels', '--klines', file, '--at', '2024-01-06T00:30', '--json']);
     expect(noZone.status).toBe(0);
     expect(noZone.stdout).toBe(withZ.stdout);
   });
 
-  it('honours an ISO time with a UTC offset', () => {
-    const withZ = runCli(['levels', '--klines', file, '--at', '2024-01-06T00:30:00Z', '--json']);
-    const offset = runCli(['levels', '--klines', file, '--at', '2024-01-06T02:30:00+02:00', '--json']);
+  it('honours an ISO time with a UTC offset', async () => {
+    const withZ = await runCli(['levels', '--klines', file, '--at', '2024-01-06T00:30:00Z', '--json']);
+    const offset = await runCli(['levels', '--klines', file, '--at', '2024-01-06T02:30:00+02:00', '--json']);
     expect(offset.status).toBe(0);
     expect(offset.stdout).toBe(withZ.stdout);
   });
 
-  it('gives identical text tables for the ISO and epoch forms', () => {
+  it('gives identical text tables for the ISO and epoch forms', async () => {
     const at = T0 + 120 * HOUR + HOUR / 2;
-    const epoch = runCli(['levels', '--klines', file, '--at', String(at)]);
-    const isoZ = runCli(['levels', '--klines', file, '--at', iso(at)]);
+    const epoch = await runCli(['levels', '--klines', file, '--at', String(at)]);
+    const isoZ = await runCli(['levels', '--klines', file, '--at', iso(at)]);
     expect(epoch.status).toBe(0);
     expect(isoZ.stdout).toBe(epoch.stdout);
   });
 
-  it('uses every bar when TIME is after the last bar closed', () => {
-    const all = runCli(['levels', '--klines', file, '--json']);
-    const later = runCli(['levels', '--klines', file, '--at', iso(T0 + 400 * HOUR), '--json']);
+  it('uses every bar when TIME is after the last bar closed', async () => {
+    const all = await runCli(['levels', '--klines', file, '--json']);
+    const later = await runCli(['levels', '--klines', file, '--at', iso(T0 + 400 * HOUR), '--json']);
     expect(later.status).toBe(0);
     expect(later.stdout).toBe(all.stdout);
   });
 
-  it('exits 1 naming the file when no bar had closed at TIME', () => {
-    const result = runCli(['levels', '--klines', file, '--at', String(T0 + HOUR - 1), '--json']);
+  it('exits 1 naming the file when no bar had closed at TIME', async () => {
+    const result = await runCli(['levels', '--klines', file, '--at', String(T0 + HOUR - 1), '--json']);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     const lines = result.stderr.trimEnd().split('\n');
@@ -116,8 +116,8 @@ describe('liq-heatmap levels --at TIME', () => {
     expect(lines[0]).toContain(file);
   });
 
-  it('exits 2 for a TIME that is neither epoch ms nor ISO', () => {
-    const result = runCli(['levels', '--klines', file, '--at', 'yesterday', '--json']);
+  it('exits 2 for a TIME that is neither epoch ms nor ISO', async () => {
+    const result = await runCli(['levels', '--klines', file, '--at', 'yesterday', '--json']);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/--at/);
@@ -125,16 +125,16 @@ describe('liq-heatmap levels --at TIME', () => {
 });
 
 describe('liq-heatmap --at TIME in a non-UTC time zone', () => {
-  it('still reads an ISO time without a zone as UTC when TZ is not UTC', () => {
-    const utc = runCli(['levels', '--klines', file, '--at', '2024-01-06T00:30:00Z', '--json']);
-    const local = runCli(['levels', '--klines', file, '--at', '2024-01-06T00:30', '--json'], { TZ: 'Asia/Kolkata' });
+  it('still reads an ISO time without a zone as UTC when TZ is not UTC', async () => {
+    const utc = await runCli(['levels', '--klines', file, '--at', '2024-01-06T00:30:00Z', '--json']);
+    const local = await runCli(['levels', '--klines', file, '--at', '2024-01-06T00:30', '--json'], { TZ: 'Asia/Kolkata' });
     expect(local.status).toBe(0);
     expect(local.stdout).toBe(utc.stdout);
   });
 
-  it('prints the same text table whatever the TZ of the machine', () => {
-    const utc = runCli(['levels', '--klines', file, '--at', '2024-01-06T00:30:00Z'], { TZ: 'UTC' });
-    const local = runCli(['levels', '--klines', file, '--at', '2024-01-06T00:30:00Z'], { TZ: 'America/New_York' });
+  it('prints the same text table whatever the TZ of the machine', async () => {
+    const utc = await runCli(['levels', '--klines', file, '--at', '2024-01-06T00:30:00Z'], { TZ: 'UTC' });
+    const local = await runCli(['levels', '--klines', file, '--at', '2024-01-06T00:30:00Z'], { TZ: 'America/New_York' });
     expect(local.status).toBe(0);
     expect(local.stdout).toBe(utc.stdout);
   });

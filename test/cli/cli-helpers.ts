@@ -1,16 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { runCli as runCliInProcess } from '../../src/cli/main';
 import type { Kline } from '../../src/klines/kline';
 import { seededRandom } from '../../src/klines/synthetic-klines';
-
-/** The built CLI (`npm test` builds it first; `npm run build` when running vitest directly). */
-export const CLI_PATH = fileURLToPath(new URL('../../dist/cli.mjs', import.meta.url));
-
-if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} is missing: run \`npm run build\` before these tests`);
 
 export const HOUR = 3_600_000;
 /** 2024-01-01T00:00:00Z. */
@@ -23,17 +17,41 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `node dist/cli.mjs ...args` and returns its exit code and output. */
-export function runCli(args: readonly string[], env?: Record<string, string>): CliResult {
-  const options = { encoding: 'utf8' as const, timeout: 60_000, env: env ? { ...process.env, ...env } : process.env };
-  const result = spawnSync(process.execPath, [CLI_PATH, ...args], options);
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+/**
+ * Runs the CLI in this process (`runCli` of src/cli/main.ts) and returns its exit code and output, each
+ * line ending in a newline as the binary writes it. `env` is set in `process.env` for the run (e.g. `TZ`,
+ * which Node applies as soon as it is assigned) and restored afterwards.
+ */
+export async function runCli(args: readonly string[], env?: Record<string, string>): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const restoreEnv = setEnv(env ?? {});
+  try {
+    const status = await runCliInProcess(
+      args,
+      (text) => (stdout += `${text}\n`),
+      (text) => (stderr += `${text}\n`),
+    );
+    return { status, stdout, stderr };
+  } finally {
+    restoreEnv();
+  }
+}
+
+function setEnv(env: Record<string, string>): () => void {
+  const saved = Object.keys(env).map((name) => [name, process.env[name]] as const);
+  Object.assign(process.env, env);
+  return () => {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
 }
 
 /** Runs the CLI, expects exit 0 and nothing on stderr, and parses stdout as JSON. */
-export function runJson<T = any>(args: readonly string[]): T {
-  const result = runCli(args);
+export async function runJson<T = any>(args: readonly string[]): Promise<T> {
+  const result = await runCli(args);
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return JSON.parse(result.stdout) as T;

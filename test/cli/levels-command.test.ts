@@ -22,31 +22,31 @@ const last = bars[bars.length - 1];
 describe('liq-heatmap levels --klines FILE --json', () => {
   const getReport = lazy(() => runJson(['levels', '--klines', file, '--json']));
 
-  it('prints the report object with exactly the report fields', () => {
-    const report = getReport();
+  it('prints the report object with exactly the report fields', async () => {
+    const report = await getReport();
     expect(Object.keys(report).sort()).toEqual([...REPORT_FIELDS].sort());
   });
 
-  it('gives each level exactly price, low, high, side, strength, notional, distancePct, firstSeen', () => {
-    const report = getReport();
+  it('gives each level exactly price, low, high, side, strength, notional, distancePct, firstSeen', async () => {
+    const report = await getReport();
     const levels = [...report.above, ...report.below, report.nearestAbove, report.nearestBelow].filter(Boolean);
     expect(levels.length).toBeGreaterThan(0);
     for (const level of levels) expect(Object.keys(level).sort()).toEqual([...LEVEL_FIELDS].sort());
   });
 
-  it('finds levels on both sides of price for a random walk', () => {
-    const report = getReport();
+  it('finds levels on both sides of price for a random walk', async () => {
+    const report = await getReport();
     expect(report.above.length).toBeGreaterThan(0);
     expect(report.below.length).toBeGreaterThan(0);
   });
 
-  it('puts levels above price with side short and levels below price with side long', () => {
-    const report = getReport();
+  it('puts levels above price with side short and levels below price with side long', async () => {
+    const report = await getReport();
     expectLevelsOnTheirSides(report);
   });
 
-  it('gives each level a zone around its price, strength in 0..1, a positive size and its distance from price', () => {
-    const report = getReport();
+  it('gives each level a zone around its price, strength in 0..1, a positive size and its distance from price', async () => {
+    const report = await getReport();
     for (const level of [...report.above, ...report.below]) {
       expect(level.low).toBeLessThanOrEqual(level.price);
       expect(level.high).toBeGreaterThanOrEqual(level.price);
@@ -60,22 +60,22 @@ describe('liq-heatmap levels --klines FILE --json', () => {
     }
   });
 
-  it('lists levels nearest first on each side', () => {
-    const report = getReport();
+  it('lists levels nearest first on each side', async () => {
+    const report = await getReport();
     for (const side of [report.above, report.below]) {
       const distances = side.map((l: { distancePct: number }) => Math.abs(l.distancePct));
       expect(distances).toEqual([...distances].sort((a, b) => a - b));
     }
   });
 
-  it('describes the last bar of the file: its open time and its close', () => {
-    const report = getReport();
+  it('describes the last bar of the file: its open time and its close', async () => {
+    const report = await getReport();
     expect(report.time).toBe(last.openTime);
     expect(report.price).toBe(last.close);
   });
 
-  it('reports relative heat as the unit without open interest', () => {
-    const report = getReport();
+  it('reports relative heat as the unit without open interest', async () => {
+    const report = await getReport();
     expect(report.unit).toBe('heat');
     expect(typeof report.sweepRule).toBe('string');
     expect(Number.isFinite(report.totals.above) && report.totals.above >= 0).toBe(true);
@@ -84,15 +84,15 @@ describe('liq-heatmap levels --klines FILE --json', () => {
     expect(Array.isArray(report.swept)).toBe(true);
   });
 
-  it('lists at most 5 levels on each side by default', () => {
-    const report = getReport();
+  it('lists at most 5 levels on each side by default', async () => {
+    const report = await getReport();
     expect(report.above.length).toBeLessThanOrEqual(5);
     expect(report.below.length).toBeLessThanOrEqual(5);
   });
 
-  it('is deterministic: the same file gives the same output', () => {
-    const report = getReport();
-    const again = runJson(['levels', '--klines', file, '--json']);
+  it('is deterministic: the same file gives the same output', async () => {
+    const report = await getReport();
+    const again = await runJson(['levels', '--klines', file, '--json']);
     expect(again).toEqual(report);
   });
 });
@@ -100,26 +100,26 @@ describe('liq-heatmap levels --klines FILE --json', () => {
 describe('liq-heatmap levels --top N', () => {
   const getFull = lazy(() => runJson(['levels', '--klines', file, '--json', '--top', '100']));
 
-  it('--top 1 lists one level on each side', () => {
-    const full = getFull();
+  it('--top 1 lists one level on each side', async () => {
+    const full = await getFull();
     expect(full.above.length).toBeGreaterThan(1);
     expect(full.below.length).toBeGreaterThan(1);
-    const one = runJson(['levels', '--klines', file, '--json', '--top', '1']);
+    const one = await runJson(['levels', '--klines', file, '--json', '--top', '1']);
     expect(one.above).toHaveLength(1);
     expect(one.below).toHaveLength(1);
   });
 
-  it('--top 2 lists at most two levels on each side, taken from the full list', () => {
-    const full = getFull();
-    const two = runJson(['levels', '--klines', file, '--json', '--top', '2']);
+  it('--top 2 lists at most two levels on each side, taken from the full list', async () => {
+    const full = await getFull();
+    const two = await runJson(['levels', '--klines', file, '--json', '--top', '2']);
     expect(two.above.length).toBe(Math.min(2, full.above.length));
     expect(two.below.length).toBe(Math.min(2, full.below.length));
     for (const level of [...two.above, ...two.below]) expect([...full.above, ...full.below]).toContainEqual(level);
   });
 
-  it('--top does not change price, time, totals or the nearest levels', () => {
-    const full = getFull();
-    const two = runJson(['levels', '--klines', file, '--json', '--top', '2']);
+  it('--top does not change price, time, totals or the nearest levels', async () => {
+    const full = await getFull();
+    const two = await runJson(['levels', '--klines', file, '--json', '--top', '2']);
     expect(two.price).toBe(full.price);
     expect(two.time).toBe(full.time);
     expect(two.totals).toEqual(full.totals);
@@ -127,9 +127,9 @@ describe('liq-heatmap levels --top N', () => {
     expect(two.nearestBelow).toEqual(full.nearestBelow);
   });
 
-  it('accepts --top=N as well as --top N', () => {
-    const spaced = runCli(['levels', '--klines', file, '--json', '--top', '3']);
-    const joined = runCli(['levels', '--klines', file, '--json', '--top=3']);
+  it('accepts --top=N as well as --top N', async () => {
+    const spaced = await runCli(['levels', '--klines', file, '--json', '--top', '3']);
+    const joined = await runCli(['levels', '--klines', file, '--json', '--top=3']);
     expect(joined.status).toBe(0);
     expect(joined.stdout).toBe(spaced.stdout);
   });
@@ -139,17 +139,17 @@ describe('liq-heatmap levels without --json', () => {
   const getResult = lazy(() => runCli(['levels', '--klines', file]));
   const getJson = lazy(() => runJson(['levels', '--klines', file, '--json']));
 
-  it('exits 0 with a readable table, not JSON', () => {
-    const result = getResult();
+  it('exits 0 with a readable table, not JSON', async () => {
+    const result = await getResult();
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
     expect(() => JSON.parse(result.stdout)).toThrow();
     expect(result.stdout.split('\n').length).toBeGreaterThan(8);
   });
 
-  it('shows the current price', () => {
-    const result = getResult();
-    const json = getJson();
+  it('shows the current price', async () => {
+    const result = await getResult();
+    const json = await getJson();
     // The price is formatted for reading (thousands separators, fixed decimals): compare values.
     const firstLine = result.stdout.split('\n')[0];
     expect(firstLine).toMatch(/price/i);
@@ -157,31 +157,31 @@ describe('liq-heatmap levels without --json', () => {
     expect(numbers.some((n) => Math.abs(n - json.price) <= Math.abs(json.price) * 1e-4)).toBe(true);
   });
 
-  it('has an above section and a below section', () => {
-    const result = getResult();
+  it('has an above section and a below section', async () => {
+    const result = await getResult();
     expect(result.stdout).toMatch(/above/i);
     expect(result.stdout).toMatch(/below/i);
     expect(result.stdout.search(/above/i)).toBeLessThan(result.stdout.search(/below:/i));
   });
 
-  it('says the levels are an estimate', () => {
-    const result = getResult();
+  it('says the levels are an estimate', async () => {
+    const result = await getResult();
     expect(result.stdout).toMatch(/estimat/i);
   });
 
-  it('shows the time of the bar it describes', () => {
-    const result = getResult();
-    const json = getJson();
+  it('shows the time of the bar it describes', async () => {
+    const result = await getResult();
+    const json = await getJson();
     expect(result.stdout).toContain(new Date(json.time).toISOString().slice(0, 16).replace('T', ' '));
   });
 });
 
 describe('liq-heatmap levels with Binance JSON klines', () => {
-  it('reads REST kline rows as JSON and reports the same as the CSV of the same bars', () => {
+  it('reads REST kline rows as JSON and reports the same as the CSV of the same bars', async () => {
     const rows = bars.map((b) => [b.openTime, String(b.open), String(b.high), String(b.low), String(b.close), String(b.volume), b.openTime + HOUR - 1]);
     const json = writeFixture(dir, 'walk-1h.json', JSON.stringify(rows));
-    const fromJson = runCli(['levels', '--klines', json, '--json']);
-    const fromCsv = runCli(['levels', '--klines', file, '--json']);
+    const fromJson = await runCli(['levels', '--klines', json, '--json']);
+    const fromCsv = await runCli(['levels', '--klines', file, '--json']);
     expect(fromJson.stderr).toBe('');
     expect(fromJson.status).toBe(0);
     expect(fromJson.stdout).toBe(fromCsv.stdout);

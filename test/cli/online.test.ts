@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syntheticKlines } from '../../src/klines/synthetic-klines';
 import { FakeBinance } from '../binance/fake-binance-http';
 import { FakeStream } from '../binance/live-fake-stream';
-import { CLI_PATH, runCli } from './cli-helpers';
+import { spawnBuiltCli } from './built-cli';
+import { runCli } from './cli-helpers';
 
 const MINUTE = 60_000;
 const HISTORY = 200;
@@ -12,23 +12,6 @@ const HISTORY = 200;
 function recentBars(count: number) {
   const start = Math.floor(Date.now() / MINUTE) * MINUTE - (count + 5) * MINUTE;
   return syntheticKlines(count, { start, intervalMs: MINUTE, price: 2500, volatility: 0.002 });
-}
-
-/** Spawns the CLI, collecting stdout lines and stderr text as they arrive. */
-function spawnCli(args: string[]) {
-  const child: ChildProcess = spawn(process.execPath, [CLI_PATH, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const lines: string[] = [];
-  let partial = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    partial += chunk.toString();
-    const parts = partial.split('\n');
-    partial = parts.pop()!;
-    lines.push(...parts.filter(Boolean));
-  });
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, lines, stderr: () => stderr, exited };
 }
 
 async function until(check: () => boolean, what: string, timeoutMs = 20_000) {
@@ -50,10 +33,7 @@ describe('CLI online modes against a local Binance stand-in', () => {
     cleanups.push(() => rest.close());
     const bars = recentBars(HISTORY);
     rest.setKlines('ETHUSDT', '1m', bars);
-    const result = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const run = spawnCli(['levels', '--symbol', 'ETHUSDT', '--interval', '1m', '--lookback', '6h', '--rest-url', rest.url, '--json']);
-      run.exited.then((status) => resolve({ status, stdout: run.lines.join('\n'), stderr: run.stderr() }));
-    });
+    const result = await runCli(['levels', '--symbol', 'ETHUSDT', '--interval', '1m', '--lookback', '6h', '--rest-url', rest.url, '--json']);
     expect(result.status, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.price).toBe(bars[HISTORY - 1].close);
@@ -65,10 +45,10 @@ describe('CLI online modes against a local Binance stand-in', () => {
     const rest = await FakeBinance.start();
     cleanups.push(() => rest.close());
     rest.fault({ path: '/fapi/v1/klines', status: 400, body: '{"code":-1121,"msg":"Invalid symbol."}' });
-    const run = spawnCli(['levels', '--symbol', 'NOPEUSDT', '--interval', '1h', '--rest-url', rest.url]);
-    expect(await run.exited).toBe(1);
-    expect(run.stderr().trim().split('\n')).toHaveLength(1);
-    expect(run.stderr()).toMatch(/-1121.*Invalid symbol/);
+    const result = await runCli(['levels', '--symbol', 'NOPEUSDT', '--interval', '1h', '--rest-url', rest.url]);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/-1121.*Invalid symbol/);
   });
 
   it('watch prints one JSON report per update, keeps going across a dropped socket and resyncs missed bars', async () => {
@@ -79,7 +59,7 @@ describe('CLI online modes against a local Binance stand-in', () => {
     rest.setKlines('ETHUSDT', '1m', bars.slice(0, HISTORY));
     stream.advanceTo(HISTORY - 1, 3, false);
 
-    const run = spawnCli(['watch', '--symbol', 'ETHUSDT', '--interval', '1m', '--lookback', '6h', '--rest-url', rest.url, '--ws-url', stream.baseUrl]);
+    const run = spawnBuiltCli(['watch', '--symbol', 'ETHUSDT', '--interval', '1m', '--lookback', '6h', '--rest-url', rest.url, '--ws-url', stream.baseUrl]);
     cleanups.push(() => run.child.kill());
     await until(() => stream.clients === 1 && run.lines.length >= 1, 'the first report and a connection');
     const first = JSON.parse(run.lines[0]);
@@ -123,7 +103,7 @@ describe('CLI online modes against a local Binance stand-in', () => {
     stream.advanceTo(HISTORY - 1, 3, false);
 
     const args = ['watch', '--symbol', 'ETHUSDT', '--interval', '1m', '--lookback', '6h', '--rest-url', rest.url, '--ws-url', stream.baseUrl];
-    const run = spawnCli([...args, '--alert-pct', '1']);
+    const run = spawnBuiltCli([...args, '--alert-pct', '1']);
     cleanups.push(() => run.child.kill());
     await until(() => stream.clients === 1 && run.lines.length >= 1, 'the first report and a connection', 4000);
     const ticks = 12 * stream.ticksPerBar;
@@ -156,7 +136,7 @@ describe('CLI online modes against a local Binance stand-in', () => {
     rest.setKlines('ETHUSDT', '1m', recentBars(HISTORY));
     rest.fault({ path: '/fapi/v1/klines', delayMs: 10_000 });
 
-    const run = spawnCli(['watch', '--symbol', 'ETHUSDT', '--interval', '1m', '--lookback', '6h', '--rest-url', rest.url]);
+    const run = spawnBuiltCli(['watch', '--symbol', 'ETHUSDT', '--interval', '1m', '--lookback', '6h', '--rest-url', rest.url]);
     cleanups.push(() => run.child.kill());
     await until(() => rest.requestsTo('/fapi/v1/klines').length === 1, 'the first page request');
     run.child.kill('SIGINT');
@@ -166,14 +146,14 @@ describe('CLI online modes against a local Binance stand-in', () => {
     expect(run.stderr()).toBe('');
   });
 
-  it('watch --alert-pct needs a positive percentage', () => {
-    const result = runCli(['watch', '--symbol', 'ETHUSDT', '--alert-pct', 'soon']);
+  it('watch --alert-pct needs a positive percentage', async () => {
+    const result = await runCli(['watch', '--symbol', 'ETHUSDT', '--alert-pct', 'soon']);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/--alert-pct must be a percentage/);
   });
 
-  it('watch without --symbol is a usage error', () => {
-    const result = runCli(['watch', '--interval', '1m']);
+  it('watch without --symbol is a usage error', async () => {
+    const result = await runCli(['watch', '--interval', '1m']);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/--symbol/);
   });

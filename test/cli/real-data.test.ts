@@ -30,32 +30,32 @@ for (const [name, path] of [
   describe.skipIf(!present)(`liq-heatmap levels --klines ${name} --at ${AT} --json`, () => {
     const getReport = lazy(() => runJson(['levels', '--klines', path, '--at', AT, '--json']));
 
-    it('runs and prints the report fields', () => {
-      const report = getReport();
+    it('runs and prints the report fields', async () => {
+      const report = await getReport();
       expect(Object.keys(report).sort()).toEqual([...REPORT_FIELDS].sort());
       for (const level of [...report.above, ...report.below]) expect(Object.keys(level).sort()).toEqual([...LEVEL_FIELDS].sort());
     });
 
-    it('describes the last bar closed at --at: 2025-01-26T23:00Z and its close', () => {
-      const report = getReport();
+    it('describes the last bar closed at --at: 2025-01-26T23:00Z and its close', async () => {
+      const report = await getReport();
       expect(report.time).toBe(LAST_OPEN);
       expect(report.price).toBe(closeAt(path, LAST_OPEN));
     });
 
-    it('finds levels on both sides of price', () => {
-      const report = getReport();
+    it('finds levels on both sides of price', async () => {
+      const report = await getReport();
       expect(report.above.length).toBeGreaterThan(0);
       expect(report.below.length).toBeGreaterThan(0);
       expect(report.nearestAbove).not.toBeNull();
       expect(report.nearestBelow).not.toBeNull();
     });
 
-    it('puts levels above price with side short and below price with side long', () => {
-      expectLevelsOnTheirSides(getReport());
+    it('puts levels above price with side short and below price with side long', async () => {
+      expectLevelsOnTheirSides(await getReport());
     });
 
-    it('gives finite, non-negative sizes and strengths in 0..1', () => {
-      const report = getReport();
+    it('gives finite, non-negative sizes and strengths in 0..1', async () => {
+      const report = await getReport();
       for (const level of [...report.above, ...report.below]) {
         expect(Number.isFinite(level.notional) && level.notional > 0).toBe(true);
         expect(level.strength).toBeGreaterThanOrEqual(0);
@@ -68,8 +68,8 @@ for (const [name, path] of [
   });
 
   describe.skipIf(!present)(`liq-heatmap density --klines ${name} --at ${AT} --json`, () => {
-    it('prints ascending, finite, non-negative rows around the close of the last closed bar', () => {
-      const column = runJson(['density', '--klines', path, '--at', AT, '--json']);
+    it('prints ascending, finite, non-negative rows around the close of the last closed bar', async () => {
+      const column = await runJson(['density', '--klines', path, '--at', AT, '--json']);
       expect(column.time).toBe(LAST_OPEN);
       expect(column.price).toBe(closeAt(path, LAST_OPEN));
       const rows: { price: number; long: number; short: number }[] = column.rows;
@@ -85,9 +85,9 @@ for (const [name, path] of [
 }
 
 describe.skipIf(!present)('liq-heatmap levels on the real ETHUSDT file, text output', () => {
-  it('prints a readable table for --at in epoch ms identical to the ISO form', () => {
-    const iso = runCli(['levels', '--klines', ETH, '--at', AT]);
-    const epoch = runCli(['levels', '--klines', ETH, '--at', String(Date.parse(AT))]);
+  it('prints a readable table for --at in epoch ms identical to the ISO form', async () => {
+    const iso = await runCli(['levels', '--klines', ETH, '--at', AT]);
+    const epoch = await runCli(['levels', '--klines', ETH, '--at', String(Date.parse(AT))]);
     expect(iso.status).toBe(0);
     expect(iso.stdout).toMatch(/estimat/i);
     expect(epoch.stdout).toBe(iso.stdout);

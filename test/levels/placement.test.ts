@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Level } from '../../src/levels/level';
 import { ABOVE, BELOW, level, report } from '../helpers/hand-built-levels';
 import { suggestStop, suggestTargets } from '../../src/levels/placement';
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { createLiquidationHeatmap } from '../../plugin/create-liquidation-heatmap';
 import { LiquidationHeatmapPrimitive } from '../../plugin/liquidation-heatmap-primitive';
 import { syntheticKlines } from '../../src/klines/synthetic-klines';
-import type { Level } from '../../src/levels/level';
 import { ABOVE, BELOW, level, report } from '../helpers/hand-built-levels';
 import { planTrade } from '../../src/levels/plan-trade';
 import { fakeChart } from '../plugin/fake-chart';

@@ -1,3 +1,4 @@
+import type { ISeriesApi, SeriesType, Time } from 'lightweight-charts';
 import type { LiquidationHeatmapPrimitive } from '../../plugin/liquidation-heatmap-primitive';
 
 /**
@@ -40,7 +41,8 @@ export function fakeChart(times: number[], options: { spacing?: number; low: num
   };
   return {
     chart,
-    series: series as never,
+    // Only the members above exist; the primitive and rowGeometry use no others.
+    series: series as unknown as ISeriesApi<SeriesType, Time>,
     dataHandlers,
     updates: () => updates,
     setVisible: (from: number, to: number) => (visible = { from, to }),

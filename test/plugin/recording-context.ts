@@ -1,4 +1,4 @@
-import { CanvasRenderingTarget2D } from 'fancy-canvas';
+import { CanvasRenderingTarget2D, size } from 'fancy-canvas';
 
 /** One recorded call on the fake 2D context. */
 export interface Call {
@@ -34,7 +34,7 @@ export function recordingContext(): { context: CanvasRenderingContext2D; calls: 
 /** A fancy-canvas rendering target over a recording context, at the given media size and pixel ratio. */
 export function recordingTarget(width: number, height: number, ratio: number) {
   const recorder = recordingContext();
-  const target = new CanvasRenderingTarget2D(recorder.context, { width, height }, { width: Math.round(width * ratio), height: Math.round(height * ratio) });
+  const target = new CanvasRenderingTarget2D(recorder.context, size({ width, height }), size({ width: Math.round(width * ratio), height: Math.round(height * ratio) }));
   return { target, ...recorder };
 }
 
