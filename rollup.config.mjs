@@ -18,21 +18,18 @@ const sourcemap = { sourcemap: true, sourcemapPathTransform: (source) => source.
 // there: one copy of each class for users of both entries, and core keeps importing nothing.
 const entries = { index: 'plugin/index.ts', core: 'src/index.ts' };
 
+/**
+ * src/index.ts only re-exports, and rollup would otherwise route the chart entry past it to the modules
+ * themselves, leaving them in a chunk shared by both entries. Keeping it as a real dependency of the chart
+ * entry keeps every module of src/ in the core bundle, which the chart entry imports.
+ */
+
 /** Fails the build when rollup splits out a chunk that is not an entry (the package exports no such file). */
 const entriesOnly = () => ({
   name: 'entries-only',
   generateBundle(_options, bundle) {
     const extra = Object.values(bundle).filter((file) => file.type === 'chunk' && !file.isEntry);
     if (extra.length) this.error(`unexpected shared chunk(s) ${extra.map((file) => file.fileName).join(', ')}: every module of src/ must be reachable from src/index.ts`);
-  },
-});
-
-/** The CLI imports the rest of src/ from the core bundle beside it instead of carrying a second copy. */
-const coreFromSibling = () => ({
-  name: 'core-from-sibling',
-  resolveId(source, importer) {
-    if (importer && /[\\/]src[\\/]cli[\\/]/.test(importer) && source.startsWith('../')) return { id: './core.mjs', external: true };
-    return null;
   },
 });
 
@@ -79,6 +76,9 @@ export default [
   {
     input: entries,
     external,
+    // The core entry publishes a curated API, but the chart entry also needs some of its internals: the core
+    // bundle may export those too (not in its types), so it stays one file rather than a facade over a chunk.
+    preserveEntrySignatures: 'allow-extension',
     plugins: [ts(), entriesOnly()],
     output: [
       { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', ...sourcemap },
@@ -102,13 +102,14 @@ export default [
   {
     input: 'src/cli/main.ts',
     external,
-    plugins: [coreFromSibling(), ts()],
-    output: { file: 'dist/cli.mjs', format: 'es', banner: '#!/usr/bin/env node', ...sourcemap },
+    plugins: [ts()],
+    // The CLI carries its own copy of what it uses (evaluation included, which the entries do not publish), minified.
+    output: { file: 'dist/cli.mjs', format: 'es', banner: '#!/usr/bin/env node', ...sourcemap, plugins: [terser({ format: { comments: false } })] },
   },
   {
     input: entries,
     external,
-    plugins: [dts(), entriesOnly(), umdTypes()],
+    plugins: [dts({ compilerOptions: { stripInternal: true } }), entriesOnly(), umdTypes()],
     output: [
       { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts' },
       { dir: 'dist', format: 'es', entryFileNames: '[name].d.cts', plugins: [esmTypeImportsInCjs()] },

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export * from '../src/public-api';
+export * from '../src/index';
 export { createLiquidationHeatmap, type LiquidationHeatmap } from './create-liquidation-heatmap';
 export { attachBinanceHeatmap, type BinanceHeatmap, type BinanceHeatmapOptions } from './attach-binance-heatmap';
 export { LiquidationHeatmapPrimitive } from './liquidation-heatmap-primitive';

@@ -1,4 +1,4 @@
-import type { AutoscaleInfo, IChartApiBase, ISeriesApi, ISeriesPrimitive, PrimitiveHoveredItem, SeriesAttachedParameter, SeriesType, Time } from 'lightweight-charts';
+import type { AutoscaleInfo, IChartApiBase, IPrimitivePaneView, ISeriesApi, ISeriesPrimitive, ISeriesPrimitiveAxisView, PrimitiveHoveredItem, SeriesAttachedParameter, SeriesType, Time } from 'lightweight-charts';
 import type { Level, LevelsReport } from '../src/levels/level';
 import type { TradePlan, TradePlanRequest } from '../src/levels/plan-trade';
 import type { LiquidationModel, ModelContext, UpdateResult } from '../src/model/liquidation-model';
@@ -7,7 +7,6 @@ import { HeatmapDataController, type DensityReading, type LoadControl } from './
 import { DEFAULT_HEATMAP_OPTIONS, mergeHeatmapOptions, type HeatmapOptions, type HeatmapOptionsPatch } from './heatmap-options';
 import { HeatmapPaneView } from './heatmap-pane-view';
 import type { KlinesInput } from './klines-input';
-import type { LevelPriceAxisView } from './level-price-axis-view';
 import { LevelsPaneView } from './levels-pane-view';
 import { ignoreLoadAbort } from './load-abort-error';
 import type { PaintTiming } from './paint-budget';
@@ -39,7 +38,7 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
     this.views = [this.heatmapView, this.levelsView];
   }
 
-  /** @internal Called by lightweight-charts on `attachPrimitive`. */
+  /** Part of lightweight-charts' `ISeriesPrimitive`: called on `attachPrimitive`. */
   attached(param: SeriesAttachedParameter<Time>): void {
     this.chart = param.chart;
     this.series = param.series;
@@ -47,7 +46,7 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
     param.series.subscribeDataChanged(this.onSeriesData);
   }
 
-  /** @internal Called by lightweight-charts on `detachPrimitive`: cancels pending loads, unsubscribes, drops caches. */
+  /** Part of `ISeriesPrimitive`: called on `detachPrimitive`; cancels pending loads, unsubscribes, drops caches. */
   detached(): void {
     this.data.abort('detached from the series');
     this.series?.unsubscribeDataChanged(this.onSeriesData);
@@ -123,7 +122,7 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
     return this.data.model;
   }
 
-  /** @internal */
+  /** Part of `ISeriesPrimitive`: brings the views up to date before lightweight-charts draws. */
   updateAllViews(): void {
     const { chart, series } = this;
     if (!chart || !series) return;
@@ -132,17 +131,17 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
     this.levelsView.update(this.data.levels(), series, this.opts);
   }
 
-  /** @internal */
-  paneViews(): readonly [HeatmapPaneView, LevelsPaneView] {
+  /** Part of `ISeriesPrimitive`: the heatmap (under the candles) and the level lines. */
+  paneViews(): readonly IPrimitivePaneView[] {
     return this.views;
   }
 
-  /** @internal */
-  priceAxisViews(): readonly LevelPriceAxisView[] {
+  /** Part of `ISeriesPrimitive`: the levels' price-axis labels. */
+  priceAxisViews(): readonly ISeriesPrimitiveAxisView[] {
     return this.levelsView.priceAxisViews();
   }
 
-  /** @internal Off unless `autoscaleLevels`: the heatmap must not squash the user's candles. */
+  /** Part of `ISeriesPrimitive`: off unless `autoscaleLevels`, so the heatmap never squashes the user's candles. */
   autoscaleInfo(): AutoscaleInfo | null {
     const report = this.opts.autoscaleLevels ? this.data.levels() : null;
     const prices = report ? [...report.above, ...report.below].map((l) => l.price) : [];
@@ -150,7 +149,7 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
     return { priceRange: { minValue: Math.min(...prices), maxValue: Math.max(...prices) } };
   }
 
-  /** @internal */
+  /** Part of `ISeriesPrimitive`: the level line under the cursor. */
   hitTest(_x: number, y: number): PrimitiveHoveredItem | null {
     return this.levelsView.hitTest(y);
   }

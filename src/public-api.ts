@@ -1,6 +1,7 @@
 /**
  * The headless API both entries publish: parsing, the model, levels and placement, the Binance client.
- * Explicit on purpose: internals (storage, grid construction, parsers of single forms, evaluation) stay out.
+ * Explicit on purpose: internals (storage, parsers of single forms, CLI helpers) and the evaluation tools
+ * (a CLI command: `liq-heatmap evaluate`, `first-touch`) stay out.
  */
 export type { Kline, KlineGap, KlineSeries } from './klines/kline';
 export { KlineError, type KlineErrorKind } from './klines/kline-error';
@@ -8,12 +9,12 @@ export { BINANCE_INTERVALS, intervalToMs, isBinanceInterval, msToInterval, parse
 export { toEpochMs } from './klines/epoch-ms';
 export { toKlineSeries, type KlineSeriesOptions } from './klines/to-series';
 export { parseKlines, parseKline, type ParseKlinesOptions } from './klines/parse-klines';
-export { syntheticKlines, type SyntheticKlinesOptions } from './klines/synthetic-klines';
+export { syntheticKlines, seededRandom, type SyntheticKlinesOptions } from './klines/synthetic-klines';
 
 export type { Side } from './model/side';
 export { liquidationPrice, liquidationFactor, bracketFor, defaultMmr, type LiquidationPriceInput, type MarginBracket } from './model/liquidation-price';
 export { DEFAULT_MODEL_OPTIONS, DEFAULT_TIERS, mergeModelOptions, type LeverageTier, type ModelOptions, type SweepRule } from './model/model-options';
-export { rowOf, rowPrice, type PriceGrid } from './model/price-grid';
+export { createPriceGrid, gridMax, gridMin, priceAtRow, rowHeightPct, rowLow, rowOf, rowPosition, rowPrice, type GridSpec, type PriceGrid } from './model/price-grid';
 export type { OpenInterestPoint } from './model/open-interest';
 export type { SweptZone, SweptZoneAt } from './model/swept-zone';
 export type { KlineView } from './model/kline-buffer';

@@ -84,8 +84,11 @@ describe('liq-heatmap density --at TIME', () => {
 });
 
 describe('liq-heatmap density --rows N', () => {
-  it('prints N rows', async () => {
-    const column = await runJson<Column>(['density', '--klines', file, '--rows', '64', '--json']);
-    expect(column.rows).toHaveLength(64);
+  it('prints at most N rows: a wider range gets coarser rows', async () => {
+    const fine = await runJson<Column>(['density', '--klines', file, '--json']);
+    const capped = await runJson<Column>(['density', '--klines', file, '--rows', '64', '--json']);
+    expect(fine.rows.length).toBeGreaterThan(64);
+    expect(capped.rows.length).toBeLessThanOrEqual(64);
+    expect(capped.rows.length).toBeGreaterThan(32);
   });
 });

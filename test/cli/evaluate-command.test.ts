@@ -29,9 +29,9 @@ function fixtures() {
 describe('liq-heatmap evaluate', () => {
   const f = lazy(fixtures);
 
-  it('reads a klines directory and prints the heatmap lift beside the prior per side and pooled, by USD and by count, with intervals', () => {
+  it('reads a klines directory and prints the heatmap lift beside the prior per side and pooled, by USD and by count, with intervals', async () => {
     const { klinesDir, liquidations } = f();
-    const result = runCli(['evaluate', '--klines', klinesDir, '--liquidations', liquidations]);
+    const result = await runCli(['evaluate', '--klines', klinesDir, '--liquidations', liquidations]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/near-price prior/);
@@ -41,9 +41,9 @@ describe('liq-heatmap evaluate', () => {
     expect(result.stdout).toMatch(/Pooled by USD the heatmap (beats|loses to|ties with) the near-price prior/);
   });
 
-  it('--json gives the summary with intervals and every window with the file it was scored on', () => {
+  it('--json gives the summary with intervals and every window with the file it was scored on', async () => {
     const { klinesDir, liquidations } = f();
-    const out = runJson(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--json']);
+    const out = await runJson(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--json']);
     expect(out.summary.pooled.windows).toBe(3);
     expect(Object.keys(out.summary.pooled.usd.heatmapLift).sort()).toEqual(['high', 'low', 'value']);
     expect(typeof out.summary.pooled.count.priorLift.value).toBe('number');
@@ -51,39 +51,39 @@ describe('liq-heatmap evaluate', () => {
     expect(out.bootstrap).toEqual({ resamples: 2000, seed: 13, confidence: 0.9 });
   });
 
-  it('--cv day --grid scores each day with the setting chosen on the others and says which', () => {
+  it('--cv day --grid scores each day with the setting chosen on the others and says which', async () => {
     const { klinesDir, liquidations } = f();
-    const out = runJson(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--cv', 'day', '--grid', 'model.sweep=full,body', '--grid', 'levels.zoneFloor=0.6,0.8', '--json']);
+    const out = await runJson(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--cv', 'day', '--grid', 'model.sweep=full,body', '--grid', 'levels.zoneFloor=0.6,0.8', '--json']);
     expect(out.settings).toHaveLength(4);
     expect(out.folds.map((fold: { day: string }) => fold.day)).toEqual(['2024-01-31', '2024-02-03', '2024-02-06']);
     for (const fold of out.folds) expect(fold.label).toMatch(/^model\.sweep=(full|body) levels\.zoneFloor=0\.[68]$/);
     expect(out.summary.pooled.windows).toBe(3);
-    const text = runCli(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--cv', 'day', '--grid', 'model.sweep=full,body']).stdout;
+    const text = (await runCli(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--cv', 'day', '--grid', 'model.sweep=full,body'])).stdout;
     expect(text).toMatch(/Every figure below is held-out/);
   });
 
-  it('bad usage exits 2: --grid without --cv, an unknown grid option, --cv other than day', () => {
+  it('bad usage exits 2: --grid without --cv, an unknown grid option, --cv other than day', async () => {
     const { klinesDir, liquidations } = f();
-    expect(runCli(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--grid', 'model.sweep=full']).status).toBe(2);
-    const unknown = runCli(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--cv', 'day', '--grid', 'model.speed=1']);
+    expect((await runCli(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--grid', 'model.sweep=full'])).status).toBe(2);
+    const unknown = await runCli(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--cv', 'day', '--grid', 'model.speed=1']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/unknown option model\.speed/);
-    expect(runCli(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--cv', 'week']).status).toBe(2);
+    expect((await runCli(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--cv', 'week'])).status).toBe(2);
   });
 
-  it('--symbol names the symbol of a file whose name says none and leaves out files of other symbols', () => {
+  it('--symbol names the symbol of a file whose name says none and leaves out files of other symbols', async () => {
     const { liquidations, dir } = f();
     const bars = randomWalkBars(24 * 40);
     const unnamed = writeFixture(dir, 'klines.csv', toCsv(bars));
     const other = writeFixture(dir, 'BTCUSDT-PERP_1h_other.csv', toCsv(bars));
-    const out = runJson(['evaluate', '--klines', `${unnamed},${other}`, '--liquidations', liquidations, '--symbol', 'ETHUSDT', '--json']);
+    const out = await runJson(['evaluate', '--klines', `${unnamed},${other}`, '--liquidations', liquidations, '--symbol', 'ETHUSDT', '--json']);
     expect(out.windows.map((w: { klines: string }) => w.klines)).toEqual(Array(3).fill('klines.csv'));
   });
 
-  it('a bad order row exits 1 naming the file, row and field', () => {
+  it('a bad order row exits 1 naming the file, row and field', async () => {
     const { klinesDir, dir } = f();
     const bad = writeFixture(dir, 'bad.csv', `${LIQ_HEADER}\n${T0},ETHUSDT,SELL,LIMIT,,,1,1,1,src\n`);
-    const result = runCli(['evaluate', '--klines', klinesDir, '--liquidations', bad]);
+    const result = await runCli(['evaluate', '--klines', klinesDir, '--liquidations', bad]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/bad\.csv, row 2, field price: empty/);
   });
@@ -95,12 +95,12 @@ const present = existsSync(MULTI) && existsSync(KLINES);
 if (!present) console.warn(`evaluate on the whole dev corpus skipped: ${MULTI} is absent (real data lives in ../shared beside the project)`);
 
 describe.skipIf(!present)('liq-heatmap evaluate on the whole development corpus (12 symbols, 1h perp files)', () => {
-  it('scores windows of all 12 symbols within the time budget, with intervals and the prior beside', () => {
+  it('scores windows of all 12 symbols within the time budget, with intervals and the prior beside', async () => {
     const files = readdirSync(KLINES)
       .filter((n) => /-PERP_1h_.*\.csv$/.test(n))
       .map((n) => join(KLINES, n));
     const started = Date.now();
-    const out = runJson(['evaluate', '--klines', files.join(','), '--liquidations', MULTI, '--json']);
+    const out = await runJson(['evaluate', '--klines', files.join(','), '--liquidations', MULTI, '--json']);
     expect(Date.now() - started).toBeLessThan(120_000);
     expect(Object.keys(out.summary.bySymbol)).toHaveLength(12);
     expect(out.summary.pooled.orders).toBeGreaterThan(700);

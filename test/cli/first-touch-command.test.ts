@@ -4,8 +4,8 @@ import { lazy, randomWalkBars, runCli, runJson, tempDir, toCsv, writeFixture } f
 describe('liq-heatmap first-touch', () => {
   const file = lazy(() => writeFixture(tempDir(), 'ETHUSDT-PERP_1h_walk.csv', toCsv(randomWalkBars(24 * 60))));
 
-  it('prints the three reads with intervals beside the random walk', () => {
-    const result = runCli(['first-touch', '--klines', file(), '--lookback', '20d']);
+  it('prints the three reads with intervals beside the random walk', async () => {
+    const result = await runCli(['first-touch', '--klines', file(), '--lookback', '20d']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^ETHUSDT 1h \(ETHUSDT-PERP_1h_walk\.csv\): which nearest significant level/);
@@ -14,16 +14,16 @@ describe('liq-heatmap first-touch', () => {
     expect(result.stdout).toMatch(/^bias side reached first/m);
   });
 
-  it('--json: cuts every --every bars after --lookback while --horizon of bars follows', () => {
-    const out = runJson(['first-touch', '--klines', file(), '--lookback', '20d', '--every', '24', '--horizon', '12h', '--json']);
+  it('--json: cuts every --every bars after --lookback while --horizon of bars follows', async () => {
+    const out = await runJson(['first-touch', '--klines', file(), '--lookback', '20d', '--every', '24', '--horizon', '12h', '--json']);
     expect(out.cuts).toBe(Math.floor((24 * 60 - 12 - 24 * 20) / 24) + 1);
     expect(out.cases.length + out.withoutLevels).toBe(out.cuts);
     expect(Object.keys(out.nearer).sort()).toEqual(['cases', 'overRandomWalk', 'randomWalk', 'share']);
   });
 
-  it('bad usage exits 2: no --klines, --every 0, an unknown option', () => {
-    expect(runCli(['first-touch']).status).toBe(2);
-    expect(runCli(['first-touch', '--klines', file(), '--every', '0']).status).toBe(2);
-    expect(runCli(['first-touch', '--klines', file(), '--top', '3']).status).toBe(2);
+  it('bad usage exits 2: no --klines, --every 0, an unknown option', async () => {
+    expect((await runCli(['first-touch'])).status).toBe(2);
+    expect((await runCli(['first-touch', '--klines', file(), '--every', '0'])).status).toBe(2);
+    expect((await runCli(['first-touch', '--klines', file(), '--top', '3'])).status).toBe(2);
   });
 });

@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { constants } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI_PATH, randomWalkBars, tempDir, toCsv, writeFixture } from './cli-helpers';
+import { CLI_PATH } from './built-cli';
+import { randomWalkBars, tempDir, toCsv, writeFixture } from './cli-helpers';
 
 // These run the built binary: what is under test is how the process meets signals and blocking files.
 const dir = tempDir();

@@ -24,6 +24,11 @@ const step: fc.Arbitrary<Step> = fc.record({
   gap: fc.oneof(fc.constant(0), fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 5 })),
 });
 
+/** The largest volume the kline validator accepts (base, quote and taker). */
+const MAX_VOLUME = 1e15;
+/** Prices stay a decade under the validator's largest accepted price (1e12), wicks included. */
+const MAX_CLOSE = 1e11;
+
 /** Random and hostile but valid kline series: wild jumps, flat and zero-volume bars, gaps, tiny and huge prices. */
 export function arbitraryKlines(maxLength = 80): fc.Arbitrary<Kline[]> {
   return fc
@@ -33,14 +38,14 @@ export function arbitraryKlines(maxLength = 80): fc.Arbitrary<Kline[]> {
       let hour = 0;
       return steps.map((s) => {
         const open = price;
-        const close = Math.max(open * Math.exp(s.ret), Number.MIN_VALUE);
+        const close = Math.min(MAX_CLOSE, Math.max(open * Math.exp(s.ret), Number.MIN_VALUE));
         const high = Math.max(open, close) * (1 + s.up);
         const low = Math.min(open, close) * (1 - Math.min(s.down, 0.99));
         hour += 1 + s.gap;
         price = close;
         const kline: Kline = { openTime: START + hour * HOUR, open, high, low, close, volume: s.volume };
         if (s.taker !== null) kline.takerBuyBase = s.volume * s.taker;
-        if (s.quote) kline.quoteVolume = s.volume * (high + low + close) / 3;
+        if (s.quote) kline.quoteVolume = Math.min(MAX_VOLUME, (s.volume * (high + low + close)) / 3);
         return kline;
       });
     });

@@ -6,6 +6,7 @@ import { toKlineSeries } from '../../src/klines/to-series';
 import { emptyBarInput } from '../../src/model/bar-input';
 import { Engine } from '../../src/model/engine';
 import { LiquidationModel } from '../../src/model/liquidation-model';
+import { rowLow } from '../../src/model/price-grid';
 import { modelLevels } from '../../src/levels/model-levels';
 import { arbitraryKlines } from '../helpers/arbitrary-klines';
 
@@ -47,10 +48,9 @@ describe('model properties over random and hostile kline series', () => {
           own.step(bar, long, short, 0);
           const column = model.columnAt(i);
           for (let r = 0; r < grid.rows; r++) {
-            const y0 = grid.min + r * grid.step;
             const tolerance = (v: number) => v * 1e-5 + 1e-30;
-            if (y0 >= k.low) expect(column.long[r]).toBeLessThanOrEqual(long[r] + tolerance(long[r]));
-            if (y0 + grid.step <= k.high) expect(column.short[r]).toBeLessThanOrEqual(short[r] + tolerance(short[r]));
+            if (rowLow(grid, r) >= k.low) expect(column.long[r]).toBeLessThanOrEqual(long[r] + tolerance(long[r]));
+            if (rowLow(grid, r + 1) <= k.high) expect(column.short[r]).toBeLessThanOrEqual(short[r] + tolerance(short[r]));
           }
         });
       }),

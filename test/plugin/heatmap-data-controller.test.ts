@@ -3,6 +3,7 @@ import type { Kline } from '../../src/klines/kline';
 import { syntheticKlines } from '../../src/klines/synthetic-klines';
 import { HeatmapDataController } from '../../plugin/heatmap-data-controller';
 import { LoadAbortError } from '../../plugin/load-abort-error';
+import { rowHeightPct } from '../../src/model/price-grid';
 
 const KLINES = syntheticKlines(300, { seed: 3, price: 100, volatility: 0.004 });
 const NEXT = syntheticKlines(300, { seed: 4, price: 100, volatility: 0.004 });
@@ -56,7 +57,7 @@ describe('heatmap data controller', () => {
     const run = data.setDataAsync(fourHourly, {}, SLICES);
     const last = KLINES[299];
     // Two hours after the hourly data's last bar: a new hourly bar, but 105 h after the 4-hourly data's last one.
-    expect(data.update({ ...last, openTime: last.openTime + 2 * 3_600_000, closeTime: last.closeTime + 2 * 3_600_000 })).not.toBe('stale');
+    expect(data.update({ ...last, openTime: last.openTime + 2 * 3_600_000, closeTime: (last.closeTime ?? 0) + 2 * 3_600_000 })).not.toBe('stale');
     await run;
     expect(data.model.length).toBe(50);
     expect(data.model.klines.openTime[49]).toBe(fourHourly[49].openTime);
@@ -67,7 +68,7 @@ describe('heatmap data controller', () => {
     const rebuild = data.setOpenInterest(openInterest(KLINES));
     const last = KLINES[299];
     data.update({ ...last, closed: true });
-    const next = { ...last, openTime: last.openTime + 3_600_000, closeTime: last.closeTime + 3_600_000 };
+    const next = { ...last, openTime: last.openTime + 3_600_000, closeTime: (last.closeTime ?? 0) + 3_600_000 };
     data.update(next);
     await rebuild;
     expect(data.model.length).toBe(301);
@@ -111,29 +112,29 @@ describe('heatmap data controller', () => {
   it('model options are rebuilt in slices: other tasks run and the old model stays drawn until the rebuild is swapped in', async () => {
     const { data } = loaded();
     const order: string[] = [];
-    const rebuild = data.setModelOptions({ rows: 250 }).then(() => order.push('rebuilt'));
-    expect(data.model.grid!.rows).toBe(500);
+    const rebuild = data.setModelOptions({ resolutionPct: 0.5 }).then(() => order.push('rebuilt'));
+    expect(rowHeightPct(data.model.grid!)).toBeCloseTo(0.1, 9);
     setImmediate(() => order.push('other task'));
     await rebuild;
     expect(order).toEqual(['other task', 'rebuilt']);
-    expect(data.model.grid!.rows).toBe(250);
+    expect(rowHeightPct(data.model.grid!)).toBeCloseTo(0.5, 9);
   });
 
   it('a newer option change restarts the rebuild; every caller resolves once the latest options are drawn', async () => {
     const { data } = loaded();
-    const results = await Promise.all([data.setModelOptions({ rows: 250 }), data.setOpenInterest(openInterest(KLINES)), data.setModelOptions({ rows: 300 })]);
+    const results = await Promise.all([data.setModelOptions({ resolutionPct: 0.5 }), data.setOpenInterest(openInterest(KLINES)), data.setModelOptions({ resolutionPct: 0.25 })]);
     expect(results).toEqual([undefined, undefined, undefined]);
-    expect(data.model.grid!.rows).toBe(300);
+    expect(rowHeightPct(data.model.grid!)).toBeCloseTo(0.25, 9);
     expect(data.model.unit).toBe('usd');
   });
 
   it('an option change during a pending load is applied to the loaded data', async () => {
     const { data } = loaded();
     const load = data.setDataAsync(NEXT, {}, SLICES);
-    const rebuild = data.setModelOptions({ rows: 250 });
+    const rebuild = data.setModelOptions({ resolutionPct: 0.5 });
     await load;
     await rebuild;
-    expect(data.model.grid!.rows).toBe(250);
+    expect(rowHeightPct(data.model.grid!)).toBeCloseTo(0.5, 9);
     expect(data.model.klines.close[299]).toBe(NEXT[299].close);
   });
 

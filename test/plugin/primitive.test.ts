@@ -5,6 +5,7 @@ import { HeatmapRenderer } from '../../plugin/heatmap-renderer';
 import { LiquidationHeatmapPrimitive } from '../../plugin/liquidation-heatmap-primitive';
 import { LoadAbortError } from '../../plugin/load-abort-error';
 import { KlineError } from '../../src/klines/kline-error';
+import { rowHeightPct } from '../../src/model/price-grid';
 import { syntheticKlines } from '../../src/klines/synthetic-klines';
 import { fakeChart, installFakeCanvas } from './fake-chart';
 
@@ -69,9 +70,9 @@ describe('liquidation heatmap primitive', () => {
     const { primitive } = attached();
     primitive.updateAllViews();
     const [heat, levels] = primitive.paneViews();
-    expect(heat.zOrder()).toBe('normal');
+    expect(heat.zOrder?.()).toBe('normal');
     expect(heat.renderer()).toBeInstanceOf(HeatmapRenderer);
-    expect(levels.zOrder()).toBe('top');
+    expect(levels.zOrder?.()).toBe('top');
     expect(levels.renderer()).not.toBeNull();
   });
 
@@ -192,10 +193,10 @@ describe('liquidation heatmap primitive', () => {
 
   it('model options recompute in slices: the old model stays drawn until the new one is swapped in', async () => {
     const { heatmap, primitive } = attached();
-    heatmap.applyOptions({ model: { rows: 250 } });
-    expect(primitive.headless().grid!.rows).toBe(500);
-    expect(heatmap.options().model).toEqual({ rows: 250 });
-    await vi.waitFor(() => expect(primitive.headless().grid!.rows).toBe(250), { timeout: 5000 });
+    heatmap.applyOptions({ model: { resolutionPct: 0.5 } });
+    expect(rowHeightPct(primitive.headless().grid!)).toBeCloseTo(0.1, 9);
+    expect(heatmap.options().model).toEqual({ resolutionPct: 0.5 });
+    await vi.waitFor(() => expect(rowHeightPct(primitive.headless().grid!)).toBeCloseTo(0.5, 9), { timeout: 5000 });
   });
 
   it('detaching cancels a pending setDataAsync with an AbortError; the data drawn before stays', async () => {
@@ -211,9 +212,9 @@ describe('liquidation heatmap primitive', () => {
 
   it('autoscale ignores the levels by default and includes them when asked', () => {
     const { heatmap, primitive } = attached();
-    expect(primitive.autoscaleInfo(0 as never, 299 as never)).toBeNull();
+    expect(primitive.autoscaleInfo()).toBeNull();
     heatmap.applyOptions({ autoscaleLevels: true });
-    const info = primitive.autoscaleInfo(0 as never, 299 as never)!;
+    const info = primitive.autoscaleInfo()!;
     const report = heatmap.levels()!;
     const prices = [...report.above, ...report.below].map((l) => l.price);
     expect(info.priceRange).toEqual({ minValue: Math.min(...prices), maxValue: Math.max(...prices) });

@@ -1,8 +1,10 @@
 // Type-level tests of the headless entry's declarations (dist/core.d.ts): compiled, never run.
-import { evaluateModel, LiquidationModel, modelLevels, parseKlines, type LevelsReport } from 'lwc-plugin-liquidation-heatmap/core';
+import { LiquidationModel, modelLevels, parseKlines, type LevelsReport } from 'lwc-plugin-liquidation-heatmap/core';
 // @ts-expect-error the headless entry has no chart code
 import { createLiquidationHeatmap } from 'lwc-plugin-liquidation-heatmap/core';
-// @ts-expect-error evaluation lives in the headless entry only
+// @ts-expect-error evaluation is a CLI tool (liq-heatmap evaluate), in neither entry
+import { evaluateModel } from 'lwc-plugin-liquidation-heatmap/core';
+// @ts-expect-error nor in the chart entry
 import { evaluateModel as chartEvaluate } from 'lwc-plugin-liquidation-heatmap';
 // @ts-expect-error storage internals are not published
 import { HeatmapColumns } from 'lwc-plugin-liquidation-heatmap/core';
