@@ -1,8 +1,9 @@
 import { formatNotional, formatPct, formatPrice } from '../levels/format-level';
 import type { Level, LevelsReport } from '../levels/level';
+import type { WarmupStatus } from '../model/warmup';
 
 /** The levels report as a readable table for a terminal. */
-export function formatReport(report: LevelsReport, title: string): string {
+export function formatReport(report: LevelsReport, title: string, mmrNote?: string): string {
   const unitNote = report.unit === 'usd' ? 'estimated USD notional' : 'relative heat (no open interest given)';
   const lines = [
     `${title}  ${isoMinute(report.time)} UTC  price ${formatPrice(report.price)}`,
@@ -20,6 +21,8 @@ export function formatReport(report: LevelsReport, title: string): string {
     `nearest below: ${nearest(report.nearestBelow)}`,
     `bias: ${report.bias.label} (below/above ${report.bias.ratio.toFixed(2)} within ±${report.bias.windowPct}% of price)`,
   ];
+  if (report.warmup) lines.push(`warmup: ${warmupText(report.warmup)}`);
+  if (mmrNote) lines.push(`mmr: ${mmrNote}`);
   if (report.swept.length > 0) {
     lines.push('', 'recently swept:');
     for (const z of report.swept) {
@@ -44,6 +47,13 @@ function table(levels: Level[], report: LevelsReport): string[] {
 
 function nearest(level: Level | null): string {
   return level ? `${formatPrice(level.price)} (${formatPct(level.distancePct)}, strength ${level.strength.toFixed(2)})` : 'none significant';
+}
+
+function warmupText(w: WarmupStatus): string {
+  const days = (ms: number) => (ms / 86_400_000).toFixed(1);
+  return w.complete
+    ? `complete (${days(w.needMs)} days before this bar; older history would not change this report)`
+    : `partial, ${days(w.haveMs)} of ${days(w.needMs)} days (a longer history may give different levels)`;
 }
 
 function isoMinute(time: number): string {

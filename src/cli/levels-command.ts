@@ -3,6 +3,7 @@ import { modelLevels } from '../levels/model-levels';
 import { basename } from 'node:path';
 import { checkKnownOptions, intOption, type CliArgs } from './cli-args';
 import { formatReport } from './format-report';
+import { mmrNote } from './mmr-note';
 import { fetchModel, ONLINE_OPTIONS } from './fetch-model';
 import { loadModel, MODEL_OPTIONS } from './load-model';
 
@@ -16,7 +17,8 @@ export async function levelsCommand(args: CliArgs, err: (text: string) => void):
   const top = intOption(args, 'top', 5, 1, 100);
   const { model, title } = online ? await fromBinance(args, err) : fromFile(args);
   const report = modelLevels(model, { top });
-  return args.flags.has('json') ? JSON.stringify(report, null, 2) : formatReport(report, title);
+  const note = mmrNote(model.options().mmr, args.options.get('symbol'));
+  return args.flags.has('json') ? JSON.stringify({ ...report, mmrNote: note }, null, 2) : formatReport(report, title, note);
 }
 
 function fromFile(args: CliArgs) {

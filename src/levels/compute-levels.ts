@@ -63,16 +63,23 @@ export function computeLevels(input: LevelsInput, options: Partial<LevelsOptions
       firstSeen: input.firstSeen ? input.firstSeen(side, zone.peakRow) : input.time,
     };
   };
-  const below = longZones.map((z) => toLevel(z, 'long'));
-  const above = shortZones.map((z) => toLevel(z, 'short'));
-  const nearest = (levels: Level[]) =>
-    levels.filter((l) => l.strength >= o.minStrength).sort((a, b) => Math.abs(a.distancePct) - Math.abs(b.distancePct))[0] ?? null;
+  const levels = (zones: Zone[], side: Side) => zones.map((z) => toLevel(z, side));
+  const significant = (levels: Level[]) => levels.filter((l) => l.strength >= o.minStrength);
+  const byDistance = (a: Level, b: Level) => Math.abs(a.distancePct) - Math.abs(b.distancePct);
+  const nearest = (levels: Level[]) => [...significant(levels)].sort(byDistance)[0] ?? null;
   const rank = (l: Level) => l.notional * Math.pow(0.5, Math.abs(l.distancePct) / o.proximityHalfPct);
-  const top = (levels: Level[]) =>
-    [...levels]
-      .sort((a, b) => rank(b) - rank(a) || Math.abs(a.distancePct) - Math.abs(b.distancePct))
-      .slice(0, o.top)
-      .sort((a, b) => Math.abs(a.distancePct) - Math.abs(b.distancePct));
+  // One definition of "nearest": the list holds significant levels only and always the nearest one, so no
+  // listed level is nearer than it and it is always drawn.
+  const top = (levels: Level[]) => {
+    const first = nearest(levels);
+    const ranked = significant(levels)
+      .filter((l) => l !== first)
+      .sort((a, b) => rank(b) - rank(a) || byDistance(a, b))
+      .slice(0, first ? o.top - 1 : o.top);
+    return (first ? [first, ...ranked] : ranked).sort(byDistance);
+  };
+  const below = levels(longZones, 'long');
+  const above = levels(shortZones, 'short');
   return {
     time: input.time,
     price,

@@ -2,6 +2,7 @@ import type { DensityUnit } from '../model/liquidation-model';
 import type { SweepRule } from '../model/model-options';
 import type { Side } from '../model/side';
 import type { SweptZone } from '../model/swept-zone';
+import type { WarmupStatus } from '../model/warmup';
 
 /** A liquidation cluster on one side of price. */
 export interface Level {
@@ -58,4 +59,8 @@ export interface LevelsReport {
   bias: Bias;
   /** Zones recently swept by price, most recent first. */
   swept: SweptZone[];
+  /** In reports of a model: whether its history covered the warm-up before this bar. */
+  warmup?: WarmupStatus;
+  /** In reports of a model: the tier-1 maintenance margin rate the liquidation prices used. */
+  mmr?: number;
 }

@@ -31,10 +31,11 @@ export function modelLevels(model: LiquidationModel, options: Partial<LevelsOpti
     .sort((a, b) => b.notional - a.notional)
     .slice(0, o.top)
     .sort((a, b) => b.time - a.time);
-  return computeLevels(
+  const report = computeLevels(
     { grid, time: column.time, price: model.klines.close[index], unit: model.unit, sweepRule: model.sweepRule, long, short, firstSeen, swept },
     o,
   );
+  return { ...report, warmup: model.warmup(index), mmr: model.options().mmr };
 }
 
 /** Density (long, short, total) at a bar's open time and a price, in the model's unit; null outside the heatmap. */

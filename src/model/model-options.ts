@@ -58,14 +58,19 @@ export interface ModelOptions {
   keepColumns: number;
 }
 
-/** Default leverage tiers: more mass at 10x-25x than at the extremes; shorter life at high leverage. */
+/**
+ * Default leverage tiers: more mass at 10x-25x than at the extremes; shorter life at high leverage. The
+ * longest half-life is 7 days so the warm-up (older bars weigh under 1 % of the live mass) is 33 days:
+ * about 7 pages of 5m klines. Longer half-lives (30 d at 2x) needed 135 days and scored no better on the
+ * evaluation corpus (docs/model.md).
+ */
 export const DEFAULT_TIERS: readonly LeverageTier[] = Object.freeze([
-  { leverage: 2, weight: 0.04, halfLifeHours: 24 * 30 },
-  { leverage: 3, weight: 0.06, halfLifeHours: 24 * 21 },
-  { leverage: 5, weight: 0.12, halfLifeHours: 24 * 14 },
-  { leverage: 10, weight: 0.26, halfLifeHours: 24 * 7 },
-  { leverage: 25, weight: 0.26, halfLifeHours: 24 * 3 },
-  { leverage: 50, weight: 0.16, halfLifeHours: 36 },
+  { leverage: 2, weight: 0.04, halfLifeHours: 24 * 7 },
+  { leverage: 3, weight: 0.06, halfLifeHours: 24 * 6 },
+  { leverage: 5, weight: 0.12, halfLifeHours: 24 * 5 },
+  { leverage: 10, weight: 0.26, halfLifeHours: 24 * 4 },
+  { leverage: 25, weight: 0.26, halfLifeHours: 24 * 2 },
+  { leverage: 50, weight: 0.16, halfLifeHours: 24 },
   { leverage: 100, weight: 0.1, halfLifeHours: 12 },
 ]);
 

@@ -96,3 +96,25 @@ describe('model properties over random and hostile kline series', () => {
     );
   });
 });
+
+describe('one definition of "nearest"', () => {
+  it('the nearest significant level each side is in the list and no listed level is nearer or below significance', () => {
+    fc.assert(
+      fc.property(arbitraryKlines(60), fc.integer({ min: 1, max: 8 }), (klines, top) => {
+        const report = modelLevels(run(klines), { top });
+        for (const [nearest, listed] of [[report.nearestAbove, report.above], [report.nearestBelow, report.below]] as const) {
+          if (nearest === null) {
+            expect(listed).toEqual([]);
+            continue;
+          }
+          expect(listed).toContainEqual(nearest);
+          for (const level of listed) {
+            expect(Math.abs(level.distancePct)).toBeGreaterThanOrEqual(Math.abs(nearest.distancePct));
+            expect(level.strength).toBeGreaterThanOrEqual(0.2);
+          }
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
