@@ -23,6 +23,12 @@ export function formatReport(report: LevelsReport, title: string, mmrNote?: stri
   ];
   if (report.warmup) lines.push(`warmup: ${warmupText(report.warmup)}`);
   if (mmrNote) lines.push(`mmr: ${mmrNote}`);
+  if (report.ended) {
+    lines.push('', `ended since then (${report.ended.length}):`);
+    for (const e of report.ended) {
+      lines.push(`  ${e.level.side.padEnd(5)} ${formatPrice(e.level.low)} - ${formatPrice(e.level.high)}  ${e.how.padEnd(6)} at ${isoMinute(e.endedAt)}  ${e.level.id}`);
+    }
+  }
   if (report.swept.length > 0) {
     lines.push('', 'recently swept:');
     for (const z of report.swept) {
@@ -34,13 +40,13 @@ export function formatReport(report: LevelsReport, title: string, mmrNote?: stri
 
 function table(levels: Level[], report: LevelsReport): string[] {
   if (levels.length === 0) return ['  (none)'];
-  const header = `  ${'price'.padStart(12)}  ${'zone'.padEnd(25)} ${'strength'.padEnd(15)} ${'size'.padStart(8)} ${'distance'.padStart(9)}  since`;
+  const header = `  ${'price'.padStart(12)}  ${'zone'.padEnd(25)} ${'strength'.padEnd(15)} ${'size'.padStart(8)} ${'distance'.padStart(9)}  since             id`;
   return [
     header,
     ...levels.map((l) => {
       const zone = `${formatPrice(l.low)} - ${formatPrice(l.high)}`;
       const bar = '#'.repeat(Math.round(l.strength * 10)).padEnd(10);
-      return `  ${formatPrice(l.price).padStart(12)}  ${zone.padEnd(25)} ${bar} ${l.strength.toFixed(2)} ${formatNotional(l.notional, report.unit).padStart(8)} ${formatPct(l.distancePct).padStart(9)}  ${isoMinute(l.firstSeen)}`;
+      return `  ${formatPrice(l.price).padStart(12)}  ${zone.padEnd(25)} ${bar} ${l.strength.toFixed(2)} ${formatNotional(l.notional, report.unit).padStart(8)} ${formatPct(l.distancePct).padStart(9)}  ${isoMinute(l.firstSeen)}  ${l.id}`;
     }),
   ];
 }

@@ -12,8 +12,8 @@ import { levelsCommand } from './levels-command';
 import { watchCommand } from './watch-command';
 
 const USAGE = `usage:
-  liq-heatmap levels  --klines FILE [--symbol S] [--interval 1h] [--at TIME] [--top N] [--rows N] [--json]
-  liq-heatmap levels  --symbol S [--interval 1h] [--lookback 7d] [--rest-url URL] [--top N] [--json]
+  liq-heatmap levels  --klines FILE [--symbol S] [--interval 1h] [--at TIME] [--top N] [--since TIME] [--rows N] [--json]
+  liq-heatmap levels  --symbol S [--interval 1h] [--lookback 7d] [--rest-url URL] [--top N] [--since TIME] [--json]
   liq-heatmap density --klines FILE [--symbol S] [--interval 1h] [--at TIME] [--rows N] [--json]
   liq-heatmap evaluate --klines FILE|DIR[,...] --liquidations FILE [--symbol S] [--horizon 2h] [--lookback 60d] [--json]
                        [--cv day --grid model.NAME=V1,V2 [--grid levels.NAME=V1,V2 ...]]

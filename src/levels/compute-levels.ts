@@ -27,9 +27,8 @@ export interface LevelsInput {
   swept?: readonly SweptZone[];
 }
 
-/** Levels with zone bounds, strength, size and distance on each side of price, nearest levels, bias. */
-export function computeLevels(input: LevelsInput, options: Partial<LevelsOptions> = {}): LevelsReport {
-  const o = mergeLevelsOptions(options);
+/** Every cluster of a column as a level, on each side of price (not yet filtered or ranked). */
+export function columnLevels(input: LevelsInput, o: LevelsOptions): { above: Level[]; below: Level[] } {
   const { grid, price } = input;
   const split = Math.max(0, Math.min(grid.rows, Math.ceil(rowPosition(grid, price) - 0.5)));
   const sideMax = (v: ArrayLike<number>, from: number, to: number) => {
@@ -61,9 +60,23 @@ export function computeLevels(input: LevelsInput, options: Partial<LevelsOptions
       notional: zone.sum,
       distancePct: ((levelPrice - price) / price) * 100,
       firstSeen: input.firstSeen ? input.firstSeen(side, zone.peakRow) : input.time,
+      id: levelId(side, input.time, grid.first + zone.peakRow),
     };
   };
-  const levels = (zones: Zone[], side: Side) => zones.map((z) => toLevel(z, side));
+  return { below: longZones.map((z) => toLevel(z, 'long')), above: shortZones.map((z) => toLevel(z, 'short')) };
+}
+
+/** A new level's id: its side, the bar it was first seen at and its peak's row on the anchored grid. */
+export function levelId(side: Side, time: number, absoluteRow: number): string {
+  return `${side}-${time}-${absoluteRow}`;
+}
+
+/** Levels with zone bounds, strength, size and distance on each side of price, nearest levels, bias. */
+export function computeLevels(input: LevelsInput, options: Partial<LevelsOptions> = {}): LevelsReport {
+  const o = mergeLevelsOptions(options);
+  const { grid, price } = input;
+  const { above, below } = columnLevels(input, o);
+
   const significant = (levels: Level[]) => levels.filter((l) => l.strength >= o.minStrength);
   const byDistance = (a: Level, b: Level) => Math.abs(a.distancePct) - Math.abs(b.distancePct);
   const nearest = (levels: Level[]) => [...significant(levels)].sort(byDistance)[0] ?? null;
@@ -78,8 +91,6 @@ export function computeLevels(input: LevelsInput, options: Partial<LevelsOptions
       .slice(0, first ? o.top - 1 : o.top);
     return (first ? [first, ...ranked] : ranked).sort(byDistance);
   };
-  const below = levels(longZones, 'long');
-  const above = levels(shortZones, 'short');
   return {
     time: input.time,
     price,

@@ -32,3 +32,11 @@ export function warmupMs(tiers: readonly LeverageTier[], tolerance = WARMUP_TOLE
   }
   return Math.ceil(high) * 3_600_000;
 }
+
+/**
+ * History to load before the first bar a report is wanted for: one warm-up for the model's state, and one
+ * more so level ids (tracked from a warm-up before the bar) come out the same for any longer history.
+ */
+export function historyNeededMs(tiers: readonly LeverageTier[]): number {
+  return 2 * warmupMs(tiers);
+}

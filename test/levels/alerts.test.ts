@@ -15,7 +15,7 @@ const MINUTE = 60_000;
 const T0 = Date.UTC(2025, 0, 1);
 
 function level(side: 'long' | 'short', low: number, high: number, strength = 0.8): Level {
-  return { price: (low + high) / 2, low, high, side, strength, notional: strength * 100, distancePct: 0, firstSeen: 0 };
+  return { price: (low + high) / 2, low, high, side, strength, notional: strength * 100, distancePct: 0, firstSeen: 0, id: `${side}-${low}-${high}` };
 }
 
 /** A report at `T0 + minute` min with price `price`; levels' distances are filled in from the price. */
