@@ -39,8 +39,11 @@ export function modelLevels(model: LiquidationModel, options: Partial<LevelsOpti
   const tracked = new Map(trackerOf(model, o).levelsAt(index).map((l) => [`${l.side}:${l.price}`, l.id]));
   const withId = (level: Level): Level => ({ ...level, id: tracked.get(`${level.side}:${level.price}`) ?? level.id });
   const ended = o.since !== undefined ? trackerOf(model, o).endedSince(o.since) : undefined;
+  // Mass beyond the grid counts in the totals, so they do not depend on how wide the history made the grid.
+  const totals = { above: report.totals.above + column.offGrid[1] * column.scale, below: report.totals.below + column.offGrid[0] * column.scale };
   return {
     ...report,
+    totals,
     above: report.above.map(withId),
     below: report.below.map(withId),
     nearestAbove: report.nearestAbove && withId(report.nearestAbove),

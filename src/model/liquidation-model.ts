@@ -212,6 +212,7 @@ export class LiquidationModel {
       long: store.long.subarray(offset, offset + rows),
       short: store.short.subarray(offset, offset + rows),
       scale: store.scale(i),
+      offGrid: store.offGridOf(i),
     };
   }
 
@@ -336,6 +337,7 @@ export class LiquidationModel {
       scale = oi === oi && total > 0 ? oi / total : i > store.oldest(i + 1) ? store.scale(i - 1) : NaN;
     }
     store.setScale(i, scale);
+    store.setOffGrid(i, result.longOffGrid, result.shortOffGrid);
     this.lastRule = result.rule;
     const time = this.bars.openTime[i];
     if (result.longSwept) {

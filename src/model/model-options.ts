@@ -24,8 +24,8 @@ export interface ModelOptions {
    */
   resolutionPct: number;
   /**
-   * Most price rows of the grid. Default 2000 (a 5x price range plus margins at 0.1 %); a wider range
-   * gets rows that are a whole multiple of `resolutionPct` tall. At least 10, at most 4000.
+   * Most price rows of the grid (a bound on memory). Default 4000: a 55x price range, margins included, at
+   * 0.1 %; only a wider range gets rows a whole multiple of `resolutionPct` tall. At least 10, at most 4000.
    */
   rows: number;
   /** Exchange tick size; rows are never finer than one tick. Default 0 (unknown). */
@@ -79,7 +79,7 @@ export const DEFAULT_MODEL_OPTIONS: Readonly<ModelOptions> = Object.freeze({
   tiers: DEFAULT_TIERS,
   mmr: 0.004,
   resolutionPct: 0.1,
-  rows: 2000,
+  rows: 4000,
   tickSize: 0,
   marginPct: 10,
   turnoverShare: 0.1,

@@ -9,7 +9,7 @@ const ROWS = 4;
 /** Column-major raw densities (`rows` values per column) behind the model's read API. */
 function columns(long: Float32Array, short: Float32Array, rows: number): ColumnSource {
   return {
-    columnAt: (i) => ({ index: i, time: i, long: long.subarray(i * rows, (i + 1) * rows), short: short.subarray(i * rows, (i + 1) * rows), scale: 1 }),
+    columnAt: (i) => ({ index: i, time: i, long: long.subarray(i * rows, (i + 1) * rows), short: short.subarray(i * rows, (i + 1) * rows), scale: 1, offGrid: [0, 0] }),
   };
 }
 
