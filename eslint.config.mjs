@@ -25,8 +25,12 @@ export default tseslint.config(
   {
     // TypeScript checks names in .ts files; plain JavaScript needs no-undef and the globals of where it runs.
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: nodeGlobals },
     rules: { 'no-undef': 'error' },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ignores: [...PAGE_MODULES, ...PAGE_SCRIPTS],
+    languageOptions: { globals: nodeGlobals },
   },
   {
     files: PAGE_MODULES,
