@@ -15,6 +15,8 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // `let x; const y = make(() => x?.use()); x = y.part;`: a callback made before x exists may read it.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   {

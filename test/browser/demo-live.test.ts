@@ -101,7 +101,8 @@ describeBrowser('demo page live, against Binance stand-ins on loopback (real chr
     const shown = await page.evaluate(() => window.demo.candleWindow.shown());
     expect(shown).toBe(before.shown + CHART_WINDOW);
     const view = await page.evaluate(() => {
-      const range = window.demo.chart.timeScale().getVisibleLogicalRange()!;
+      const range = window.demo.chart.timeScale().getVisibleLogicalRange();
+      if (range === null) throw new Error('the chart has no visible logical range');
       return { from: range.from, time: (window.demo.candles.data()[Math.round(range.from)] as { time: number }).time };
     });
     expect(view.from).toBeCloseTo(20 + CHART_WINDOW, 0);

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { useDemoInBrowser } from './demo-in-browser';
 import { describeBrowser } from './describe-browser';
 import { expectNoConsoleErrors, openPage, saveScreenshot, waitForReady } from './page-harness';
+import { must } from '../helpers/must';
 
 const UNREACHABLE = [/^http 502: .*\/api\/binance\//, /502 \(Bad Gateway\)/];
 
@@ -13,7 +14,7 @@ describeBrowser('demo trade planner and level alerts (real chromium)', () => {
     try {
       await waitForReady(page, 30_000);
       await page.selectOption('[data-testid=plan-side]', 'long');
-      const price = Number((await page.textContent('[data-testid=price]'))!.replace(/,/g, ''));
+      const price = Number(must(await page.textContent('[data-testid=price]'), 'the price text').replace(/,/g, ''));
       const entry = Math.round(price * 0.999);
       await page.fill('[data-testid=plan-entry]', String(entry));
       await page.press('[data-testid=plan-entry]', 'Enter');
@@ -43,7 +44,7 @@ describeBrowser('demo trade planner and level alerts (real chromium)', () => {
       await expect.poll(() => page.evaluate(() => (window as any).demo.planner.current() !== null)).toBe(true);
       const before = await page.evaluate(() => (window as any).demo.planner.current());
       const y = await page.evaluate((p) => (window as any).demo.candles.priceToCoordinate(p), before.entry);
-      const box = (await page.locator('#chart').boundingBox())!;
+      const box = must(await page.locator('#chart').boundingBox(), 'the chart box');
       await page.mouse.move(box.x + box.width * 0.4, box.y + y);
       await page.mouse.down();
       await page.mouse.move(box.x + box.width * 0.4, box.y + y + 40, { steps: 8 });
@@ -69,7 +70,8 @@ describeBrowser('demo trade planner and level alerts (real chromium)', () => {
       const last = new Map<string, number>();
       for (const item of [...items].reverse()) {
         const key = `${item.type}:${item.level}`;
-        if (last.has(key)) expect(item.time - last.get(key)!, `repeated alert ${key}: ${item.text}`).toBeGreaterThanOrEqual(12 * 3_600_000);
+        const previous = last.get(key);
+        if (previous !== undefined) expect(item.time - previous, `repeated alert ${key}: ${item.text}`).toBeGreaterThanOrEqual(12 * 3_600_000);
         last.set(key, item.time);
       }
       await saveScreenshot(page, 'demo-alerts');

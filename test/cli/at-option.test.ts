@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HOUR, randomWalkBars, runCli, runJson, T0, tempDir, toCsv, writeFixture } from './cli-helpers';
+import { must } from '../helpers/must';
 
 // 200 hourly bars from 2024-01-01T00:00Z; bar i opens at T0 + i h and closes at T0 + (i + 1) h.
 const dir = tempDir();
@@ -31,7 +32,7 @@ describe('liq-heatmap levels --at TIME', () => {
 
   it('reports the last bar with openTime + interval <= TIME for a range of times', async () => {
     for (const at of [T0 + HOUR, T0 + 37 * HOUR + 1, T0 + 150 * HOUR + 59 * 60_000, T0 + 199 * HOUR]) {
-      const expected = bars.filter((b) => b.openTime + HOUR <= at).at(-1)!;
+      const expected = must(bars.filter((b) => b.openTime + HOUR <= at).at(-1), `a bar closed by ${at}`);
       const report = await levelsAt(String(at));
       expect(report.time).toBe(expected.openTime);
       expect(report.price).toBe(expected.close);

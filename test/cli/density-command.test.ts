@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HOUR, lazy, randomWalkBars, runCli, runJson, T0, tempDir, toCsv, writeFixture } from './cli-helpers';
+import { must } from '../helpers/must';
 
 const dir = tempDir();
 const bars = randomWalkBars(300, 23);
@@ -55,7 +56,7 @@ describe('liq-heatmap density --klines FILE --json', () => {
   it('spans the current price with its rows', async () => {
     const column = await getColumn();
     expect(column.rows[0].price).toBeLessThan(column.price);
-    expect(column.rows.at(-1)!.price).toBeGreaterThan(column.price);
+    expect(must(column.rows.at(-1), 'a top row').price).toBeGreaterThan(column.price);
   });
 });
 

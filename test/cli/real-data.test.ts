@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { expectLevelsOnTheirSides, HOUR, lazy, LEVEL_FIELDS, REPORT_FIELDS, runCli, runJson } from './cli-helpers';
+import { must } from '../helpers/must';
 
 const KLINES = fileURLToPath(new URL('../../../shared/data/binance/klines/', import.meta.url));
 const ETH = join(KLINES, 'ETHUSDT-PERP_1h_tjf_2020-2026.csv');
@@ -79,7 +80,7 @@ for (const [name, path] of [
         if (i > 0) expect(rows[i].price).toBeGreaterThan(rows[i - 1].price);
       }
       expect(rows[0].price).toBeLessThan(column.price);
-      expect(rows.at(-1)!.price).toBeGreaterThan(column.price);
+      expect(must(rows.at(-1), 'a top row').price).toBeGreaterThan(column.price);
     });
   });
 }

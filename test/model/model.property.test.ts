@@ -9,6 +9,7 @@ import { LiquidationModel } from '../../src/model/liquidation-model';
 import { rowLow } from '../../src/model/price-grid';
 import { modelLevels } from '../../src/levels/model-levels';
 import { arbitraryKlines } from '../helpers/arbitrary-klines';
+import { gridOf } from '../helpers/grids';
 
 const RUNS = { numRuns: 150 };
 
@@ -32,7 +33,7 @@ describe('model properties over random and hostile kline series', () => {
     fc.assert(
       fc.property(arbitraryKlines(40), (klines) => {
         const model = run(klines, 'full');
-        const grid = model.grid!;
+        const grid = gridOf(model);
         const own = new Engine(grid, model.options(), 0);
         const long = new Float64Array(grid.rows);
         const short = new Float64Array(grid.rows);
