@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { BinanceLiveFeed } from '../../src/binance/live-feed';
 import type { LiveFeedOptions, LiveFeedStatus } from '../../src/binance/live-feed-types';
-import { ManualClock } from './manual-clock';
 import { must } from '../helpers/must';
+import { ManualClock } from './manual-clock';
 
 const START = Date.UTC(2025, 0, 1);
 /** The default reconnect pacing, with the jitter at its shortest: the most connections the defaults allow. */

@@ -5,8 +5,8 @@ import type { LiveFeedOptions, LiveFeedStatus, WebSocketFactory } from '../../sr
 import type { MarkPriceUpdate } from '../../src/binance/binance-types';
 import type { Kline } from '../../src/klines/kline';
 import { seededRandom } from '../../src/klines/synthetic-klines';
-import { FakeStream, truthKlines } from './live-fake-stream';
 import { must } from '../helpers/must';
+import { FakeStream, truthKlines } from './live-fake-stream';
 
 const TRUTH = truthKlines(600);
 const BARS = TRUTH.bars;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BinanceError } from '../../src/binance/binance-error';
+import { must } from '../helpers/must';
 import { localFixture, recordedBody, sharedDataPresent } from './fake-binance-http';
 import { startKit, type RestKit } from './rest-test-kit';
-import { must } from '../helpers/must';
 
 const haveShared = sharedDataPresent('Binance REST context bodies');
 

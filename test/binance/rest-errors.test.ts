@@ -5,9 +5,9 @@ import { BinanceError } from '../../src/binance/binance-error';
 import { sleep } from '../../src/binance/backoff';
 import { BinanceRestClient } from '../../src/binance/rest-client';
 import { syntheticKlines } from '../../src/klines/synthetic-klines';
+import { must } from '../helpers/must';
 import { errorBody, sharedDataPresent } from './fake-binance-http';
 import { startKit } from './rest-test-kit';
-import { must } from '../helpers/must';
 
 const haveShared = sharedDataPresent('Binance REST error bodies');
 const KLINES = '/fapi/v1/klines';

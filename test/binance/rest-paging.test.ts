@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { KlineRangeProgress } from '../../src/binance/rest-kline-range';
 import { syntheticKlines } from '../../src/klines/synthetic-klines';
+import { must } from '../helpers/must';
 import { recordedBody, sharedCsvKlines, sharedDataPresent } from './fake-binance-http';
 import { startKit } from './rest-test-kit';
-import { must } from '../helpers/must';
 
 const HOUR = 3_600_000;
 const ETH_1H = 'ETHUSDT-PERP_1h_tjf_2020-2026.csv';

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { startDemo } from '../demo/start-demo';
+import { must } from '../helpers/must';
 import { launchChromium } from './chromium.mjs';
 import { useDemoInBrowser } from './demo-in-browser';
 import { describeBrowser } from './describe-browser';
 import { expectNoConsoleErrors, near, openPage, pixelStats, saveScreenshot, waitForReady } from './page-harness';
 import { decodePng } from './png';
-import { must } from '../helpers/must';
 
 const BACKGROUND: [number, number, number] = [13, 17, 23];
 const CLASSES = {

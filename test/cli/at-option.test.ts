@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR, randomWalkBars, runCli, runJson, T0, tempDir, toCsv, writeFixture } from './cli-helpers';
+import type { LevelsReport } from '../../src/levels/level';
 import { must } from '../helpers/must';
+import { HOUR, randomWalkBars, runCli, runJson, T0, tempDir, toCsv, writeFixture } from './cli-helpers';
 
 // 200 hourly bars from 2024-01-01T00:00Z; bar i opens at T0 + i h and closes at T0 + (i + 1) h.
 const dir = tempDir();
 const bars = randomWalkBars(200, 11);
 const file = writeFixture(dir, 'walk-1h.csv', toCsv(bars));
 const iso = (ms: number) => new Date(ms).toISOString();
-const levelsAt = (at: string) => runJson(['levels', '--klines', file, '--at', at, '--json']);
+const levelsAt = (at: string) => runJson<LevelsReport>(['levels', '--klines', file, '--at', at, '--json']);
 
 describe('liq-heatmap levels --at TIME', () => {
   it('includes the bar that closes exactly at TIME', async () => {

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { intervalToMs, klineFromWsMessage, parseKlines, type KlineSeries } from '../../src/klines';
-import { expectKlineError } from './expect-kline-error';
 import { must } from '../helpers/must';
+import { expectKlineError } from './expect-kline-error';
 
 const DATA = fileURLToPath(new URL('../../../shared/data/binance/', import.meta.url));
 const present = existsSync(DATA);

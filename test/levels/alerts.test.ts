@@ -9,9 +9,9 @@ import type { Level, LevelsReport } from '../../src/levels/level';
 import { modelLevels } from '../../src/levels/model-levels';
 import { LiquidationModel } from '../../src/model/liquidation-model';
 import type { SweptZone } from '../../src/model/swept-zone';
-import { sharedFile } from '../helpers/shared-data';
 import { gridOf } from '../helpers/grids';
 import { must } from '../helpers/must';
+import { sharedFile } from '../helpers/shared-data';
 
 const MINUTE = 60_000;
 const T0 = Date.UTC(2025, 0, 1);

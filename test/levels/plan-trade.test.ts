@@ -4,8 +4,8 @@ import { LiquidationHeatmapPrimitive } from '../../plugin/liquidation-heatmap-pr
 import { syntheticKlines } from '../../src/klines/synthetic-klines';
 import { ABOVE, BELOW, level, report } from '../helpers/hand-built-levels';
 import { planTrade } from '../../src/levels/plan-trade';
-import { fakeChart } from '../plugin/fake-chart';
 import { must } from '../helpers/must';
+import { fakeChart } from '../plugin/fake-chart';
 
 const FULL = report(BELOW, ABOVE);
 

@@ -5,8 +5,8 @@ import { syntheticKlines } from '../../src/klines/synthetic-klines';
 import { toKlineSeries } from '../../src/klines/to-series';
 import { LiquidationModel } from '../../src/model/liquidation-model';
 import { gridMax } from '../../src/model/price-grid';
-import { columnBytes, sideSum } from '../helpers/model-columns';
 import { gridOf } from '../helpers/grids';
+import { columnBytes, sideSum } from '../helpers/model-columns';
 
 const KLINES = syntheticKlines(300, { seed: 7 });
 

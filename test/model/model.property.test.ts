@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { gridOf } from '../helpers/grids';
 import { badCells, columnBytes } from '../helpers/model-columns';
 import { describe, expect, it } from 'vitest';
 import type { Kline } from '../../src/klines/kline';
@@ -9,7 +10,6 @@ import { LiquidationModel } from '../../src/model/liquidation-model';
 import { rowLow } from '../../src/model/price-grid';
 import { modelLevels } from '../../src/levels/model-levels';
 import { arbitraryKlines } from '../helpers/arbitrary-klines';
-import { gridOf } from '../helpers/grids';
 
 const RUNS = { numRuns: 150 };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { columnGeometry, rowGeometry } from '../../plugin/chart-geometry';
+import { must } from '../helpers/must';
 import { fakeChart } from './fake-chart';
 import { gridAround } from '../helpers/grids';
 import { rowLow } from '../../src/model/price-grid';
-import { must } from '../helpers/must';
 
 const TIMES = [100, 200, 300, 400, 500].map((t) => t * 3600);
 /** 1 % rows from about 15 to 90. */

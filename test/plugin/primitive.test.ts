@@ -7,9 +7,9 @@ import { LoadAbortError } from '../../plugin/load-abort-error';
 import { KlineError } from '../../src/klines/kline-error';
 import { rowHeightPct } from '../../src/model/price-grid';
 import { syntheticKlines } from '../../src/klines/synthetic-klines';
-import { fakeChart, installFakeCanvas } from './fake-chart';
 import { gridOf } from '../helpers/grids';
 import { must } from '../helpers/must';
+import { fakeChart, installFakeCanvas } from './fake-chart';
 
 const KLINES = syntheticKlines(300, { seed: 3, price: 100, volatility: 0.004 });
 const TIMES = KLINES.map((k) => k.openTime / 1000);

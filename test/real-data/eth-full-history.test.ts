@@ -5,8 +5,8 @@ import { parseKlines } from '../../src/klines/parse-klines';
 import { modelLevels } from '../../src/levels/model-levels';
 import { LiquidationModel } from '../../src/model/liquidation-model';
 import { defaultMmr } from '../../src/model/liquidation-price';
-import { sharedFile } from '../helpers/shared-data';
 import { must } from '../helpers/must';
+import { sharedFile } from '../helpers/shared-data';
 
 const ETH = sharedFile('klines/ETHUSDT-PERP_1h_tjf_2020-2026.csv', 'ETHUSDT 1h 2020-2026 real-data test');
 
