@@ -31,20 +31,21 @@ export class LevelsPaneView implements IPrimitivePaneView {
   update(report: LevelsReport | null, series: ISeriesApi<SeriesType, Time>, options: HeatmapOptions): void {
     this.lines = [];
     this.placed = [];
-    const levels = report && options.levelsVisible ? [...report.above, ...report.below] : [];
-    for (const level of levels) {
-      const y = series.priceToCoordinate(level.price);
-      if (y === null) continue;
-      this.placed.push({ level, y });
-      this.lines.push({
-        y,
-        color: level.side === 'long' ? options.longColor : options.shortColor,
-        width: 1 + 2 * level.strength,
-        dashed: false,
-        alpha: 0.55 + 0.4 * level.strength,
-        label: this.labelOf(level, report!.unit),
-        labelY: y,
-      });
+    if (report && options.levelsVisible) {
+      for (const level of [...report.above, ...report.below]) {
+        const y = series.priceToCoordinate(level.price);
+        if (y === null) continue;
+        this.placed.push({ level, y });
+        this.lines.push({
+          y,
+          color: level.side === 'long' ? options.longColor : options.shortColor,
+          width: 1 + 2 * level.strength,
+          dashed: false,
+          alpha: 0.55 + 0.4 * level.strength,
+          label: this.labelOf(level, report.unit),
+          labelY: y,
+        });
+      }
     }
     separateLabels(this.lines);
     if (report && options.levelsVisible && options.sweptVisible) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeLevels, type LevelsInput } from '../../src/levels/compute-levels';
 import { gridAround } from '../helpers/grids';
 import { priceAtRow, rowLow } from '../../src/model/price-grid';
+import { must } from '../helpers/must';
 
 /** Rows of 0.1 %: row 100 starts at the price of the tests (P(100)). */
 const GRID = gridAround(100, 100, 200);
@@ -73,8 +74,8 @@ describe('computeLevels', () => {
 
   it('the nearest significant level skips weak clusters closer to price', () => {
     const report = computeLevels(column([[95, 1, 1], [80, 10, 1]], [[105, 1, 1], [130, 6, 1]]), { minStrength: 0.2 });
-    expect(rowOfLevel(report.nearestBelow!.price)).toBe(80);
-    expect(rowOfLevel(report.nearestAbove!.price)).toBe(130);
+    expect(rowOfLevel(must(report.nearestBelow, 'a nearest level below').price)).toBe(80);
+    expect(rowOfLevel(must(report.nearestAbove, 'a nearest level above').price)).toBe(130);
   });
 
   it('the nearest significant level is always in the list, and no listed level is nearer or weak', () => {

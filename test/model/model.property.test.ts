@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { gridOf } from '../helpers/grids';
 import { badCells, columnBytes } from '../helpers/model-columns';
 import { describe, expect, it } from 'vitest';
 import type { Kline } from '../../src/klines/kline';
@@ -32,7 +33,7 @@ describe('model properties over random and hostile kline series', () => {
     fc.assert(
       fc.property(arbitraryKlines(40), (klines) => {
         const model = run(klines, 'full');
-        const grid = model.grid!;
+        const grid = gridOf(model);
         const own = new Engine(grid, model.options(), 0);
         const long = new Float64Array(grid.rows);
         const short = new Float64Array(grid.rows);

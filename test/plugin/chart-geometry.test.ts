@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnGeometry, rowGeometry } from '../../plugin/chart-geometry';
+import { must } from '../helpers/must';
 import { fakeChart } from './fake-chart';
 import { gridAround } from '../helpers/grids';
 import { rowLow } from '../../src/model/price-grid';
@@ -12,19 +13,19 @@ describe('chart geometry', () => {
   it('maps columns to logical indices: column c centred on its bar', () => {
     const fake = fakeChart(TIMES, { low: 10, high: 100, spacing: 8 });
     fake.setVisible(1.2, 3.4);
-    const g = columnGeometry(fake.chart as never, Float64Array.from(TIMES, (t) => t * 1000), 5)!;
+    const g = must(columnGeometry(fake.chart as never, Float64Array.from(TIMES, (t) => t * 1000), 5), 'a column geometry');
     expect(g).toEqual({ x0: -4, columnWidth: 8, firstColumn: 1, endColumn: 5 });
   });
 
   it('finds the columns when the series starts later than the klines', () => {
     const fake = fakeChart(TIMES.slice(2), { low: 10, high: 100, spacing: 8 });
-    const g = columnGeometry(fake.chart as never, Float64Array.from(TIMES, (t) => t * 1000), 5)!;
+    const g = must(columnGeometry(fake.chart as never, Float64Array.from(TIMES, (t) => t * 1000), 5), 'a column geometry');
     expect(g.x0).toBe(-2 * 8 - 4);
   });
 
   it('a linear scale draws the log-spaced rows in a few evenly spaced strips, each row edge within 0.25 px', () => {
     const fake = fakeChart(TIMES, { low: 10, high: 100, height: 90 });
-    const { strips } = rowGeometry(fake.series, GRID)!;
+    const { strips } = must(rowGeometry(fake.series, GRID), 'a row geometry');
     expect(strips.length).toBeGreaterThan(1);
     expect(strips.length).toBeLessThan(GRID.rows / 4);
     expect(strips[0]).toMatchObject({ row: 0, yTop: exactY(fake, GRID.rows) });
@@ -51,7 +52,7 @@ describe('chart geometry', () => {
 
   it('a logarithmic scale spaces log rows evenly: one strip from the top of the grid to its bottom', () => {
     const fake = fakeChart(TIMES, { low: 10, high: 100, height: 100, log: true });
-    const { strips } = rowGeometry(fake.series, GRID)!;
+    const { strips } = must(rowGeometry(fake.series, GRID), 'a row geometry');
     expect(strips).toHaveLength(1);
     const logY = (price: number) => 100 - ((Math.log(price) - Math.log(10)) / (Math.log(100) - Math.log(10))) * 100;
     expect(strips[0].count).toBe(GRID.rows);
@@ -62,5 +63,5 @@ describe('chart geometry', () => {
 
 /** Exact y of the lower edge of grid row `r` on the fake chart's linear scale. */
 function exactY(fake: ReturnType<typeof fakeChart>, r: number): number {
-  return fake.series.priceToCoordinate(rowLow(GRID, r))!;
+  return must(fake.series.priceToCoordinate(rowLow(GRID, r)), `the coordinate of row ${r}`);
 }
