@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeLevels, type LevelsInput } from '../../src/levels/compute-levels';
 import { gridAround } from '../helpers/grids';
-import { priceAtRow, rowLow } from '../../src/model/price-grid';
 import { must } from '../helpers/must';
+import { priceAtRow, rowLow } from '../../src/model/price-grid';
 
 /** Rows of 0.1 %: row 100 starts at the price of the tests (P(100)). */
 const GRID = gridAround(100, 100, 200);
@@ -80,7 +80,7 @@ describe('computeLevels', () => {
 
   it('the nearest significant level is always in the list, and no listed level is nearer or weak', () => {
     const report = computeLevels(column([[98, 1, 1], [80, 4, 1], [60, 10, 1], [40, 9, 1]], []), { top: 2, minStrength: 0.2, proximityHalfPct: Infinity });
-    expect(rowOfLevel(report.nearestBelow!.price)).toBe(80);
+    expect(rowOfLevel(must(report.nearestBelow, "the nearest level below").price)).toBe(80);
     expect(report.below.map((l) => rowOfLevel(l.price))).toEqual([80, 60]);
     expect(report.below.every((l) => l.strength >= 0.2)).toBe(true);
   });

@@ -4,6 +4,7 @@ import { syntheticKlines } from '../../src/klines/synthetic-klines';
 import { toKlineSeries } from '../../src/klines/to-series';
 import type { Level, LevelsReport } from '../../src/levels/level';
 import { modelLevels } from '../../src/levels/model-levels';
+import { must } from '../helpers/must';
 import { LiquidationModel } from '../../src/model/liquidation-model';
 
 const HOUR = 3_600_000;
@@ -47,7 +48,7 @@ describe('level identity', () => {
     const kept = after.filter((l) => before.has(l.id));
     expect(kept.length).toBeGreaterThan(0);
     for (const level of kept) {
-      const old = before.get(level.id)!;
+      const old = must(before.get(level.id), 'the level before the bar closed');
       expect(Math.min(old.high, level.high)).toBeGreaterThan(Math.max(old.low, level.low));
     }
   });
@@ -68,7 +69,7 @@ describe('the ledger of ended levels', () => {
   const model = modelOf(KLINES);
   const since = KLINES[700].openTime;
   const report = modelLevels(model, { since });
-  const ended = report.ended!;
+  const ended = must(report.ended, 'the ended levels');
   const barAt = (time: number) => KLINES[(time - KLINES[0].openTime) / HOUR];
 
   it('lists levels that ended since the given time, oldest first', () => {
