@@ -1,4 +1,4 @@
-import type { Kline, KlineSeries } from '../klines/kline';
+import type { KlineSeries } from '../klines/kline';
 import type { BiasLabel, Level } from '../levels/level';
 import type { LevelsOptions } from '../levels/levels-options';
 import { modelLevels } from '../levels/model-levels';
@@ -6,6 +6,7 @@ import { LiquidationModel } from '../model/liquidation-model';
 import type { ModelOptions } from '../model/model-options';
 import { bootstrap, type BootstrapOptions, type Estimate } from './bootstrap';
 import { sliceRange } from '../klines/slice-series';
+import { klineAt } from '../klines/kline-at';
 
 /** Options of {@link firstTouch}. */
 export interface FirstTouchOptions {
@@ -108,7 +109,7 @@ export function firstTouch(series: KlineSeries, options: Partial<FirstTouchOptio
     let fed = blockStart;
     for (; b < cutIndexes.length && cutIndexes[b] < blockStart + lookbackBars; b++) {
       const c = cutIndexes[b];
-      for (; fed < c; fed++) model.update(closedKline(series, fed));
+      for (; fed < c; fed++) model.update({ ...klineAt(series, fed), closed: true });
       const report = modelLevels(model, { ...o.levels, trackIds: false });
       const above = report.nearestAbove;
       const below = report.nearestBelow;
@@ -144,23 +145,6 @@ export function firstTouch(series: KlineSeries, options: Partial<FirstTouchOptio
       return c.above.notional > c.below.notional ? 'above' : 'below';
     }),
     bias: read((c) => (c.bias === 'long-flush' ? 'below' : c.bias === 'short-squeeze' ? 'above' : null)),
-  };
-}
-
-function closedKline(s: KlineSeries, i: number): Kline {
-  const optional = (v: number) => (Number.isNaN(v) ? undefined : v);
-  return {
-    openTime: s.openTime[i],
-    open: s.open[i],
-    high: s.high[i],
-    low: s.low[i],
-    close: s.close[i],
-    volume: s.volume[i],
-    quoteVolume: optional(s.quoteVolume[i]),
-    takerBuyBase: optional(s.takerBuyBase[i]),
-    takerBuyQuote: optional(s.takerBuyQuote[i]),
-    trades: optional(s.trades[i]),
-    closed: true,
   };
 }
 

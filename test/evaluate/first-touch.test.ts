@@ -6,6 +6,7 @@ import { syntheticKlines } from '../../src/klines/synthetic-klines';
 import { toKlineSeries } from '../../src/klines/to-series';
 import { modelLevels } from '../../src/levels/model-levels';
 import { LiquidationModel } from '../../src/model/liquidation-model';
+import { klineAt } from '../../src/klines/kline-at';
 
 const HOUR = 3_600_000;
 const LOOKBACK_BARS = 240;
@@ -58,18 +59,7 @@ describe('first touch', () => {
     const series = seriesWithWicksAtCuts(720, (b) => ({ high: b.open, low: 1 }));
     const base = firstTouch(series, OPTIONS);
     const cut = LOOKBACK_BARS + 5 * EVERY;
-    const bars = Array.from({ length: series.length }, (_, i) => ({
-      openTime: series.openTime[i],
-      open: series.open[i],
-      high: series.high[i],
-      low: series.low[i],
-      close: series.close[i],
-      volume: series.volume[i],
-      quoteVolume: series.quoteVolume[i],
-      takerBuyBase: series.takerBuyBase[i],
-      takerBuyQuote: series.takerBuyQuote[i],
-      trades: series.trades[i],
-    }));
+    const bars = Array.from({ length: series.length }, (_, i) => klineAt(series, i));
     for (let i = cut; i < bars.length; i++) bars[i] = { ...bars[i], high: bars[i].high * 3, close: bars[i].close * 2, open: i === cut ? bars[i].open : bars[i].open * 2 };
     const changed = firstTouch(toKlineSeries(bars), OPTIONS);
     const time = series.openTime[cut - 1] + HOUR;
