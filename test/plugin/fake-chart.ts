@@ -4,7 +4,8 @@ import type { LiquidationHeatmapPrimitive } from '../../plugin/liquidation-heatm
 /**
  * A stand-in for lightweight-charts' chart and series with the calls the primitive makes: a time scale
  * where bar `i` (open time `times[i]` seconds) sits at logical `i`, x = `i * spacing`, and a linear (or
- * logarithmic) price scale over `[low, high]` mapped to `[height, 0]`. It counts live subscriptions.
+ * logarithmic) price scale over `[low, high]` mapped to `[height, 0]`. It counts live subscriptions and
+ * can be removed like `chart.remove()`.
  */
 export function fakeChart(times: number[], options: { spacing?: number; low: number; high: number; height?: number; log?: boolean; mode?: number }) {
   const spacing = options.spacing ?? 6;
@@ -12,12 +13,14 @@ export function fakeChart(times: number[], options: { spacing?: number; low: num
   const dataHandlers = new Set<() => void>();
   let updates = 0;
   let visible = { from: 0, to: times.length - 1 };
+  const element = { parentElement: {} as object | null };
   const project = (p: number) => (options.log ? Math.log(p) : p);
   const priceToCoordinate = (price: number) => {
     if (options.log && price <= 0) return null;
     return height - ((project(price) - project(options.low)) / (project(options.high) - project(options.low))) * height;
   };
   const chart = {
+    chartElement: () => element,
     timeScale: () => ({
       getVisibleLogicalRange: () => visible,
       timeToIndex: (time: number) => {
@@ -29,6 +32,7 @@ export function fakeChart(times: number[], options: { spacing?: number; low: num
   };
   const series = {
     priceToCoordinate,
+    data: () => times.map((time) => ({ time })),
     priceScale: () => ({ options: () => ({ mode: options.mode ?? (options.log ? 1 : 0) }) }),
     subscribeDataChanged: (h: () => void) => dataHandlers.add(h),
     unsubscribeDataChanged: (h: () => void) => dataHandlers.delete(h),
@@ -46,6 +50,8 @@ export function fakeChart(times: number[], options: { spacing?: number; low: num
     dataHandlers,
     updates: () => updates,
     setVisible: (from: number, to: number) => (visible = { from, to }),
+    /** What `chart.remove()` does to the chart's element: takes it out of its container. */
+    remove: () => (element.parentElement = null),
   };
 }
 
