@@ -164,7 +164,7 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
     this.heatmapView.update(this.data.model, this.opts, chart, series);
     this.warnPlacement(series);
     if (!this.heatmapView.complete) setTimeout(() => this.redraw(), 0);
-    this.levelsView.update(this.data.levels(), series, this.opts);
+    this.levelsView.update(this.data.levels(), chart, series, this.opts);
   }
 
   private warnPlacement(series: ISeriesApi<SeriesType, Time>): void {

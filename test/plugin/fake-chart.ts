@@ -7,10 +7,14 @@ import type { LiquidationHeatmapPrimitive } from '../../plugin/liquidation-heatm
  * logarithmic) price scale over `[low, high]` mapped to `[height, 0]`. It counts live subscriptions and
  * can be removed like `chart.remove()`.
  */
-export function fakeChart(times: number[], options: { spacing?: number; low: number; high: number; height?: number; log?: boolean; mode?: number }) {
+export function fakeChart(
+  times: number[],
+  options: { spacing?: number; low: number; high: number; height?: number; log?: boolean; mode?: number; lastValue?: number; background?: string; font?: { family: string; size: number } },
+) {
   const spacing = options.spacing ?? 6;
   const height = options.height ?? 400;
   const dataHandlers = new Set<() => void>();
+  const formatter = { format: (price: number) => price.toFixed(2) };
   let updates = 0;
   let visible = { from: 0, to: times.length - 1 };
   const element = { parentElement: {} as object | null };
@@ -21,6 +25,7 @@ export function fakeChart(times: number[], options: { spacing?: number; low: num
   };
   const chart = {
     chartElement: () => element,
+    options: () => ({ layout: { background: { type: 'solid', color: options.background ?? '#ffffff' }, fontFamily: options.font?.family ?? 'Arial', fontSize: options.font?.size ?? 12 } }),
     timeScale: () => ({
       getVisibleLogicalRange: () => visible,
       timeToIndex: (time: number) => {
@@ -28,11 +33,18 @@ export function fakeChart(times: number[], options: { spacing?: number; low: num
         return i < 0 ? null : i;
       },
       logicalToCoordinate: (logical: number) => logical * spacing,
+      timeToCoordinate: (time: number) => (times.includes(time) ? times.indexOf(time) * spacing : null),
+      options: () => ({ barSpacing: spacing }),
     }),
   };
   const series = {
     priceToCoordinate,
     data: () => times.map((time) => ({ time })),
+    dataByIndex: (index: number) => (times.length ? { time: times[Math.min(index, times.length - 1)] } : null),
+    priceFormatter: () => formatter,
+    options: () => ({ lastValueVisible: options.lastValue !== undefined }),
+    lastValueData: () => (options.lastValue === undefined ? { noData: true } : { noData: false, price: options.lastValue }),
+    getPane: () => ({ getHeight: () => height }),
     priceScale: () => ({ options: () => ({ mode: options.mode ?? (options.log ? 1 : 0) }) }),
     subscribeDataChanged: (h: () => void) => dataHandlers.add(h),
     unsubscribeDataChanged: (h: () => void) => dataHandlers.delete(h),
