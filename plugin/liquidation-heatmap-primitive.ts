@@ -36,6 +36,9 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
     this.heatmapView.seriesDataChanged();
     this.redraw();
   };
+  /** Bumped by every change the chart cannot see (data, options, the series' data); part of {@link viewKey}. */
+  private changes = 0;
+  private lastViewKey = '';
   private warnedProblem: string | null = null;
 
   /** Bad options throw a `RangeError` naming the option. `paint` sets the paint clock and budget per frame. */
@@ -64,6 +67,7 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
 
   /** Asks the chart for a redraw, unless it was removed: then lets go of it (pending loads are cancelled). */
   private redraw(): void {
+    this.changes++;
     if (!this.chartRemoved()) {
       this.requestUpdate?.();
       return;
@@ -74,6 +78,7 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
 
   /** Part of `ISeriesPrimitive`: called on `detachPrimitive`; cancels pending loads, unsubscribes, drops caches. */
   detached(): void {
+    this.lastViewKey = '';
     this.data.abort('detached from the series');
     this.series?.unsubscribeDataChanged(this.onSeriesData);
     this.chart = this.series = this.requestUpdate = null;
@@ -161,10 +166,37 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
   updateAllViews(): void {
     const { chart, series } = this;
     if (!chart || !series) return;
+    // lightweight-charts calls this several times per frame; the views are rebuilt only when what they show moved.
+    const key = this.viewKey(chart, series);
+    if (key === this.lastViewKey && this.heatmapView.complete) return;
+    this.lastViewKey = key;
     this.heatmapView.update(this.data.model, this.opts, chart, series);
     this.warnPlacement(series);
     if (!this.heatmapView.complete) setTimeout(() => this.redraw(), 0);
     this.levelsView.update(this.data.levels(), chart, series, this.opts);
+  }
+
+  /** Everything the views depend on, cheaply: data and option changes, viewport, price mapping, pane size, fonts. */
+  private viewKey(chart: IChartApiBase<Time>, series: ISeriesApi<SeriesType, Time>): string {
+    const timeScale = chart.timeScale();
+    const range = timeScale.getVisibleLogicalRange();
+    const { layout } = chart.options();
+    const background = layout.background.type === 'solid' ? layout.background.color : layout.background.topColor;
+    const model = this.data.model;
+    const probe = model.length > 0 ? model.klines.close[model.length - 1] : 1;
+    return [
+      this.changes,
+      range?.from,
+      range?.to,
+      timeScale.width(),
+      series.priceToCoordinate(probe),
+      series.priceToCoordinate(probe * 1.01),
+      series.priceScale().options().mode,
+      series.getPane().getHeight(),
+      layout.fontFamily,
+      layout.fontSize,
+      background,
+    ].join('|');
   }
 
   private warnPlacement(series: ISeriesApi<SeriesType, Time>): void {

@@ -35,6 +35,7 @@ export function fakeChart(
       logicalToCoordinate: (logical: number) => logical * spacing,
       timeToCoordinate: (time: number) => (times.includes(time) ? times.indexOf(time) * spacing : null),
       options: () => ({ barSpacing: spacing }),
+      width: () => times.length * spacing,
     }),
   };
   const series = {
