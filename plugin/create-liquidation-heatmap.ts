@@ -9,8 +9,8 @@ import type { DensityReading, LoadControl } from './heatmap-data-controller';
 import type { KlinesInput } from './klines-input';
 import { LiquidationHeatmapPrimitive } from './liquidation-heatmap-primitive';
 
-/** The overlay attached to a series: feed it klines, read its levels, detach it. */
-export interface LiquidationHeatmap {
+/** The overlay attached to a series (of type `TSeries`): feed it klines, read its levels, detach it. */
+export interface LiquidationHeatmap<TSeries extends SeriesType = SeriesType> {
   /** Replaces the klines and recomputes; bad input throws and keeps the last good state. */
   setData(klines: KlinesInput, context?: ModelContext): void;
   /** Like `setData` in short slices that keep the page responsive; swaps the result in when done. */
@@ -39,7 +39,7 @@ export interface LiquidationHeatmap {
   /** The level under a pane y coordinate, for hover. */
   levelAtCoordinate(y: number): Level | null;
   /** The series the overlay is attached to. */
-  getSeries(): ISeriesApi<SeriesType, Time>;
+  getSeries(): ISeriesApi<TSeries, Time>;
   /** Removes the overlay, its subscriptions and caches; pending loads reject with a `LoadAbortError`. */
   detach(): void;
   /** The primitive itself. */
@@ -58,7 +58,7 @@ export interface LiquidationHeatmap {
  * heatmap.levels().nearestBelow;
  * ```
  */
-export function createLiquidationHeatmap(series: ISeriesApi<SeriesType, Time>, options: HeatmapOptionsPatch = {}): LiquidationHeatmap {
+export function createLiquidationHeatmap<TSeries extends SeriesType>(series: ISeriesApi<TSeries, Time>, options: HeatmapOptionsPatch = {}): LiquidationHeatmap<TSeries> {
   const primitive = new LiquidationHeatmapPrimitive(options);
   series.attachPrimitive(primitive);
   let attached = true;
