@@ -3,8 +3,11 @@ import { configDefaults, defineConfig } from 'vitest/config';
 /** Tests that start chromium. */
 const BROWSER = ['test/browser/**/*.test.ts'];
 
-/** The CLI (in-process, and a few smoke tests spawning dist/cli.mjs), the demo server, the built package. */
-const CLI = ['test/cli/**/*.test.ts', 'test/demo/**/*.test.ts', 'test/package/**/*.test.ts'];
+/**
+ * The CLI (in-process, and a few smoke tests spawning dist/cli.mjs), the demo server, the built package, and
+ * the long measurements on real data (lookback invariance over 50 cut points).
+ */
+const CLI = ['test/cli/**/*.test.ts', 'test/demo/**/*.test.ts', 'test/package/**/*.test.ts', 'test/real-data/level-invariance.test.ts'];
 
 export default defineConfig({
   test: {

@@ -6,6 +6,7 @@
  * /bench/; chromium is launched by the browser tests' launcher (one browser per device pixel ratio).
  * Returns one report section (see report.mjs); without chromium the section is skipped with the reason.
  */
+/* global window -- the page.evaluate callbacks run in the page */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { browserScaleFactor, chromiumAvailable, chromiumMissingReason, launchChromium } from '../test/browser/chromium.mjs';

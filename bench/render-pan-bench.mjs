@@ -7,6 +7,7 @@
  * difference of the medians, reported as the median and spread (min-max) over the rounds.
  * Returns one report section (see report.mjs); without chromium it is skipped with the reason.
  */
+/* global window -- the page.evaluate callbacks run in the page */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { browserScaleFactor, chromiumAvailable, chromiumMissingReason, launchChromium } from '../test/browser/chromium.mjs';

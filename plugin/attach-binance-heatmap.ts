@@ -5,6 +5,8 @@ import type { KlineRangeProgress } from '../src/binance/rest-kline-range';
 import type { FetchLike } from '../src/binance/rest-options';
 import type { Kline } from '../src/klines/kline';
 import { defaultMmr } from '../src/model/liquidation-price';
+import { DEFAULT_TIERS } from '../src/model/model-options';
+import { historyNeededMs } from '../src/model/warmup';
 import { createLiquidationHeatmap, type LiquidationHeatmap } from './create-liquidation-heatmap';
 import type { HeatmapOptionsPatch } from './heatmap-options';
 
@@ -64,7 +66,9 @@ export interface BinanceHeatmap {
 export function attachBinanceHeatmap(series: ISeriesApi<SeriesType, Time>, options: BinanceHeatmapOptions): BinanceHeatmap {
   const { symbol, interval, lookback, feedCandles = true, openInterest, restBaseUrl, wsBaseUrl, onProgress, onStatus, onWarning, onKline, ...overlay } = options;
   const heatmap = createLiquidationHeatmap(series, { ...overlay, model: { mmr: defaultMmr(symbol), ...overlay.model } });
-  const session = new BinanceSession({ symbol, interval, lookback, openInterest, restBaseUrl, wsBaseUrl, fetch: options.fetch, WebSocket: options.WebSocket, onProgress });
+  // The model reads the warm-up before the first candle shown, so the levels at a bar do not depend on the lookback picked.
+  const warmupMs = historyNeededMs(heatmap.options().model.tiers ?? DEFAULT_TIERS);
+  const session = new BinanceSession({ symbol, interval, lookback, warmupMs, openInterest, restBaseUrl, wsBaseUrl, fetch: options.fetch, WebSocket: options.WebSocket, onProgress });
   const candle = (k: Kline) => ({ time: (k.openTime / 1000) as UTCTimestamp, open: k.open, high: k.high, low: k.low, close: k.close });
   const apply = (k: Kline) => {
     if (feedCandles) series.update(candle(k) as never);
@@ -75,7 +79,7 @@ export function attachBinanceHeatmap(series: ISeriesApi<SeriesType, Time>, optio
   const load = async () => {
     const history = await session.loadHistory();
     for (const warning of history.warnings) onWarning?.(warning);
-    if (feedCandles) series.setData(history.klines.map(candle) as never);
+    if (feedCandles) series.setData(history.klines.filter((k) => k.openTime >= history.viewStart).map(candle) as never);
     await heatmap.setDataAsync(history.klines, history.openInterest ? { openInterest: history.openInterest } : {});
     if (session.signal.aborted) return;
     onStatus?.({ state: 'loaded', bars: history.klines.length });

@@ -62,7 +62,7 @@ export class LevelsPaneView implements IPrimitivePaneView {
         width: 1 + 2 * level.strength + (nearest ? NEAREST_EXTRA_WIDTH : 0),
         dashed: false,
         alpha: nearest ? 1 : 0.55 + 0.4 * level.strength,
-        label: labelled.has(level) ? this.labelOf(level, (report as LevelsReport).unit, style.formatPrice, nearest) : '',
+        label: report && labelled.has(level) ? this.labelOf(level, report.unit, style.formatPrice, nearest) : '',
         labelY: y,
       });
     }
@@ -131,12 +131,14 @@ export class LevelsPaneView implements IPrimitivePaneView {
    */
   private updateAxisViews(options: HeatmapOptions, labelled: readonly { level: Level; y: number }[], series: ISeriesApi<SeriesType, Time>, style: HostLabelStyle, height: number): void {
     const mode = series.priceScale().options().mode;
-    const taken = options.axisLabelsVisible && mode !== PERCENTAGE && mode !== INDEXED_TO_100 ? lastValueCoordinates(series) : null;
     const shown: { level: Level; y: number }[] = [];
-    for (const item of taken ? labelled : []) {
-      if (taken!.some((y) => Math.abs(y - item.y) < height)) continue;
-      taken!.push(item.y);
-      shown.push(item);
+    if (options.axisLabelsVisible && mode !== PERCENTAGE && mode !== INDEXED_TO_100) {
+      const taken = lastValueCoordinates(series);
+      for (const item of labelled) {
+        if (taken.some((y) => Math.abs(y - item.y) < height)) continue;
+        taken.push(item.y);
+        shown.push(item);
+      }
     }
     while (this.axisPool.length < shown.length) this.axisPool.push(new LevelPriceAxisView());
     shown.forEach(({ level, y }, i) => {

@@ -18,6 +18,7 @@ export { createPriceGrid, gridMax, gridMin, priceAtRow, rowHeightPct, rowLow, ro
 export type { OpenInterestPoint } from './model/open-interest';
 export type { SweptZone, SweptZoneAt } from './model/swept-zone';
 export type { KlineView } from './model/kline-buffer';
+export { historyNeededMs, warmupMs, WARMUP_TOLERANCE, type WarmupStatus } from './model/warmup';
 export { LiquidationModel } from './model/liquidation-model';
 export type { AsyncControl, CellDensity, ColumnView, DensityUnit, ModelContext, ModelRevision, UpdateResult } from './model/model-types';
 

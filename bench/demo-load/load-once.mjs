@@ -1,3 +1,4 @@
+/* global window, document -- the page.evaluate callbacks run in the page */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../test/browser/static-server.mjs';

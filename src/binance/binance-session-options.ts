@@ -17,6 +17,11 @@ export interface BinanceSessionOptions {
   /** Load history from this open time (epoch ms) up to the forming bar instead of a lookback. */
   startTime?: number;
   /**
+   * History loaded before the lookback (or start time) for the model alone, in ms: its warm-up, so the
+   * first bar shown is computed from enough history (`historyNeededMs(tiers)`). Default 0.
+   */
+  warmupMs?: number;
+  /**
    * Open-interest history (sizes in estimated USD): `true` for the interval's own period when Binance
    * has one (`5m` to `1d`), a period to use that one, `false` for none. Default `true`. Best effort:
    * a failure becomes a warning and sizes stay relative heat.
@@ -40,8 +45,10 @@ export interface BinanceSessionOptions {
 
 /** The history a session loaded. */
 export interface SessionHistory {
-  /** Bars oldest first; the last may still be forming. */
+  /** Bars oldest first, warm-up included; the last may still be forming. */
   klines: Kline[];
+  /** Open time from which the asked-for lookback (or start time) begins: bars before it are warm-up only. */
+  viewStart: number;
   /** Holes Binance left between bars (reported, not filled). */
   gaps: KlineGap[];
   /** Open-interest history, or undefined when not asked for, not offered for the interval, empty or failed. */

@@ -1,3 +1,4 @@
+import { parseDuration } from '../klines/interval';
 import type { BinanceSessionOptions, SessionHistory, SessionLiveHandlers } from './binance-session-options';
 import { BinanceLiveFeed } from './live-feed';
 import { BinanceRestClient } from './rest-client';
@@ -5,6 +6,13 @@ import type { KlineRange } from './rest-kline-range';
 import { fetchOpenInterest, openInterestPeriod } from './session-open-interest';
 
 const DEFAULT_LOOKBACK = '7d';
+
+/** A lookback in ms; a RangeError naming it when it is not a positive duration. */
+function lookbackMs(lookback: string | number): number {
+  const ms = typeof lookback === 'number' ? lookback : parseDuration(String(lookback));
+  if (!(ms > 0 && Number.isFinite(ms))) throw new RangeError(`invalid lookback ${JSON.stringify(lookback)}: expected e.g. '12h', '7d', '6M' or a positive number of ms`);
+  return ms;
+}
 
 /**
  * One Binance USDⓈ-M market, start to finish: {@link loadHistory} pages the history in (a lookback or
@@ -55,17 +63,20 @@ export class BinanceSession {
     const openInterest = period === undefined ? undefined : fetchOpenInterest(this.rest, symbol, period, signal);
     // Rejections of `openInterest` are awaited below; keep one unobserved meanwhile from being reported as unhandled.
     openInterest?.catch(() => undefined);
+    const warmup = this.options.warmupMs ?? 0;
+    if (!(warmup >= 0 && Number.isFinite(warmup))) throw new RangeError(`BinanceSession warmupMs: must be a number of ms >= 0, got ${String(warmup)}`);
+    const viewStart = this.options.startTime ?? Date.now() - lookbackMs(this.options.lookback ?? DEFAULT_LOOKBACK);
     const range: KlineRange =
       this.options.startTime === undefined
-        ? await this.rest.klinesLookback({ symbol, interval, lookback: this.options.lookback ?? DEFAULT_LOOKBACK, onProgress, signal })
-        : await this.rest.klinesRange({ symbol, interval, startTime: this.options.startTime, onProgress, signal });
+        ? await this.rest.klinesLookback({ symbol, interval, lookback: lookbackMs(this.options.lookback ?? DEFAULT_LOOKBACK) + warmup, onProgress, signal })
+        : await this.rest.klinesRange({ symbol, interval, startTime: Math.max(0, this.options.startTime - warmup), onProgress, signal });
     const { points, warning } = (await openInterest) ?? {};
     if (signal.aborted) throw signal.reason;
     const warnings: string[] = [];
     if (warning !== undefined) warnings.push(warning);
     if (range.gaps.length) warnings.push(`${range.gaps.length} gap(s) in Binance's klines (reported, not filled)`);
     if (range.klines.length) this.lastOpenTime = range.klines[range.klines.length - 1].openTime;
-    return { klines: range.klines, gaps: range.gaps, openInterest: points?.length ? points : undefined, warnings };
+    return { klines: range.klines, viewStart, gaps: range.gaps, openInterest: points?.length ? points : undefined, warnings };
   }
 
   /**

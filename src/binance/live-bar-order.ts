@@ -25,8 +25,8 @@ export class LiveBarOrder {
   private formingEventTime = -Infinity;
 
   /**
-   * @param intervalMs bar length, to notice whole bars missing after a closed one.
-   * @param since open time of the caller's last bar, which may still have been forming.
+   * @param intervalMs - bar length, to notice whole bars missing after a closed one.
+   * @param since - open time of the caller's last bar, which may still have been forming.
    */
   constructor(
     private readonly intervalMs: number,

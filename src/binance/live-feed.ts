@@ -81,7 +81,7 @@ export class BinanceLiveFeed {
    * Validates the options; nothing connects before {@link start}.
    * @throws RangeError for an empty symbol, an unknown interval, a base URL that is not `ws:`/`wss:` or a
    *   `healthyAfterMs` that is negative or not finite.
-   * @throws Error when no WebSocket implementation is given and `globalThis.WebSocket` is absent (Node < 22).
+   * @throws Error when no WebSocket implementation is given and `globalThis.WebSocket` is absent (Node before 22).
    */
   constructor(private readonly options: LiveFeedOptions) {
     if (typeof options.symbol !== 'string' || options.symbol.trim() === '') {
@@ -227,8 +227,10 @@ export class BinanceLiveFeed {
 
   /** Applies the waiting live klines in order until one needs a REST resync first. */
   private drain(connection: LiveConnection): void {
-    while (!connection.busy && !this.stopped && connection === this.current && connection.queue.length > 0) {
-      const { kline, eventTime } = connection.queue.shift()!;
+    while (!connection.busy && !this.stopped && connection === this.current) {
+      const next = connection.queue.shift();
+      if (next === undefined) break;
+      const { kline, eventTime } = next;
       const verdict = this.order.judge(kline, eventTime);
       if (verdict === 'deliver') {
         this.order.applyLive(kline, eventTime);

@@ -33,8 +33,10 @@ const EXCHANGE_INFO_TTL_MS = 5 * 60_000;
  * with a `RangeError` before any request.
  *
  * @example
+ * ```ts
  * const client = new BinanceRestClient();
  * const { klines, gaps } = await client.klinesLookback({ symbol: 'BTCUSDT', interval: '1h', lookback: '30d' });
+ * ```
  */
 export class BinanceRestClient {
   private readonly options: ResolvedRestOptions;

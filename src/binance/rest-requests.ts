@@ -12,7 +12,7 @@ export interface KlinesRequest extends RequestOptions {
   startTime?: number;
   /** Bars with open time at or before this (epoch ms). */
   endTime?: number;
-  /** 1 to 1500, default 500. Weight 1/2/5/10 for < 100 / < 500 / <= 1000 / > 1000. */
+  /** 1 to 1500, default 500. Weight 1/2/5/10 for `< 100` / `< 500` / `<= 1000` / `> 1000`. */
   limit?: number;
 }
 

@@ -54,7 +54,7 @@ export function checkLimit(limit: unknown, fallback: number, max: number): numbe
 }
 
 /**
- * Checks optional epoch-ms bounds: whole numbers >= 0, `startTime <= endTime`.
+ * Checks optional epoch-ms bounds: whole numbers `>= 0`, `startTime <= endTime`.
  * @throws RangeError naming the bad bound.
  */
 export function checkTimes(startTime: unknown, endTime: unknown): void {

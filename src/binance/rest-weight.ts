@@ -5,7 +5,7 @@ const MINUTE = 60_000;
 // Waits run this far past our minute boundary, for clock skew against Binance's window.
 const BOUNDARY_MARGIN_MS = 1000;
 
-/** Request weight of `GET /fapi/v1/klines` for a `limit`: 1 / 2 / 5 / 10 for < 100 / < 500 / <= 1000 / > 1000. */
+/** Request weight of `GET /fapi/v1/klines` for a `limit`: 1 / 2 / 5 / 10 for `< 100` / `< 500` / `<= 1000` / `> 1000`. */
 export function klinesWeight(limit: number): number {
   if (limit < 100) return 1;
   if (limit < 500) return 2;

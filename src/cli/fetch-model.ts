@@ -1,4 +1,6 @@
 import { BinanceSession } from '../binance/binance-session';
+import { mergeModelOptions } from '../model/model-options';
+import { historyNeededMs } from '../model/warmup';
 import type { BinanceSessionOptions } from '../binance/binance-session-options';
 import { toKlineSeries } from '../klines/to-series';
 import type { Kline } from '../klines/kline';
@@ -33,13 +35,15 @@ export async function fetchModel(
   const interval = args.options.get('interval') ?? '1h';
   if (!symbol) throw new UsageError('--symbol S is required (or --klines FILE)');
   checkOnlineOptions(args);
-  const rows = intOption(args, 'rows', 500, 10, 4000);
+  const rows = intOption(args, 'rows', mergeModelOptions().rows, 10, 4000);
   const lookback = args.options.get('lookback') ?? '7d';
   const progress = process.stderr.isTTY
     ? (p: { pagesDone: number; pagesTotal: number; bars: number }) => process.stderr.write(`\rliq-heatmap: page ${p.pagesDone} of ${p.pagesTotal}, ${p.bars} bars`)
     : undefined;
   const upper = symbol.toUpperCase();
-  const session = new BinanceSession({ symbol: upper, interval, lookback, restBaseUrl: args.options.get('rest-url'), onProgress: progress, ...live });
+  // The report is about the latest bar: the warm-up before it, not the lookback, decides it.
+  const warmupMs = historyNeededMs(mergeModelOptions().tiers);
+  const session = new BinanceSession({ symbol: upper, interval, lookback, warmupMs, restBaseUrl: args.options.get('rest-url'), onProgress: progress, ...live });
   const history = await session.loadHistory();
   if (progress) process.stderr.write('\n');
   if (history.klines.length === 0) throw new RangeError(`Binance returned no klines for ${symbol} ${interval} over ${lookback}`);

@@ -1,10 +1,12 @@
 import { parseKlines } from '../klines/parse-klines';
-import { closedCountAt, sliceSeries } from '../klines/slice-series';
+import { closedCountAt, sliceSeries, warmupWindow } from '../klines/slice-series';
 import { intervalToMs } from '../klines/interval';
 import { KlineError } from '../klines/kline-error';
 import type { KlineSeries } from '../klines/kline';
 import { defaultMmr } from '../model/liquidation-price';
 import { LiquidationModel } from '../model/liquidation-model';
+import { mergeModelOptions } from '../model/model-options';
+import { historyNeededMs } from '../model/warmup';
 import { readInputFile } from './read-input-file';
 import { intOption, timeOption, UsageError, type CliArgs } from './cli-args';
 
@@ -13,10 +15,13 @@ export const MODEL_OPTIONS = ['klines', 'symbol', 'interval', 'at', 'rows'] as c
 
 /**
  * The model built from `--klines FILE` up to `--at`, with `--symbol`, `--interval` and `--rows`
- * applied. Every option is checked before the file is read.
+ * applied. Only the history a report needs before the last bar is computed (two warm-ups: the state,
+ * and level ids that do not depend on where the file starts): the report is then the same whatever older
+ * history the file holds, and a file too short for it says so in the report. Every option is checked
+ * before the file is read.
  */
 export function loadModel(args: CliArgs): { model: LiquidationModel; series: KlineSeries } {
-  const rows = intOption(args, 'rows', 500, 10, 4000);
+  const rows = intOption(args, 'rows', mergeModelOptions().rows, 10, 4000);
   const at = timeOption(args, 'at');
   const file = args.options.get('klines');
   const interval = args.options.get('interval');
@@ -38,6 +43,7 @@ export function loadModel(args: CliArgs): { model: LiquidationModel; series: Kli
     series = sliceSeries(series, count);
   }
   const model = new LiquidationModel({ mmr: defaultMmr(args.options.get('symbol')), rows });
+  series = warmupWindow(series, historyNeededMs(model.options().tiers));
   model.setData(series, { lastBarForming: false });
   return { model, series };
 }

@@ -6,18 +6,20 @@ import { BinanceError } from '../binance/binance-error';
 import { densityCommand } from './density-command';
 import { evaluateCommand } from './evaluate-command';
 import { firstTouchCommand } from './first-touch-command';
+import { invarianceCommand } from './invariance-command';
 import { LiquidationFileError } from '../evaluate/liquidation-orders';
 import { InputFileError } from './read-input-file';
 import { levelsCommand } from './levels-command';
 import { watchCommand } from './watch-command';
 
 const USAGE = `usage:
-  liq-heatmap levels  --klines FILE [--symbol S] [--interval 1h] [--at TIME] [--top N] [--rows N] [--json]
-  liq-heatmap levels  --symbol S [--interval 1h] [--lookback 7d] [--rest-url URL] [--top N] [--json]
+  liq-heatmap levels  --klines FILE [--symbol S] [--interval 1h] [--at TIME] [--top N] [--since TIME] [--rows N] [--json]
+  liq-heatmap levels  --symbol S [--interval 1h] [--lookback 7d] [--rest-url URL] [--top N] [--since TIME] [--json]
   liq-heatmap density --klines FILE [--symbol S] [--interval 1h] [--at TIME] [--rows N] [--json]
   liq-heatmap evaluate --klines FILE|DIR[,...] --liquidations FILE [--symbol S] [--horizon 2h] [--lookback 60d] [--json]
                        [--cv day --grid model.NAME=V1,V2 [--grid levels.NAME=V1,V2 ...]]
   liq-heatmap first-touch --klines FILE [--symbol S] [--horizon 24h] [--every 12] [--lookback 60d] [--json]
+  liq-heatmap invariance --klines FILE [--symbol S] [--views 7d,1M,3M] [--cuts 50] [--intervals 15m,1h,4h] [--json]
   liq-heatmap watch   --symbol S [--interval 1h] [--lookback 7d] [--rest-url URL] [--ws-url URL] [--top N] [--alert-pct N]
 FILE: CSV (Binance public-data layout, header optional) or Binance JSON klines.
 TIME: epoch ms or ISO 8601 (2025-01-27, 2025-01-27T08:00, ...Z or +02:00; UTC unless a zone is given); only bars closed at or before it are used.
@@ -41,6 +43,7 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
     else if (args.command === 'density') out(densityCommand(args));
     else if (args.command === 'evaluate') out(evaluateCommand(args));
     else if (args.command === 'first-touch') out(firstTouchCommand(args));
+    else if (args.command === 'invariance') out(invarianceCommand(args));
     else if (args.command === 'watch') await watchCommand(args, out, err, signal ?? new AbortController().signal);
     else throw new UsageError(`unknown command '${args.command}'`);
     return 0;

@@ -51,7 +51,7 @@ export async function watchCommand(args: CliArgs, out: (text: string) => void, e
   });
 }
 
-/** `--alert-pct N` (percent, > 0 and <= 100) as a fresh {@link LevelAlerts}, or null without it. */
+/** `--alert-pct N` (percent, `> 0` and `<= 100`) as a fresh {@link LevelAlerts}, or null without it. */
 function alertOption(args: CliArgs): LevelAlerts | null {
   const raw = args.options.get('alert-pct');
   if (raw === undefined) return null;

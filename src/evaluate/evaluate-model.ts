@@ -8,7 +8,7 @@ import type { BootstrapOptions } from './bootstrap';
 import { summarize, type EvaluationSummary } from './evaluation-summary';
 import type { LiquidationWindow } from './liquidation-orders';
 import { scoreSide, type SideScore } from './score-side';
-import { firstBarAtOrAfter, sliceRange } from './slice-range';
+import { firstBarAtOrAfter, sliceRange } from '../klines/slice-series';
 import { windowCoverage } from './window-coverage';
 import { utcDay, type WindowScore } from './window-score';
 

@@ -5,7 +5,7 @@ import { modelLevels } from '../levels/model-levels';
 import { LiquidationModel } from '../model/liquidation-model';
 import type { ModelOptions } from '../model/model-options';
 import { bootstrap, type BootstrapOptions, type Estimate } from './bootstrap';
-import { sliceRange } from './slice-range';
+import { sliceRange } from '../klines/slice-series';
 
 /** Options of {@link firstTouch}. */
 export interface FirstTouchOptions {

@@ -32,7 +32,7 @@ export function seriesInterval(given: number | undefined, openTimes: Float64Arra
   return isMonthly(interval) ? MONTH_MS : interval;
 }
 
-/** How many bars a positive open-time spacing covers (1 = adjacent, k > 1 = gap), or undefined when not whole. */
+/** How many bars a positive open-time spacing covers (1 = adjacent, `k > 1` = gap), or undefined when not whole. */
 export function barsInSpacing(spacing: number, intervalMs: number): number | undefined {
   if (isMonthly(intervalMs)) {
     const months = Math.round(spacing / AVERAGE_MONTH);

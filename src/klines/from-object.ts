@@ -4,13 +4,13 @@ import { OPTIONAL_FIELDS, REQUIRED_FIELDS, resolveFieldNames, type KlineNumberFi
 import { klineFromValues } from './kline-from-values';
 
 /**
- * Converts a plain object to a {@link Kline}: `{ openTime | time, open, high, low, close, volume,
- * closeTime?, quoteVolume?, takerBuyBase?, takerBuyQuote?, trades?, closed? }` with numbers or
- * numeric strings. Keys match like CSV headers (case, `_`, `-` ignored; `open_time`, `timestamp`,
+ * Converts a plain object to a {@link Kline}:
+ * `{ openTime | time, open, high, low, close, volume, closeTime?, quoteVolume?, takerBuyBase?, takerBuyQuote?, trades?, closed? }`
+ * with numbers or numeric strings. Keys match like CSV headers (case, `_`, `-` ignored; `open_time`, `timestamp`,
  * `quote_asset_volume`, `number_of_trades`, ... also work). `time` in seconds (lightweight-charts'
  * `UTCTimestamp`) or microseconds becomes ms; a business-day or date-string `time` is rejected.
- * @param row 1-based position of the object in its input, for error messages.
- * @param source name of the input, for error messages.
+ * @param row - 1-based position of the object in its input, for error messages.
+ * @param source - name of the input, for error messages.
  * @throws KlineError `format` (not an object), `missing-field` or `non-numeric`.
  */
 export function klineFromObject(value: unknown, row?: number, source?: string): Kline {

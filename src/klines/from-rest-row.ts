@@ -4,12 +4,12 @@ import { BINANCE_COLUMNS, REQUIRED_FIELDS, type KlineNumberField } from './kline
 import { klineFromValues } from './kline-from-values';
 
 /**
- * Converts one Binance REST kline row (`GET /fapi/v1/klines`: `[openTime, open, high, low, close,
- * volume, closeTime, quoteVolume, trades, takerBuyBase, takerBuyQuote, ignore]`, strings and
- * numbers) to a {@link Kline}. Rows of 6 to 11 elements are accepted; absent or blank trailing
+ * Converts one Binance REST kline row (`GET /fapi/v1/klines`:
+ * `[openTime, open, high, low, close, volume, closeTime, quoteVolume, trades, takerBuyBase, takerBuyQuote, ignore]`,
+ * strings and numbers) to a {@link Kline}. Rows of 6 to 11 elements are accepted; absent or blank trailing
  * values are missing.
- * @param row 1-based position of the row in its input, for error messages.
- * @param source name of the input, for error messages.
+ * @param row - 1-based position of the row in its input, for error messages.
+ * @param source - name of the input, for error messages.
  * @throws KlineError `format` (not an array), `missing-field` (fewer than 6 values) or `non-numeric`.
  */
 export function klineFromRestRow(values: unknown, row?: number, source?: string): Kline {

@@ -9,8 +9,8 @@ const KLINE_EVENTS: ReadonlySet<unknown> = new Set(['kline', 'continuous_kline']
  * `{ e: 'kline', k: { t, T, o, h, l, c, v, q, V, Q, n, x } }` (also `continuous_kline`), the
  * combined-stream wrapper `{ stream, data: {...} }`, the bare `k` object, or any of these as JSON
  * text. `closed` is `k.x`: true once the bar has closed.
- * @param row 1-based position of the message in its input, for error messages.
- * @param source name of the input, for error messages.
+ * @param row - 1-based position of the message in its input, for error messages.
+ * @param source - name of the input, for error messages.
  * @throws KlineError `format` for malformed JSON and non-kline messages (e.g. `markPriceUpdate`),
  * `missing-field` or `non-numeric` for bad values.
  */

@@ -48,8 +48,8 @@ export function parseKlines(input: string | readonly unknown[], options: ParseKl
 /**
  * Parses one kline, e.g. a live update: a Binance REST row (array), a websocket kline message (raw,
  * combined-stream or bare `k`), a plain kline object, or any of these as JSON text.
- * @param row 1-based row for error messages.
- * @param source name of the input, for error messages.
+ * @param row - 1-based row for error messages.
+ * @param source - name of the input, for error messages.
  * @throws KlineError `format`, `missing-field` or `non-numeric`.
  */
 export function parseKline(value: unknown, row?: number, source?: string): Kline {

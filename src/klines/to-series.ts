@@ -26,7 +26,7 @@ export interface KlineSeriesOptions {
  * The interval is `options.intervalMs`, else the most common spacing of open times (ties: the
  * smaller), else for a single bar `closeTime - openTime + 1`, else 0. Intervals of 28 days or more
  * are monthly: the series reports 30 days and accepts 28 to 31-day spacings per month.
- * Spacings of k > 1 intervals are gaps, reported in `gaps`, not errors.
+ * Spacings of `k > 1` intervals are gaps, reported in `gaps`, not errors.
  * @throws KlineError, with the row (`options.rows` or the 1-based index) and field:
  * `empty` (no klines); `format` (an element is not an object); `non-numeric` (a value is not a finite
  * number); `negative` (any value below zero); `out-of-range` (see {@link validateKline}); `high-below-body` (`high < max(open, close)` or `high < low`); `low-above-body`

@@ -27,9 +27,8 @@ export interface LevelsInput {
   swept?: readonly SweptZone[];
 }
 
-/** Levels with zone bounds, strength, size and distance on each side of price, nearest levels, bias. */
-export function computeLevels(input: LevelsInput, options: Partial<LevelsOptions> = {}): LevelsReport {
-  const o = mergeLevelsOptions(options);
+/** Every cluster of a column as a level, on each side of price (not yet filtered or ranked). */
+export function columnLevels(input: LevelsInput, o: LevelsOptions): { above: Level[]; below: Level[] } {
   const { grid, price } = input;
   const split = Math.max(0, Math.min(grid.rows, Math.ceil(rowPosition(grid, price) - 0.5)));
   const sideMax = (v: ArrayLike<number>, from: number, to: number) => {
@@ -61,18 +60,37 @@ export function computeLevels(input: LevelsInput, options: Partial<LevelsOptions
       notional: zone.sum,
       distancePct: ((levelPrice - price) / price) * 100,
       firstSeen: input.firstSeen ? input.firstSeen(side, zone.peakRow) : input.time,
+      id: levelId(side, input.time, grid.first + zone.peakRow),
     };
   };
-  const below = longZones.map((z) => toLevel(z, 'long'));
-  const above = shortZones.map((z) => toLevel(z, 'short'));
-  const nearest = (levels: Level[]) =>
-    levels.filter((l) => l.strength >= o.minStrength).sort((a, b) => Math.abs(a.distancePct) - Math.abs(b.distancePct))[0] ?? null;
+  return { below: longZones.map((z) => toLevel(z, 'long')), above: shortZones.map((z) => toLevel(z, 'short')) };
+}
+
+/** A new level's id: its side, the bar it was first seen at and its peak's row on the anchored grid. */
+export function levelId(side: Side, time: number, absoluteRow: number): string {
+  return `${side}-${time}-${absoluteRow}`;
+}
+
+/** Levels with zone bounds, strength, size and distance on each side of price, nearest levels, bias. */
+export function computeLevels(input: LevelsInput, options: Partial<LevelsOptions> = {}): LevelsReport {
+  const o = mergeLevelsOptions(options);
+  const { grid, price } = input;
+  const { above, below } = columnLevels(input, o);
+
+  const significant = (levels: Level[]) => levels.filter((l) => l.strength >= o.minStrength);
+  const byDistance = (a: Level, b: Level) => Math.abs(a.distancePct) - Math.abs(b.distancePct);
+  const nearest = (levels: Level[]) => [...significant(levels)].sort(byDistance)[0] ?? null;
   const rank = (l: Level) => l.notional * Math.pow(0.5, Math.abs(l.distancePct) / o.proximityHalfPct);
-  const top = (levels: Level[]) =>
-    [...levels]
-      .sort((a, b) => rank(b) - rank(a) || Math.abs(a.distancePct) - Math.abs(b.distancePct))
-      .slice(0, o.top)
-      .sort((a, b) => Math.abs(a.distancePct) - Math.abs(b.distancePct));
+  // One definition of "nearest": the list holds significant levels only and always the nearest one, so no
+  // listed level is nearer than it and it is always drawn.
+  const top = (levels: Level[]) => {
+    const first = nearest(levels);
+    const ranked = significant(levels)
+      .filter((l) => l !== first)
+      .sort((a, b) => rank(b) - rank(a) || byDistance(a, b))
+      .slice(0, first ? o.top - 1 : o.top);
+    return (first ? [first, ...ranked] : ranked).sort(byDistance);
+  };
   return {
     time: input.time,
     price,

@@ -2,6 +2,7 @@ import type { DensityUnit } from '../model/liquidation-model';
 import type { SweepRule } from '../model/model-options';
 import type { Side } from '../model/side';
 import type { SweptZone } from '../model/swept-zone';
+import type { WarmupStatus } from '../model/warmup';
 
 /** A liquidation cluster on one side of price. */
 export interface Level {
@@ -21,6 +22,21 @@ export interface Level {
   distancePct: number;
   /** Open time (epoch ms) of the bar since which the peak row has continuously held mass. */
   firstSeen: number;
+  /**
+   * Stable identity while the cluster lives: the same across ticks, closed bars and reloads of the same
+   * history (`side-bornTime-row`, the bar it became significant at and its peak's row on the anchored grid).
+   */
+  id: string;
+}
+
+/** A level that stopped being one: swept by price, or faded below significance. */
+export interface EndedLevel {
+  /** The level as last reported while it lived. */
+  level: Level;
+  /** Open time of the bar at which it ended. */
+  endedAt: number;
+  /** `swept`: price traded through it in that bar (a sweep overlapped its zone); `faded`: it fell below significance. */
+  how: 'swept' | 'faded';
 }
 
 /** Which side of price carries more liquidation pressure near it. */
@@ -58,4 +74,10 @@ export interface LevelsReport {
   bias: Bias;
   /** Zones recently swept by price, most recent first. */
   swept: SweptZone[];
+  /** In reports of a model: whether its history covered the warm-up before this bar. */
+  warmup?: WarmupStatus;
+  /** In reports of a model: the tier-1 maintenance margin rate the liquidation prices used. */
+  mmr?: number;
+  /** With the `since` option: the levels that ended at or after that time, oldest first. */
+  ended?: EndedLevel[];
 }

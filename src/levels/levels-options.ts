@@ -20,6 +20,8 @@ export interface LevelsOptions {
    * Default 2; Infinity ranks by size alone.
    */
   proximityHalfPct: number;
+  /** When set (epoch ms): the report also lists the levels that ended since then (`ended`). Default unset. */
+  since?: number;
 }
 
 export const DEFAULT_LEVELS_OPTIONS: Readonly<LevelsOptions> = Object.freeze({
@@ -53,5 +55,6 @@ export function mergeLevelsOptions(partial: Partial<LevelsOptions> = {}): Levels
   check('biasRatio', 1, 1000);
   check('sweptBars', 0, 1e9, true);
   check('proximityHalfPct', 0.01, Infinity);
+  if (o.since !== undefined && !Number.isFinite(o.since)) throw new RangeError(`levels option since: must be a time in epoch ms, got ${String(o.since)}`);
   return o;
 }

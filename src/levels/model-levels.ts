@@ -4,7 +4,8 @@ import { rowOf } from '../model/price-grid';
 import type { Side } from '../model/side';
 import type { SweptZone } from '../model/swept-zone';
 import { computeLevels } from './compute-levels';
-import type { LevelsReport } from './level';
+import type { Level, LevelsReport } from './level';
+import { LevelTracker } from './level-tracker';
 import { mergeLevelsOptions, type LevelsOptions } from './levels-options';
 
 /**
@@ -31,10 +32,40 @@ export function modelLevels(model: LiquidationModel, options: Partial<LevelsOpti
     .sort((a, b) => b.notional - a.notional)
     .slice(0, o.top)
     .sort((a, b) => b.time - a.time);
-  return computeLevels(
+  const report = computeLevels(
     { grid, time: column.time, price: model.klines.close[index], unit: model.unit, sweepRule: model.sweepRule, long, short, firstSeen, swept },
     o,
   );
+  const tracked = new Map(trackerOf(model, o).levelsAt(index).map((l) => [`${l.side}:${l.price}`, l.id]));
+  const withId = (level: Level): Level => ({ ...level, id: tracked.get(`${level.side}:${level.price}`) ?? level.id });
+  const ended = o.since !== undefined ? trackerOf(model, o).endedSince(o.since) : undefined;
+  // Mass beyond the grid counts in the totals, so they do not depend on how wide the history made the grid.
+  const totals = { above: report.totals.above + column.offGrid[1] * column.scale, below: report.totals.below + column.offGrid[0] * column.scale };
+  return {
+    ...report,
+    totals,
+    above: report.above.map(withId),
+    below: report.below.map(withId),
+    nearestAbove: report.nearestAbove && withId(report.nearestAbove),
+    nearestBelow: report.nearestBelow && withId(report.nearestBelow),
+    warmup: model.warmup(index),
+    mmr: model.options().mmr,
+    ...(ended ? { ended } : {}),
+  };
+}
+
+const trackers = new WeakMap<LiquidationModel, { key: string; tracker: LevelTracker }>();
+
+/** The model's level tracker for these options, started afresh when its data or the options change. */
+function trackerOf(model: LiquidationModel, o: LevelsOptions): LevelTracker {
+  const { since: _since, ...zoneOptions } = o;
+  const key = `${model.revision.data}:${JSON.stringify(zoneOptions)}`;
+  let entry = trackers.get(model);
+  if (!entry || entry.key !== key) {
+    entry = { key, tracker: new LevelTracker(model, o) };
+    trackers.set(model, entry);
+  }
+  return entry.tracker;
 }
 
 /** Density (long, short, total) at a bar's open time and a price, in the model's unit; null outside the heatmap. */

@@ -22,6 +22,9 @@ export interface Placement {
   reason: string;
 }
 
+/** @internal A placement at a zone: both `price` and `level` set. */
+export type ZonePlacement = Placement & { price: number; level: Level };
+
 const DEFAULT_BUFFER_PCT = 0.1;
 const DEFAULT_MIN_STRENGTH = 0.2;
 
@@ -71,7 +74,7 @@ export function suggestTargets(report: LevelsReport, request: PlacementRequest &
 }
 
 /** @internal Every target zone ahead of the entry, nearest first, marked whether its buffered price is beyond the entry. */
-export function targetCandidates(report: LevelsReport, request: PlacementRequest): { placement: Placement; ahead: boolean }[] {
+export function targetCandidates(report: LevelsReport, request: PlacementRequest): { placement: ZonePlacement; ahead: boolean }[] {
   const { side, entry } = request;
   const buffer = (request.bufferPct ?? DEFAULT_BUFFER_PCT) / 100;
   const opposite: TradeSide = side === 'long' ? 'short' : 'long';

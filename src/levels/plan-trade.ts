@@ -85,7 +85,7 @@ export function planTrade(report: LevelsReport, request: TradePlanRequest): Trad
   const candidates = maxTargets > 0 ? targetCandidates(report, placement) : [];
   const usable = candidates.filter((c) => c.ahead).map((c) => c.placement);
   for (const { placement: skipped } of candidates.filter((c) => !c.ahead)) {
-    const zone = skipped.level!;
+    const zone = skipped.level;
     notes.push(`the ${zone.side} zone ${zone.low.toPrecision(6)}-${zone.high.toPrecision(6)} starts within the buffer of the entry: no target before it`);
   }
   const n = usable.length;
@@ -93,8 +93,8 @@ export function planTrade(report: LevelsReport, request: TradePlanRequest): Trad
   else if (n > 0 && n < maxTargets) notes.push(`only ${n} significant ${aheadZone(side).replace('zone', n > 1 ? 'zones' : 'zone')} the entry: ${n} target${n > 1 ? 's' : ''}`);
   const targets: PlannedTarget[] = usable.slice(0, maxTargets).map((t) => ({
     ...t,
-    price: t.price!,
-    rewardToRisk: riskPerUnit ? Math.abs(t.price! - entry) / riskPerUnit : null,
+    price: t.price,
+    rewardToRisk: riskPerUnit ? Math.abs(t.price - entry) / riskPerUnit : null,
   }));
 
   const plan: TradePlan = { side, entry, stop, targets, notes };

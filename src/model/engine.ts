@@ -9,6 +9,9 @@ import { SideBook, type SweepBounds } from './side-book';
 export interface StepResult {
   longTotal: number;
   shortTotal: number;
+  /** Mass beyond the grid's far edge on each side (included in the totals). */
+  longOffGrid: number;
+  shortOffGrid: number;
   /** Whether the bar swept mass on each side (details in `long.swept` / `short.swept`). */
   longSwept: boolean;
   shortSwept: boolean;
@@ -32,7 +35,7 @@ export class Engine {
   private readonly factors: Float64Array;
   private readonly nominalFactors: Float64Array;
   private readonly acc: Float64Array;
-  private readonly result: StepResult = { longTotal: 0, shortTotal: 0, longSwept: false, shortSwept: false, rule: 'full' };
+  private readonly result: StepResult = { longTotal: 0, shortTotal: 0, longOffGrid: 0, shortOffGrid: 0, longSwept: false, shortSwept: false, rule: 'full' };
   private readonly longBounds: SweepBounds = { full: 0, partial: 0, keep: 0 };
   private readonly shortBounds: SweepBounds = { full: 0, partial: 0, keep: 0 };
   /** Open time of the last bar applied; NaN before the first. */
@@ -81,6 +84,8 @@ export class Engine {
     const result = this.result;
     result.longTotal = long.column(outLong, offset, this.acc);
     result.shortTotal = short.column(outShort, offset, this.acc);
+    result.longOffGrid = long.offGridTotal();
+    result.shortOffGrid = short.offGridTotal();
     result.longSwept = longSwept;
     result.shortSwept = shortSwept;
     result.rule = rule;

@@ -1,6 +1,6 @@
 import type { Side } from './side';
 
-/** Reads one side's raw value at a column and row (> 0 when mass is there). */
+/** Reads one side's raw value at a column and row (positive when mass is there). */
 export type CellReader = (side: Side, column: number, row: number) => number;
 
 /**

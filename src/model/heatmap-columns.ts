@@ -9,6 +9,8 @@ export class HeatmapColumns {
   long: Float32Array;
   short: Float32Array;
   private scales: Float64Array;
+  /** Raw mass beyond the grid's far edge per column, long then short (two values a column). */
+  private offGrid: Float64Array;
   private capacity: number;
   private written = 0;
 
@@ -24,6 +26,7 @@ export class HeatmapColumns {
       previous.long.fill(0, 0, used);
       previous.short.fill(0, 0, used);
       previous.scales.fill(1);
+      previous.offGrid.fill(0);
       previous.written = 0;
       return previous;
     }
@@ -39,6 +42,7 @@ export class HeatmapColumns {
     this.long = new Float32Array(this.capacity * grid.rows);
     this.short = new Float32Array(this.capacity * grid.rows);
     this.scales = new Float64Array(this.capacity).fill(1);
+    this.offGrid = new Float64Array(2 * this.capacity);
   }
 
   /** Oldest column still held, for a model of `length` columns. */
@@ -57,6 +61,18 @@ export class HeatmapColumns {
 
   setScale(i: number, value: number): void {
     this.scales[this.slot(i)] = value;
+  }
+
+  /** Raw mass beyond the grid on the long (below) and short (above) side of column `i`. */
+  offGridOf(i: number): [number, number] {
+    const k = 2 * this.slot(i);
+    return [this.offGrid[k], this.offGrid[k + 1]];
+  }
+
+  setOffGrid(i: number, long: number, short: number): void {
+    const k = 2 * this.slot(i);
+    this.offGrid[k] = long;
+    this.offGrid[k + 1] = short;
   }
 
   /** Makes room for column `i` and zeroes it; returns its offset. */
@@ -85,6 +101,9 @@ export class HeatmapColumns {
     short.set(this.short);
     const scales = new Float64Array(capacity).fill(1);
     scales.set(this.scales);
+    const offGrid = new Float64Array(2 * capacity);
+    offGrid.set(this.offGrid);
+    this.offGrid = offGrid;
     this.long = long;
     this.short = short;
     this.scales = scales;

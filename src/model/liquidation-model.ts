@@ -12,6 +12,7 @@ import { mergeModelOptions, type ModelOptions, type SweepRule } from './model-op
 import { alignOpenInterest, validateOpenInterest, type OpenInterestPoint } from './open-interest';
 import { createPriceGrid, gridMax, gridMin, type PriceGrid } from './price-grid';
 import type { SweptZoneAt } from './swept-zone';
+import { warmupMs, type WarmupStatus } from './warmup';
 import { SweepLog } from './sweep-log';
 import type { Side } from './side';
 import type { AsyncControl, CellDensity, ColumnView, DensityUnit, ModelContext, ModelRevision, UpdateResult } from './model-types';
@@ -211,6 +212,7 @@ export class LiquidationModel {
       long: store.long.subarray(offset, offset + rows),
       short: store.short.subarray(offset, offset + rows),
       scale: store.scale(i),
+      offGrid: store.offGridOf(i),
     };
   }
 
@@ -244,6 +246,16 @@ export class LiquidationModel {
       throw new RangeError(`${what}: column ${i} is no longer kept (keepColumns ${this.opts.keepColumns}: columns from ${store.oldest(this.bars.length)} on)`);
     }
     return store;
+  }
+
+  /**
+   * Whether the bars before column `index` cover the warm-up the tiers need ({@link warmupMs}): when
+   * `complete`, the report at that bar is the same whatever longer history the model was given.
+   */
+  warmup(index = this.length - 1): WarmupStatus {
+    const needMs = warmupMs(this.opts.tiers);
+    const haveMs = index > 0 && index < this.bars.length ? this.bars.openTime[index] - this.bars.openTime[0] : 0;
+    return { needMs, haveMs, complete: haveMs >= needMs };
   }
 
   /** Oldest column still readable (0 unless `keepColumns` bounds the history kept). */
@@ -325,6 +337,7 @@ export class LiquidationModel {
       scale = oi === oi && total > 0 ? oi / total : i > store.oldest(i + 1) ? store.scale(i - 1) : NaN;
     }
     store.setScale(i, scale);
+    store.setOffGrid(i, result.longOffGrid, result.shortOffGrid);
     this.lastRule = result.rule;
     const time = this.bars.openTime[i];
     if (result.longSwept) {

@@ -24,8 +24,8 @@ export interface ModelOptions {
    */
   resolutionPct: number;
   /**
-   * Most price rows of the grid. Default 2000 (a 5x price range plus margins at 0.1 %); a wider range
-   * gets rows that are a whole multiple of `resolutionPct` tall. At least 10, at most 4000.
+   * Most price rows of the grid (a bound on memory). Default 4000: a 55x price range, margins included, at
+   * 0.1 %; only a wider range gets rows a whole multiple of `resolutionPct` tall. At least 10, at most 4000.
    */
   rows: number;
   /** Exchange tick size; rows are never finer than one tick. Default 0 (unknown). */
@@ -58,14 +58,19 @@ export interface ModelOptions {
   keepColumns: number;
 }
 
-/** Default leverage tiers: more mass at 10x-25x than at the extremes; shorter life at high leverage. */
+/**
+ * Default leverage tiers: more mass at 10x-25x than at the extremes; shorter life at high leverage. The
+ * longest half-life is 7 days so the warm-up (older bars weigh under 1 % of the live mass) is 33 days:
+ * about 7 pages of 5m klines. Longer half-lives (30 d at 2x) needed 135 days and scored no better on the
+ * evaluation corpus (docs/model.md).
+ */
 export const DEFAULT_TIERS: readonly LeverageTier[] = Object.freeze([
-  { leverage: 2, weight: 0.04, halfLifeHours: 24 * 30 },
-  { leverage: 3, weight: 0.06, halfLifeHours: 24 * 21 },
-  { leverage: 5, weight: 0.12, halfLifeHours: 24 * 14 },
-  { leverage: 10, weight: 0.26, halfLifeHours: 24 * 7 },
-  { leverage: 25, weight: 0.26, halfLifeHours: 24 * 3 },
-  { leverage: 50, weight: 0.16, halfLifeHours: 36 },
+  { leverage: 2, weight: 0.04, halfLifeHours: 24 * 7 },
+  { leverage: 3, weight: 0.06, halfLifeHours: 24 * 6 },
+  { leverage: 5, weight: 0.12, halfLifeHours: 24 * 5 },
+  { leverage: 10, weight: 0.26, halfLifeHours: 24 * 4 },
+  { leverage: 25, weight: 0.26, halfLifeHours: 24 * 2 },
+  { leverage: 50, weight: 0.16, halfLifeHours: 24 },
   { leverage: 100, weight: 0.1, halfLifeHours: 12 },
 ]);
 
@@ -74,7 +79,7 @@ export const DEFAULT_MODEL_OPTIONS: Readonly<ModelOptions> = Object.freeze({
   tiers: DEFAULT_TIERS,
   mmr: 0.004,
   resolutionPct: 0.1,
-  rows: 2000,
+  rows: 4000,
   tickSize: 0,
   marginPct: 10,
   turnoverShare: 0.1,

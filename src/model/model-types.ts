@@ -40,6 +40,11 @@ export interface ColumnView {
   readonly short: Readonly<Float32Array>;
   /** Multiplier from raw values to the unit (USD with open interest, else 1). */
   readonly scale: number;
+  /**
+   * Raw mass beyond the grid's far edge, long (below the grid) and short (above it): accounted for in
+   * totals, not drawn. Its size does not depend on how wide the history made the grid.
+   */
+  readonly offGrid: readonly [number, number];
 }
 
 /** Density of one cell in the model's unit. */

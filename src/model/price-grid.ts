@@ -72,7 +72,7 @@ export function priceAtRow(grid: PriceGrid, x: number): number {
   return Math.exp(grid.lnMin + x * grid.lnStep);
 }
 
-/** Fractional row position of `price` (row `r` spans `[r, r + 1)`); -Infinity for prices <= 0. */
+/** Fractional row position of `price` (row `r` spans `[r, r + 1)`); -Infinity for prices `<= 0`. */
 export function rowPosition(grid: PriceGrid, price: number): number {
   return price > 0 ? (Math.log(price) - grid.lnMin) / grid.lnStep : -Infinity;
 }

@@ -215,6 +215,13 @@ export class SideBook {
     return total;
   }
 
+  /** Mass beyond the grid's far edge (accounted for, not drawn), in stored units. */
+  offGridTotal(): number {
+    let total = 0;
+    for (let g = 0; g < this.groups; g++) total += this.offGrid[g] * this.scale[g];
+    return total;
+  }
+
   /** Total live mass of the side, off-grid included. */
   total(): number {
     const rows = this.grid.rows;

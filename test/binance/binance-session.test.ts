@@ -71,6 +71,25 @@ describe('Binance session: history', () => {
     expect(query.has('endTime')).toBe(false);
   });
 
+  it('loads a warm-up before the start time for the model, and says where the asked-for history begins', async () => {
+    const { rest } = await startMarket(BARS);
+    const startTime = BARS[1800].openTime;
+
+    const history = await session({ rest }, { startTime, warmupMs: 100 * HOUR }).loadHistory();
+
+    expect(history.viewStart).toBe(startTime);
+    expect(history.klines.map((k) => k.openTime)).toEqual(BARS.slice(1700, HISTORY).map((k) => k.openTime));
+  });
+
+  it('loads a warm-up before a lookback too', async () => {
+    const { rest } = await startMarket(BARS);
+    const history = await session({ rest }, { lookback: 200 * HOUR, warmupMs: 100 * HOUR }).loadHistory();
+    const view = history.klines.filter((k) => k.openTime >= history.viewStart);
+    expect(history.klines.length - view.length).toBeGreaterThanOrEqual(99);
+    expect(view.length).toBeGreaterThanOrEqual(195);
+    expect(view.length).toBeLessThanOrEqual(201);
+  });
+
   it("asks for the interval's open-interest history while the klines page in, and returns its points", async () => {
     const { rest } = await startMarket(BARS);
 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { BinanceLiveFeed } from '../../src/binance/live-feed';
 import type { LiveFeedOptions, LiveFeedStatus } from '../../src/binance/live-feed-types';
+import { must } from '../helpers/must';
 import { ManualClock } from './manual-clock';
 
 const START = Date.UTC(2025, 0, 1);
@@ -37,7 +38,7 @@ async function flappingServer(clock: ManualClock, lifetimes: number[] = [], defa
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!();
+  while (cleanups.length > 0) await must(cleanups.pop(), 'a cleanup')();
 });
 
 async function waitFor(condition: () => boolean, what: string): Promise<void> {

@@ -5,6 +5,7 @@ import type { LiveFeedOptions, LiveFeedStatus, WebSocketFactory } from '../../sr
 import type { MarkPriceUpdate } from '../../src/binance/binance-types';
 import type { Kline } from '../../src/klines/kline';
 import { seededRandom } from '../../src/klines/synthetic-klines';
+import { must } from '../helpers/must';
 import { FakeStream, truthKlines } from './live-fake-stream';
 
 const TRUTH = truthKlines(600);
@@ -13,7 +14,7 @@ const WS: WebSocketFactory = WebSocket;
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!();
+  while (cleanups.length > 0) await must(cleanups.pop(), 'a cleanup')();
 });
 
 async function market(ticksPerBar = 4): Promise<FakeStream> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BinanceError } from '../../src/binance/binance-error';
+import { must } from '../helpers/must';
 import { localFixture, recordedBody, sharedDataPresent } from './fake-binance-http';
 import { startKit, type RestKit } from './rest-test-kit';
 
@@ -10,9 +11,9 @@ async function contextKit(): Promise<RestKit> {
   kit.server.setBody('/fapi/v1/exchangeInfo', localFixture('exchange-info-binance-docs-shape.json'));
   kit.server.setBody('/fapi/v1/ticker/24hr', localFixture('ticker-24hr-binance-docs.json'));
   if (haveShared) {
-    kit.server.setBody('/fapi/v1/premiumIndex', recordedBody('http_futures_market_premium_index.json')!);
-    kit.server.setBody('/fapi/v1/openInterest', recordedBody('http_futures_market_open_interest.json')!);
-    kit.server.setBody('/futures/data/openInterestHist', recordedBody('http_futures_market_open_interest_historical.json')!);
+    kit.server.setBody('/fapi/v1/premiumIndex', must(recordedBody('http_futures_market_premium_index.json'), 'the recorded premium index body'));
+    kit.server.setBody('/fapi/v1/openInterest', must(recordedBody('http_futures_market_open_interest.json'), 'the recorded open interest body'));
+    kit.server.setBody('/futures/data/openInterestHist', must(recordedBody('http_futures_market_open_interest_historical.json'), 'the recorded open interest history body'));
   }
   return kit;
 }

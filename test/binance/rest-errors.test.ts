@@ -5,6 +5,7 @@ import { BinanceError } from '../../src/binance/binance-error';
 import { sleep } from '../../src/binance/backoff';
 import { BinanceRestClient } from '../../src/binance/rest-client';
 import { syntheticKlines } from '../../src/klines/synthetic-klines';
+import { must } from '../helpers/must';
 import { errorBody, sharedDataPresent } from './fake-binance-http';
 import { startKit } from './rest-test-kit';
 
@@ -119,7 +120,7 @@ describe('BinanceRestClient errors', () => {
 
   it.skipIf(!haveShared)('-1121 invalid symbol: code and message surfaced after one request', async () => {
     const { server, client } = await klinesKit();
-    server.fault({ status: 400, body: errorBody(-1121)! });
+    server.fault({ status: 400, body: must(errorBody(-1121), 'the recorded error body of code -1121') });
 
     const error = await failure(client.klines({ symbol: 'BTCUSDT', interval: '1h' }));
 

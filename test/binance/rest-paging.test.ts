@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KlineRangeProgress } from '../../src/binance/rest-kline-range';
 import { syntheticKlines } from '../../src/klines/synthetic-klines';
+import { must } from '../helpers/must';
 import { recordedBody, sharedCsvKlines, sharedDataPresent } from './fake-binance-http';
 import { startKit } from './rest-test-kit';
 
@@ -11,7 +12,7 @@ const ethKlines = haveShared ? sharedCsvKlines(ETH_1H) : undefined;
 
 describe('klinesRange paging', () => {
   it.skipIf(!ethKlines)('pages 4000 bars of the real ETHUSDT 1h file in 3 requests, each bar once and in order', async () => {
-    const all = ethKlines!;
+    const all = must(ethKlines, `the klines of ${ETH_1H}`);
     expect(all.length).toBeGreaterThan(50_000);
     const { server, client } = await startKit();
     server.setKlines('ETHUSDT', '1h', all);
@@ -127,7 +128,7 @@ describe('klinesRange paging', () => {
 
 describe('klines', () => {
   it.skipIf(!haveShared)('parses the recorded REST kline body exactly', async () => {
-    const body = recordedBody('http_spot_market_klines.json')!;
+    const body = must(recordedBody('http_spot_market_klines.json'), 'the recorded klines body');
     const rows = JSON.parse(body) as unknown[][];
     const { server, client } = await startKit();
     server.setKlines('BTCUSDT', '1m', rows);

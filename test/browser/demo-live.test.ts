@@ -1,6 +1,4 @@
-import type { IChartApi, ISeriesApi } from 'lightweight-charts';
 import type { Page } from 'playwright-core';
-import type { LiquidationHeatmap } from '../../plugin/create-liquidation-heatmap';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeBinance } from '../demo/fake-binance.mjs';
 import { useDemoInBrowser } from './demo-in-browser';
@@ -8,18 +6,6 @@ import { describeBrowser } from './describe-browser';
 import { expectNoConsoleErrors, openPage, waitForReady, type OpenedPage } from './page-harness';
 
 type FakeBinance = Awaited<ReturnType<typeof startFakeBinance>>;
-
-declare global {
-  interface Window {
-    /** The demo page's handles (demo/page/main.js). */
-    demo: {
-      chart: IChartApi;
-      candles: ISeriesApi<'Candlestick'>;
-      candleWindow: { shown(): number; total(): number };
-      heatmap: LiquidationHeatmap;
-    };
-  }
-}
 
 /** 1M of 5m bars: 8,640 bars, six REST pages of at most 1,500. */
 const LONG = 'interval=5m&range=1M';
@@ -101,7 +87,8 @@ describeBrowser('demo page live, against Binance stand-ins on loopback (real chr
     const shown = await page.evaluate(() => window.demo.candleWindow.shown());
     expect(shown).toBe(before.shown + CHART_WINDOW);
     const view = await page.evaluate(() => {
-      const range = window.demo.chart.timeScale().getVisibleLogicalRange()!;
+      const range = window.demo.chart.timeScale().getVisibleLogicalRange();
+      if (range === null) throw new Error('the chart has no visible logical range');
       return { from: range.from, time: (window.demo.candles.data()[Math.round(range.from)] as { time: number }).time };
     });
     expect(view.from).toBeCloseTo(20 + CHART_WINDOW, 0);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { startDemo } from '../demo/start-demo';
+import { must } from '../helpers/must';
 import { launchChromium } from './chromium.mjs';
 import { useDemoInBrowser } from './demo-in-browser';
 import { describeBrowser } from './describe-browser';
@@ -60,9 +61,9 @@ describeBrowser('demo page in replay mode (real chromium, real server)', () => {
       expect(pixels.heat).toBeGreaterThan(pixels.total * 0.15);
       expect(pixels.candles).toBeGreaterThan(500);
       expect(pixels.levels).toBeGreaterThan(100);
-      const price = Number((await page.textContent('[data-testid=price]'))!.replace(/,/g, ''));
-      const above = await page.$$eval('[data-testid=levels-above] li span:nth-child(2)', (s) => s.map((e) => Number(e.textContent!.replace(/,/g, ''))));
-      const below = await page.$$eval('[data-testid=levels-below] li span:nth-child(2)', (s) => s.map((e) => Number(e.textContent!.replace(/,/g, ''))));
+      const price = Number(must(await page.textContent('[data-testid=price]'), 'the price text').replace(/,/g, ''));
+      const above = (await page.$$eval('[data-testid=levels-above] li span:nth-child(2)', (s) => s.map((e) => e.textContent))).map((t) => Number(must(t, 'a level price text').replace(/,/g, '')));
+      const below = (await page.$$eval('[data-testid=levels-below] li span:nth-child(2)', (s) => s.map((e) => e.textContent))).map((t) => Number(must(t, 'a level price text').replace(/,/g, '')));
       expect(above.length).toBeGreaterThan(0);
       expect(below.length).toBeGreaterThan(0);
       for (const p of above) expect(p).toBeGreaterThan(price);
@@ -139,10 +140,10 @@ describeBrowser('demo page in replay mode (real chromium, real server)', () => {
   it('hovering the chart shows a tooltip with the candle (OHLCV) and the density at the cursor', async () => {
     const { page, close } = await open();
     try {
-      const box = (await page.locator('[data-testid=chart]').boundingBox())!;
+      const box = must(await page.locator('[data-testid=chart]').boundingBox(), 'the chart box');
       await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
       await expect.poll(() => page.isVisible('[data-testid=tooltip]')).toBe(true);
-      const text = (await page.textContent('[data-testid=tooltip]'))!;
+      const text = must(await page.textContent('[data-testid=tooltip]'), 'the tooltip text');
       expect(text).toMatch(/O.*H.*L.*C.*V[\d,.]+/);
       expect(text).toMatch(/long liq\.\s*[\d.]+[KMB]?/);
       expect(text).toMatch(/short liq\./);
@@ -217,7 +218,7 @@ describeBrowser('demo page in replay mode (real chromium, real server)', () => {
     const opened = await openPage(demo.browser, `${demo.url}?tick=0`, { width: 390, height: 844 });
     try {
       await waitForReady(opened.page, 30_000);
-      const chart = (await opened.page.locator('[data-testid=chart]').boundingBox())!;
+      const chart = must(await opened.page.locator('[data-testid=chart]').boundingBox(), 'the chart box');
       expect(chart.width).toBeGreaterThan(300);
       expect(chart.height).toBeGreaterThan(250);
       expect(await opened.page.isVisible('[data-testid=levels-below]')).toBe(true);

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { must } from '../helpers/must';
 import { useDemoInBrowser } from './demo-in-browser';
 import { describeBrowser } from './describe-browser';
 import { expectNoConsoleErrors, openPage, saveScreenshot, waitForReady } from './page-harness';
@@ -13,16 +14,16 @@ describeBrowser('demo trade planner and level alerts (real chromium)', () => {
     try {
       await waitForReady(page, 30_000);
       await page.selectOption('[data-testid=plan-side]', 'long');
-      const price = Number((await page.textContent('[data-testid=price]'))!.replace(/,/g, ''));
+      const price = Number(must(await page.textContent('[data-testid=price]'), 'the price text').replace(/,/g, ''));
       const entry = Math.round(price * 0.999);
       await page.fill('[data-testid=plan-entry]', String(entry));
       await page.press('[data-testid=plan-entry]', 'Enter');
       await page.locator('[data-testid=plan-entry]').blur();
       await expect.poll(() => page.textContent('[data-testid=plan-stop]')).toMatch(/beyond the long zone|no significant/);
-      const plan = await page.evaluate(() => (window as any).demo.planner.current());
+      const plan = must(await page.evaluate(() => window.demo.planner.current()), 'a trade plan');
       expect(plan.entry).toBe(entry);
-      if (plan.stop.price !== null) expect(plan.stop.price).toBeLessThan(plan.stop.level.low);
-      const titles = await page.evaluate(() => ((window as any).demo.candles.priceLines?.() ?? []).map((l: any) => l.options().title));
+      if (plan.stop.price !== null) expect(plan.stop.price).toBeLessThan(must(plan.stop.level, 'the stop zone').low);
+      const titles = await page.evaluate(() => (window.demo.candles.priceLines?.() ?? []).map((l) => l.options().title));
       expect(titles).toContain('entry');
       if (plan.stop.price !== null) expect(titles.some((t: string) => t.startsWith('stop'))).toBe(true);
       expect(await page.$$eval('[data-testid=plan-targets] li', (li) => li.length)).toBe(plan.targets.length);
@@ -40,15 +41,15 @@ describeBrowser('demo trade planner and level alerts (real chromium)', () => {
     const { page, close } = await openPage(demo.browser, `${demo.url}?tick=0&planSide=long`, { width: 1280, height: 900 });
     try {
       await waitForReady(page, 30_000);
-      await expect.poll(() => page.evaluate(() => (window as any).demo.planner.current() !== null)).toBe(true);
-      const before = await page.evaluate(() => (window as any).demo.planner.current());
-      const y = await page.evaluate((p) => (window as any).demo.candles.priceToCoordinate(p), before.entry);
-      const box = (await page.locator('#chart').boundingBox())!;
+      await expect.poll(() => page.evaluate(() => window.demo.planner.current() !== null)).toBe(true);
+      const before = must(await page.evaluate(() => window.demo.planner.current()), 'a trade plan');
+      const y = must(await page.evaluate((p) => window.demo.candles.priceToCoordinate(p), before.entry), 'the y of the entry');
+      const box = must(await page.locator('#chart').boundingBox(), 'the chart box');
       await page.mouse.move(box.x + box.width * 0.4, box.y + y);
       await page.mouse.down();
       await page.mouse.move(box.x + box.width * 0.4, box.y + y + 40, { steps: 8 });
       await page.mouse.up();
-      const after = await page.evaluate(() => (window as any).demo.planner.current());
+      const after = must(await page.evaluate(() => window.demo.planner.current()), 'a trade plan');
       expect(after.entry).toBeLessThan(before.entry);
       expect(Number(new URL(page.url()).searchParams.get('planEntry'))).toBeCloseTo(after.entry, 0);
     } finally {
@@ -69,7 +70,8 @@ describeBrowser('demo trade planner and level alerts (real chromium)', () => {
       const last = new Map<string, number>();
       for (const item of [...items].reverse()) {
         const key = `${item.type}:${item.level}`;
-        if (last.has(key)) expect(item.time - last.get(key)!, `repeated alert ${key}: ${item.text}`).toBeGreaterThanOrEqual(12 * 3_600_000);
+        const previous = last.get(key);
+        if (previous !== undefined) expect(item.time - previous, `repeated alert ${key}: ${item.text}`).toBeGreaterThanOrEqual(12 * 3_600_000);
         last.set(key, item.time);
       }
       await saveScreenshot(page, 'demo-alerts');

@@ -4,11 +4,27 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseKlines } from '../../src/klines/parse-klines';
 import { syntheticKlines } from '../../src/klines/synthetic-klines';
 import { toKlineSeries } from '../../src/klines/to-series';
+import type { LevelsReport } from '../../src/levels/level';
+import type { DensityReading, HeatmapOptionsPatch } from '../../plugin/index';
+import { must } from '../helpers/must';
 import { sharedFile } from '../helpers/shared-data';
 import { describeBrowser } from './describe-browser';
 import { launchChromium } from './chromium.mjs';
 import { expectNoConsoleErrors, near, openPage, pixelStats, saveScreenshot, waitForReady } from './page-harness';
 import { startStaticServer, type StaticServer } from './static-server.mjs';
+
+declare global {
+  interface Window {
+    /** The handle fixtures/overlay.js leaves on the page; each change resolves after the chart has drawn it. */
+    overlay: {
+      attach(options: HeatmapOptionsPatch): Promise<void>;
+      apply(options: HeatmapOptionsPatch): Promise<void>;
+      detach(): Promise<void>;
+      levels(): LevelsReport | null;
+      density(): DensityReading | null;
+    };
+  }
+}
 
 const REAL = sharedFile('klines/BTCUSDT-PERP_1h_astral.csv', 'overlay browser test on real klines (generated klines used instead)');
 
@@ -59,7 +75,7 @@ describeBrowser('overlay on a plain page: standalone lightweight-charts + UMD bu
       const bare = await counts(page);
       expect(bare.heat).toBeLessThan(bare.total * 0.01);
       expect(bare.candle).toBeGreaterThan(1000);
-      await page.evaluate((o) => (window as any).overlay.attach(o), HEATMAP_ONLY);
+      await page.evaluate((o) => window.overlay.attach(o), HEATMAP_ONLY);
       const drawn = await counts(page);
       expect(drawn.heat - bare.heat).toBeGreaterThan(drawn.total * 0.2);
       // Every candle pixel is still black: the cells are under the candles, not over them.
@@ -74,12 +90,12 @@ describeBrowser('overlay on a plain page: standalone lightweight-charts + UMD bu
   it('raising the threshold removes coloured pixels', async () => {
     const { page, errors, close } = await open();
     try {
-      await page.evaluate((o) => (window as any).overlay.attach(o), HEATMAP_ONLY);
+      await page.evaluate((o) => window.overlay.attach(o), HEATMAP_ONLY);
       const low = await counts(page);
-      await page.evaluate(() => (window as any).overlay.apply({ threshold: 0.6 }));
+      await page.evaluate(() => window.overlay.apply({ threshold: 0.6 }));
       const high = await counts(page);
       expect(high.heat).toBeLessThan(low.heat * 0.7);
-      await page.evaluate(() => (window as any).overlay.apply({ moreHeat: 1, threshold: 0.05 }));
+      await page.evaluate(() => window.overlay.apply({ moreHeat: 1, threshold: 0.05 }));
       const boosted = await counts(page);
       expect(boosted.heat).toBeGreaterThanOrEqual(low.heat * 0.95);
       expectNoConsoleErrors(errors);
@@ -91,15 +107,15 @@ describeBrowser('overlay on a plain page: standalone lightweight-charts + UMD bu
   it('draws labelled level lines and answers densityAt for tooltips', async () => {
     const { page, errors, close } = await open();
     try {
-      await page.evaluate(() => (window as any).overlay.attach({ heatmapVisible: false }));
+      await page.evaluate(() => window.overlay.attach({ heatmapVisible: false }));
       const stats = await pixelStats(page, '[data-testid=chart]', {
         background: [255, 255, 255],
         classes: { candle: BLACK, long: near('#26c6da', 40), short: near('#ff7043', 40) },
       });
-      const report = await page.evaluate(() => (window as any).overlay.levels());
+      const report = must(await page.evaluate(() => window.overlay.levels()), 'a levels report');
       expect(report.above.length + report.below.length).toBeGreaterThan(0);
       expect((stats.counts.long ?? 0) + (stats.counts.short ?? 0)).toBeGreaterThan(200);
-      const density = await page.evaluate(() => (window as any).overlay.density());
+      const density = must(await page.evaluate(() => window.overlay.density()), 'a density reading');
       expect(density.long).toBeGreaterThan(0);
       await saveScreenshot(page, 'overlay-levels', '[data-testid=chart]');
       expectNoConsoleErrors(errors);
@@ -112,9 +128,9 @@ describeBrowser('overlay on a plain page: standalone lightweight-charts + UMD bu
     const { page, errors, close } = await open();
     try {
       const bare = await counts(page);
-      await page.evaluate(() => (window as any).overlay.attach({}));
+      await page.evaluate(() => window.overlay.attach({}));
       expect((await counts(page)).heat).toBeGreaterThan(0);
-      await page.evaluate(() => (window as any).overlay.detach());
+      await page.evaluate(() => window.overlay.detach());
       const after = await counts(page);
       expect(after).toEqual(bare);
       expectNoConsoleErrors(errors);

@@ -14,6 +14,24 @@ interface LabelState {
   paneHeight: number;
 }
 
+interface ShowSpec {
+  height: number;
+  theme?: string;
+  mode?: number;
+  overlay?: boolean;
+}
+
+declare global {
+  interface Window {
+    /** The handle fixtures/labels.js leaves on the page. */
+    labels: {
+      show(spec: ShowSpec): Promise<void>;
+      state(): LabelState;
+      removeThenCallAll(): Promise<{ results: Record<string, unknown>; pending: string; warnings: string[] }>;
+    };
+  }
+}
+
 /** Height of a label box at lightweight-charts' default 12 px font (text plus padding). */
 const LABEL_BOX = 20;
 
@@ -36,8 +54,8 @@ describeBrowser('level labels belong to the host lightweight-charts chart', () =
     await server?.close();
   });
 
-  const show = (spec: { height: number; theme?: string; mode?: number; overlay?: boolean }) => page.evaluate((s) => (window as any).labels.show(s), spec);
-  const state = (): Promise<LabelState> => page.evaluate(() => (window as any).labels.state());
+  const show = (spec: ShowSpec) => page.evaluate((s) => window.labels.show(s), spec);
+  const state = () => page.evaluate(() => window.labels.state());
 
   it('a 200 px chart gets at most three level labels, and none on the series last-value label', async () => {
     await show({ height: 200 });
@@ -89,7 +107,7 @@ describeBrowser('level labels belong to the host lightweight-charts chart', () =
 
   it('after chart.remove() every handle method is a no-op with one warning, and a pending load settles quietly', async () => {
     await show({ height: 300 });
-    const outcome = await page.evaluate(() => (window as any).labels.removeThenCallAll());
+    const outcome = await page.evaluate(() => window.labels.removeThenCallAll());
     expect(outcome.results).toEqual({
       setData: 'undefined',
       update: 'stale',

@@ -121,7 +121,7 @@ export interface PixelStats {
   /** Pixels that are neither transparent nor background. */
   nonBackground: number;
   /**
-   * Counts by class: `transparent` (alpha < 16), `background`, the custom classes, then for the rest
+   * Counts by class: `transparent` (`alpha < 16`), `background`, the custom classes, then for the rest
    * `grey` (low saturation) or a hue: `red`, `orange`, `yellow`, `green`, `cyan`, `blue`, `purple`.
    */
   counts: Record<string, number>;

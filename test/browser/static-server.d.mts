@@ -6,7 +6,7 @@ export const REPO_ROOT: string;
 /** The policy sent with every HTML response: no inline script, no eval. */
 export const STRICT_CSP: string;
 
-/** URL prefix -> directory served under it (`/dist/`, `/vendor/`, `/fixtures/`, `/bench/`). */
+/** URL prefix to the directory served under it (`/dist/`, `/vendor/`, `/fixtures/`, `/bench/`). */
 export const MOUNTS: Readonly<Record<string, string>>;
 
 /** Content type for a path by its extension (text/plain when unknown). */

@@ -15,6 +15,19 @@ interface Probe {
 
 type Rgb = [number, number, number];
 
+declare global {
+  interface Window {
+    /** The handle fixtures/placement.js leaves on the page. */
+    placement: {
+      show(name: string): Promise<void>;
+      probe(columns: number[]): Probe[];
+      candleX(candle: number): number;
+      warnings(): string[];
+    };
+    waitFrames(n: number): Promise<void>;
+  }
+}
+
 const isWhite = ([r, g, b]: Rgb) => r > 240 && g > 240 && b > 240;
 const isBlack = ([r, g, b]: Rgb) => r < 40 && g < 40 && b < 40;
 
@@ -64,10 +77,10 @@ describeBrowser('heatmap columns are placed by time on a real lightweight-charts
     await server?.close();
   });
 
-  const show = (name: string) => page.evaluate((n) => (window as any).placement.show(n), name);
-  const probe = (columns: number[]): Promise<Probe[]> => page.evaluate((c) => (window as any).placement.probe(c), columns);
-  const candleX = (i: number): Promise<number> => page.evaluate((n) => (window as any).placement.candleX(n), i);
-  const warnings = (): Promise<string[]> => page.evaluate(() => (window as any).placement.warnings());
+  const show = (name: string) => page.evaluate((n) => window.placement.show(n), name);
+  const probe = (columns: number[]) => page.evaluate((c) => window.placement.probe(c), columns);
+  const candleX = (i: number) => page.evaluate((n) => window.placement.candleX(n), i);
+  const warnings = () => page.evaluate(() => window.placement.warnings());
   const pane = () => readPixels(page, '[data-testid=chart]', 'canvas');
   const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
@@ -141,7 +154,7 @@ describeBrowser('heatmap columns are placed by time on a real lightweight-charts
       let heat = 0;
       for (let x = 0; x < image.width / dpr - 1; x += 3) heat += heatIn(pixelColumn(image, x, dpr));
       expect(heat).toBe(0);
-      await page.evaluate(() => (window as any).waitFrames(3));
+      await page.evaluate(() => window.waitFrames(3));
       const seen = await warnings();
       expect(seen).toHaveLength(1);
       expect(seen[0]).toMatch(message);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { LevelsReport } from '../../src/levels/level';
+import { must } from '../helpers/must';
 import { HOUR, randomWalkBars, runCli, runJson, T0, tempDir, toCsv, writeFixture } from './cli-helpers';
 
 // 200 hourly bars from 2024-01-01T00:00Z; bar i opens at T0 + i h and closes at T0 + (i + 1) h.
@@ -6,7 +8,7 @@ const dir = tempDir();
 const bars = randomWalkBars(200, 11);
 const file = writeFixture(dir, 'walk-1h.csv', toCsv(bars));
 const iso = (ms: number) => new Date(ms).toISOString();
-const levelsAt = (at: string) => runJson(['levels', '--klines', file, '--at', at, '--json']);
+const levelsAt = (at: string) => runJson<LevelsReport>(['levels', '--klines', file, '--at', at, '--json']);
 
 describe('liq-heatmap levels --at TIME', () => {
   it('includes the bar that closes exactly at TIME', async () => {
@@ -31,7 +33,7 @@ describe('liq-heatmap levels --at TIME', () => {
 
   it('reports the last bar with openTime + interval <= TIME for a range of times', async () => {
     for (const at of [T0 + HOUR, T0 + 37 * HOUR + 1, T0 + 150 * HOUR + 59 * 60_000, T0 + 199 * HOUR]) {
-      const expected = bars.filter((b) => b.openTime + HOUR <= at).at(-1)!;
+      const expected = must(bars.filter((b) => b.openTime + HOUR <= at).at(-1), `a bar closed by ${at}`);
       const report = await levelsAt(String(at));
       expect(report.time).toBe(expected.openTime);
       expect(report.price).toBe(expected.close);

@@ -34,7 +34,7 @@ export function spawnBuiltCli(args: readonly string[]): SpawnedCli {
   child.stdout.on('data', (chunk: Buffer) => {
     partial += chunk.toString();
     const parts = partial.split('\n');
-    partial = parts.pop()!;
+    partial = parts.pop() ?? '';
     lines.push(...parts.filter(Boolean));
   });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

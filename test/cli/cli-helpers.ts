@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { runCli as runCliInProcess } from '../../src/cli/main';
 import type { Kline } from '../../src/klines/kline';
+import type { LevelsReport } from '../../src/levels/level';
 import { seededRandom } from '../../src/klines/synthetic-klines';
 
 export const HOUR = 3_600_000;
@@ -50,7 +51,7 @@ function setEnv(env: Record<string, string>): () => void {
 }
 
 /** Runs the CLI, expects exit 0 and nothing on stderr, and parses stdout as JSON. */
-export async function runJson<T = any>(args: readonly string[]): Promise<T> {
+export async function runJson<T>(args: readonly string[]): Promise<T> {
   const result = await runCli(args);
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
@@ -104,7 +105,7 @@ export const REPORT_FIELDS = ['above', 'below', 'bias', 'nearestAbove', 'nearest
 export const LEVEL_FIELDS = ['distancePct', 'firstSeen', 'high', 'low', 'notional', 'price', 'side', 'strength'];
 
 /** Asserts every level of a report sits on its side of price with its side's label and sane numbers. */
-export function expectLevelsOnTheirSides(report: any): void {
+export function expectLevelsOnTheirSides(report: LevelsReport): void {
   const price: number = report.price;
   for (const level of report.above) {
     expect(level.side).toBe('short');

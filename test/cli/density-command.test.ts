@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { must } from '../helpers/must';
 import { HOUR, lazy, randomWalkBars, runCli, runJson, T0, tempDir, toCsv, writeFixture } from './cli-helpers';
+import type { DensityJson } from './cli-json';
 
 const dir = tempDir();
 const bars = randomWalkBars(300, 23);
 const file = writeFixture(dir, 'walk-1h.csv', toCsv(bars));
 const last = bars[bars.length - 1];
 
-interface Column {
-  time: number;
-  price: number;
-  rows: { price: number; long: number; short: number }[];
-}
-
 describe('liq-heatmap density --klines FILE --json', () => {
-  const getColumn = lazy(() => runJson<Column>(['density', '--klines', file, '--json']));
+  const getColumn = lazy(() => runJson<DensityJson>(['density', '--klines', file, '--json']));
 
   it('prints {time, price, rows} and nothing else', async () => {
     const column = await getColumn();
@@ -55,14 +51,14 @@ describe('liq-heatmap density --klines FILE --json', () => {
   it('spans the current price with its rows', async () => {
     const column = await getColumn();
     expect(column.rows[0].price).toBeLessThan(column.price);
-    expect(column.rows.at(-1)!.price).toBeGreaterThan(column.price);
+    expect(must(column.rows.at(-1), 'a top row').price).toBeGreaterThan(column.price);
   });
 });
 
 describe('liq-heatmap density --at TIME', () => {
   it('gives price equal to the close of the last bar closed at TIME, leaving out the bar still open', async () => {
     // Bar 150 opened at T0 + 150 h and is still open at T0 + 150.5 h; bar 149 is the last closed.
-    const column = await runJson<Column>(['density', '--klines', file, '--at', String(T0 + 150 * HOUR + HOUR / 2), '--json']);
+    const column = await runJson<DensityJson>(['density', '--klines', file, '--at', String(T0 + 150 * HOUR + HOUR / 2), '--json']);
     expect(column.time).toBe(T0 + 149 * HOUR);
     expect(column.price).toBe(bars[149].close);
   });
@@ -85,8 +81,8 @@ describe('liq-heatmap density --at TIME', () => {
 
 describe('liq-heatmap density --rows N', () => {
   it('prints at most N rows: a wider range gets coarser rows', async () => {
-    const fine = await runJson<Column>(['density', '--klines', file, '--json']);
-    const capped = await runJson<Column>(['density', '--klines', file, '--rows', '64', '--json']);
+    const fine = await runJson<DensityJson>(['density', '--klines', file, '--json']);
+    const capped = await runJson<DensityJson>(['density', '--klines', file, '--rows', '64', '--json']);
     expect(fine.rows.length).toBeGreaterThan(64);
     expect(capped.rows.length).toBeLessThanOrEqual(64);
     expect(capped.rows.length).toBeGreaterThan(32);

@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { must } from '../helpers/must';
 import { SHARED_BINANCE } from '../helpers/shared-data';
 import { HOUR, lazy, randomWalkBars, runCli, runJson, T0, tempDir, toCsv, writeFixture } from './cli-helpers';
+import type { CrossValidationJson, EvaluateJson } from './cli-json';
 
 const LIQ_HEADER = 'time,symbol,side,order_type,price,average_price,original_quantity,filled_quantity,usd_size_recorded,source';
 
@@ -43,17 +45,17 @@ describe('liq-heatmap evaluate', () => {
 
   it('--json gives the summary with intervals and every window with the file it was scored on', async () => {
     const { klinesDir, liquidations } = f();
-    const out = await runJson(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--json']);
+    const out = await runJson<EvaluateJson>(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--json']);
     expect(out.summary.pooled.windows).toBe(3);
     expect(Object.keys(out.summary.pooled.usd.heatmapLift).sort()).toEqual(['high', 'low', 'value']);
     expect(typeof out.summary.pooled.count.priorLift.value).toBe('number');
-    expect(out.windows.map((w: { klines: string }) => w.klines)).toEqual(Array(3).fill('ETHUSDT-PERP_1h_test.csv'));
+    expect(out.windows.map((w) => w.klines)).toEqual(Array(3).fill('ETHUSDT-PERP_1h_test.csv'));
     expect(out.bootstrap).toEqual({ resamples: 2000, seed: 13, confidence: 0.9 });
   });
 
   it('--cv day --grid scores each day with the setting chosen on the others and says which', async () => {
     const { klinesDir, liquidations } = f();
-    const out = await runJson(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--cv', 'day', '--grid', 'model.sweep=full,body', '--grid', 'levels.zoneFloor=0.6,0.8', '--json']);
+    const out = await runJson<CrossValidationJson>(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--cv', 'day', '--grid', 'model.sweep=full,body', '--grid', 'levels.zoneFloor=0.6,0.8', '--json']);
     expect(out.settings).toHaveLength(4);
     expect(out.folds.map((fold: { day: string }) => fold.day)).toEqual(['2024-01-31', '2024-02-03', '2024-02-06']);
     for (const fold of out.folds) expect(fold.label).toMatch(/^model\.sweep=(full|body) levels\.zoneFloor=0\.[68]$/);
@@ -76,8 +78,8 @@ describe('liq-heatmap evaluate', () => {
     const bars = randomWalkBars(24 * 40);
     const unnamed = writeFixture(dir, 'klines.csv', toCsv(bars));
     const other = writeFixture(dir, 'BTCUSDT-PERP_1h_other.csv', toCsv(bars));
-    const out = await runJson(['evaluate', '--klines', `${unnamed},${other}`, '--liquidations', liquidations, '--symbol', 'ETHUSDT', '--json']);
-    expect(out.windows.map((w: { klines: string }) => w.klines)).toEqual(Array(3).fill('klines.csv'));
+    const out = await runJson<EvaluateJson>(['evaluate', '--klines', `${unnamed},${other}`, '--liquidations', liquidations, '--symbol', 'ETHUSDT', '--json']);
+    expect(out.windows.map((w) => w.klines)).toEqual(Array(3).fill('klines.csv'));
   });
 
   it('a bad order row exits 1 naming the file, row and field', async () => {
@@ -100,13 +102,14 @@ describe.skipIf(!present)('liq-heatmap evaluate on the whole development corpus 
       .filter((n) => /-PERP_1h_.*\.csv$/.test(n))
       .map((n) => join(KLINES, n));
     const started = Date.now();
-    const out = await runJson(['evaluate', '--klines', files.join(','), '--liquidations', MULTI, '--json']);
+    const out = await runJson<EvaluateJson>(['evaluate', '--klines', files.join(','), '--liquidations', MULTI, '--json']);
     expect(Date.now() - started).toBeLessThan(120_000);
     expect(Object.keys(out.summary.bySymbol)).toHaveLength(12);
     expect(out.summary.pooled.orders).toBeGreaterThan(700);
     for (const group of [out.summary.long, out.summary.short, out.summary.pooled]) {
-      expect(group.usd.heatmapLift.low).toBeLessThanOrEqual(group.usd.heatmapLift.value);
-      expect(group.usd.heatmapLift.high).toBeGreaterThanOrEqual(group.usd.heatmapLift.value);
+      const lift = must(group.usd.heatmapLift.value, 'a USD heatmap lift');
+      expect(group.usd.heatmapLift.low).toBeLessThanOrEqual(lift);
+      expect(group.usd.heatmapLift.high).toBeGreaterThanOrEqual(lift);
       expect(Number.isFinite(group.usd.priorLift.value)).toBe(true);
       expect(Number.isFinite(group.count.priorLift.value)).toBe(true);
     }

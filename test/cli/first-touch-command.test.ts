@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lazy, randomWalkBars, runCli, runJson, tempDir, toCsv, writeFixture } from './cli-helpers';
+import type { FirstTouchJson } from './cli-json';
 
 describe('liq-heatmap first-touch', () => {
   const file = lazy(() => writeFixture(tempDir(), 'ETHUSDT-PERP_1h_walk.csv', toCsv(randomWalkBars(24 * 60))));
@@ -15,7 +16,7 @@ describe('liq-heatmap first-touch', () => {
   });
 
   it('--json: cuts every --every bars after --lookback while --horizon of bars follows', async () => {
-    const out = await runJson(['first-touch', '--klines', file(), '--lookback', '20d', '--every', '24', '--horizon', '12h', '--json']);
+    const out = await runJson<FirstTouchJson>(['first-touch', '--klines', file(), '--lookback', '20d', '--every', '24', '--horizon', '12h', '--json']);
     expect(out.cuts).toBe(Math.floor((24 * 60 - 12 - 24 * 20) / 24) + 1);
     expect(out.cases.length + out.withoutLevels).toBe(out.cuts);
     expect(Object.keys(out.nearer).sort()).toEqual(['cases', 'overRandomWalk', 'randomWalk', 'share']);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { LevelsReport } from '../../src/levels/level';
 import {
   expectLevelsOnTheirSides,
   HOUR,
@@ -20,7 +21,7 @@ const file = writeFixture(dir, 'walk-1h.csv', toCsv(bars));
 const last = bars[bars.length - 1];
 
 describe('liq-heatmap levels --klines FILE --json', () => {
-  const getReport = lazy(() => runJson(['levels', '--klines', file, '--json']));
+  const getReport = lazy(() => runJson<LevelsReport>(['levels', '--klines', file, '--json']));
 
   it('prints the report object with exactly the report fields', async () => {
     const report = await getReport();
@@ -29,7 +30,7 @@ describe('liq-heatmap levels --klines FILE --json', () => {
 
   it('gives each level exactly price, low, high, side, strength, notional, distancePct, firstSeen', async () => {
     const report = await getReport();
-    const levels = [...report.above, ...report.below, report.nearestAbove, report.nearestBelow].filter(Boolean);
+    const levels = [...report.above, ...report.below, report.nearestAbove, report.nearestBelow].filter((level) => level !== null);
     expect(levels.length).toBeGreaterThan(0);
     for (const level of levels) expect(Object.keys(level).sort()).toEqual([...LEVEL_FIELDS].sort());
   });
@@ -92,26 +93,26 @@ describe('liq-heatmap levels --klines FILE --json', () => {
 
   it('is deterministic: the same file gives the same output', async () => {
     const report = await getReport();
-    const again = await runJson(['levels', '--klines', file, '--json']);
+    const again = await runJson<LevelsReport>(['levels', '--klines', file, '--json']);
     expect(again).toEqual(report);
   });
 });
 
 describe('liq-heatmap levels --top N', () => {
-  const getFull = lazy(() => runJson(['levels', '--klines', file, '--json', '--top', '100']));
+  const getFull = lazy(() => runJson<LevelsReport>(['levels', '--klines', file, '--json', '--top', '100']));
 
   it('--top 1 lists one level on each side', async () => {
     const full = await getFull();
     expect(full.above.length).toBeGreaterThan(1);
     expect(full.below.length).toBeGreaterThan(1);
-    const one = await runJson(['levels', '--klines', file, '--json', '--top', '1']);
+    const one = await runJson<LevelsReport>(['levels', '--klines', file, '--json', '--top', '1']);
     expect(one.above).toHaveLength(1);
     expect(one.below).toHaveLength(1);
   });
 
   it('--top 2 lists at most two levels on each side, taken from the full list', async () => {
     const full = await getFull();
-    const two = await runJson(['levels', '--klines', file, '--json', '--top', '2']);
+    const two = await runJson<LevelsReport>(['levels', '--klines', file, '--json', '--top', '2']);
     expect(two.above.length).toBe(Math.min(2, full.above.length));
     expect(two.below.length).toBe(Math.min(2, full.below.length));
     for (const level of [...two.above, ...two.below]) expect([...full.above, ...full.below]).toContainEqual(level);
@@ -119,7 +120,7 @@ describe('liq-heatmap levels --top N', () => {
 
   it('--top does not change price, time, totals or the nearest levels', async () => {
     const full = await getFull();
-    const two = await runJson(['levels', '--klines', file, '--json', '--top', '2']);
+    const two = await runJson<LevelsReport>(['levels', '--klines', file, '--json', '--top', '2']);
     expect(two.price).toBe(full.price);
     expect(two.time).toBe(full.time);
     expect(two.totals).toEqual(full.totals);
@@ -137,7 +138,7 @@ describe('liq-heatmap levels --top N', () => {
 
 describe('liq-heatmap levels without --json', () => {
   const getResult = lazy(() => runCli(['levels', '--klines', file]));
-  const getJson = lazy(() => runJson(['levels', '--klines', file, '--json']));
+  const getJson = lazy(() => runJson<LevelsReport>(['levels', '--klines', file, '--json']));
 
   it('exits 0 with a readable table, not JSON', async () => {
     const result = await getResult();

@@ -2,7 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { LevelsReport } from '../../src/levels/level';
+import { must } from '../helpers/must';
 import { expectLevelsOnTheirSides, HOUR, lazy, LEVEL_FIELDS, REPORT_FIELDS, runCli, runJson } from './cli-helpers';
+import type { DensityJson } from './cli-json';
 
 const KLINES = fileURLToPath(new URL('../../../shared/data/binance/klines/', import.meta.url));
 const ETH = join(KLINES, 'ETHUSDT-PERP_1h_tjf_2020-2026.csv');
@@ -28,7 +31,7 @@ for (const [name, path] of [
   ['BTCUSDT-PERP_1h_lazzmatazz_2025-01-22_2025-01-30.csv (with taker volumes)', BTC],
 ] as const) {
   describe.skipIf(!present)(`liq-heatmap levels --klines ${name} --at ${AT} --json`, () => {
-    const getReport = lazy(() => runJson(['levels', '--klines', path, '--at', AT, '--json']));
+    const getReport = lazy(() => runJson<LevelsReport>(['levels', '--klines', path, '--at', AT, '--json']));
 
     it('runs and prints the report fields', async () => {
       const report = await getReport();
@@ -69,7 +72,7 @@ for (const [name, path] of [
 
   describe.skipIf(!present)(`liq-heatmap density --klines ${name} --at ${AT} --json`, () => {
     it('prints ascending, finite, non-negative rows around the close of the last closed bar', async () => {
-      const column = await runJson(['density', '--klines', path, '--at', AT, '--json']);
+      const column = await runJson<DensityJson>(['density', '--klines', path, '--at', AT, '--json']);
       expect(column.time).toBe(LAST_OPEN);
       expect(column.price).toBe(closeAt(path, LAST_OPEN));
       const rows: { price: number; long: number; short: number }[] = column.rows;
@@ -79,7 +82,7 @@ for (const [name, path] of [
         if (i > 0) expect(rows[i].price).toBeGreaterThan(rows[i - 1].price);
       }
       expect(rows[0].price).toBeLessThan(column.price);
-      expect(rows.at(-1)!.price).toBeGreaterThan(column.price);
+      expect(must(rows.at(-1), 'a top row').price).toBeGreaterThan(column.price);
     });
   });
 }

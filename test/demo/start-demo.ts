@@ -17,8 +17,8 @@ export function startDemo(args: string[] = [], env: Record<string, string> = {})
         resolve({ url: match[0], child, output: () => output });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`demo server exited with ${code}: ${output}`));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sliceRange } from '../../src/evaluate/slice-range';
+import { sliceRange } from '../../src/klines/slice-series';
 import { firstTouch } from '../../src/evaluate/first-touch';
 import type { Kline } from '../../src/klines/kline';
 import { syntheticKlines } from '../../src/klines/synthetic-klines';

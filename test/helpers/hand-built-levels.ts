@@ -3,7 +3,7 @@ import type { Level, LevelsReport } from '../../src/levels/level';
 /** A level spanning `[low, high]` with its price in the middle, as seen from a price of 100. */
 export function level(side: 'long' | 'short', low: number, high: number, strength: number): Level {
   const price = (low + high) / 2;
-  return { price, low, high, side, strength, notional: strength * 100, distancePct: price - 100, firstSeen: 0 };
+  return { price, low, high, side, strength, notional: strength * 100, distancePct: price - 100, firstSeen: 0, id: `${side}-${low}-${high}` };
 }
 
 /** A levels report at price 100 with the given levels and nothing else. */

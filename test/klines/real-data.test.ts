@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { intervalToMs, klineFromWsMessage, parseKlines, type KlineSeries } from '../../src/klines';
+import { must } from '../helpers/must';
 import { expectKlineError } from './expect-kline-error';
 
 const DATA = fileURLToPath(new URL('../../../shared/data/binance/', import.meta.url));
@@ -20,7 +21,7 @@ describe.skipIf(!present)('real Binance kline CSVs', () => {
       const series = parseKlines(text, { source: name });
       const dataLines = text.split('\n').filter((line) => line.trim() !== '').length - 1;
       expect(series.length).toBe(dataLines);
-      expect(series.intervalMs).toBe(intervalToMs(/_(\d+[mhdwM])_/.exec(name)![1]));
+      expect(series.intervalMs).toBe(intervalToMs(must(/_(\d+[mhdwM])_/.exec(name), `an interval in ${name}`)[1]));
     });
   }
 

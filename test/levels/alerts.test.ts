@@ -9,13 +9,15 @@ import type { Level, LevelsReport } from '../../src/levels/level';
 import { modelLevels } from '../../src/levels/model-levels';
 import { LiquidationModel } from '../../src/model/liquidation-model';
 import type { SweptZone } from '../../src/model/swept-zone';
+import { gridOf } from '../helpers/grids';
+import { must } from '../helpers/must';
 import { sharedFile } from '../helpers/shared-data';
 
 const MINUTE = 60_000;
 const T0 = Date.UTC(2025, 0, 1);
 
 function level(side: 'long' | 'short', low: number, high: number, strength = 0.8): Level {
-  return { price: (low + high) / 2, low, high, side, strength, notional: strength * 100, distancePct: 0, firstSeen: 0 };
+  return { price: (low + high) / 2, low, high, side, strength, notional: strength * 100, distancePct: 0, firstSeen: 0, id: `${side}-${low}-${high}` };
 }
 
 /** A report at `T0 + minute` min with price `price`; levels' distances are filled in from the price. */
@@ -172,9 +174,9 @@ describe('LevelAlerts on the model, bar by bar', () => {
       last.set(key, alert.time);
     }
     // Price went at or beyond a swept level (wick or close), to within the grid row the sweep is measured in.
-    const row = (price: number) => price * Math.expm1(model.grid!.lnStep);
+    const row = (price: number) => price * Math.expm1(gridOf(model).lnStep);
     for (const alert of raised.filter((a) => a.type === 'swept')) {
-      const bar = bars.find((b) => b.openTime === alert.time)!;
+      const bar = must(bars.find((b) => b.openTime === alert.time), `the bar of the alert at ${alert.time}`);
       if (alert.level.side === 'long') expect(bar.low - row(bar.low)).toBeLessThanOrEqual(alert.price);
       else expect(bar.high + row(bar.high)).toBeGreaterThanOrEqual(alert.price);
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeLevels, type LevelsInput } from '../../src/levels/compute-levels';
 import { gridAround } from '../helpers/grids';
+import { must } from '../helpers/must';
 import { priceAtRow, rowLow } from '../../src/model/price-grid';
 
 /** Rows of 0.1 %: row 100 starts at the price of the tests (P(100)). */
@@ -54,22 +55,34 @@ describe('computeLevels', () => {
     expect(level.price).toBeLessThan(P(62));
   });
 
-  it('keeps the top N by size on each side, listed nearest first', () => {
-    const report = computeLevels(column([[90, 2, 1], [70, 9, 1], [50, 8, 1], [30, 1, 1]], []), { top: 2, proximityHalfPct: Infinity });
-    expect(report.below.map((l) => rowOfLevel(l.price))).toEqual([70, 50]);
+  it('keeps the top N on each side, the nearest significant one and the largest others, listed nearest first', () => {
+    const report = computeLevels(column([[90, 2, 1], [70, 9, 1], [50, 8, 1], [30, 1, 1]], []), { top: 3, proximityHalfPct: Infinity });
+    expect(report.below.map((l) => rowOfLevel(l.price))).toEqual([90, 70, 50]);
+    const two = computeLevels(column([[90, 2, 1], [70, 9, 1], [50, 8, 1], [30, 1, 1]], []), { top: 2, proximityHalfPct: Infinity });
+    expect(two.below.map((l) => rowOfLevel(l.price))).toEqual([90, 70]);
   });
 
   it('ranks a near cluster above a larger far one: size halves every proximityHalfPct of distance', () => {
-    // 9 at -3 % ranks 9 * 0.5^6; 2 at -1 % ranks 2 * 0.5^2: the near one wins with a 0.5 % half-distance.
-    const report = computeLevels(column([[90, 2, 1], [70, 9, 1]], []), { top: 1, proximityHalfPct: 0.5 });
-    expect(rowOfLevel(report.below[0].price)).toBe(90);
-    expect(rowOfLevel(computeLevels(column([[90, 2, 1], [70, 9, 1]], []), { top: 1, proximityHalfPct: Infinity }).below[0].price)).toBe(70);
+    // Row 95 (nearest) is always listed; of the others, 9 at -3 % ranks 9 * 0.5^6 and 2.5 at -1 % ranks
+    // 2.5 * 0.5^2: the near one wins with a 0.5 % half-distance, the big one by size alone.
+    const bumps = column([[95, 3, 1], [90, 2.5, 1], [70, 9, 1]], []);
+    const near = computeLevels(bumps, { top: 2, proximityHalfPct: 0.5 });
+    expect(near.below.map((l) => rowOfLevel(l.price))).toEqual([95, 90]);
+    const bySize = computeLevels(bumps, { top: 2, proximityHalfPct: Infinity });
+    expect(bySize.below.map((l) => rowOfLevel(l.price))).toEqual([95, 70]);
   });
 
   it('the nearest significant level skips weak clusters closer to price', () => {
     const report = computeLevels(column([[95, 1, 1], [80, 10, 1]], [[105, 1, 1], [130, 6, 1]]), { minStrength: 0.2 });
-    expect(rowOfLevel(report.nearestBelow!.price)).toBe(80);
-    expect(rowOfLevel(report.nearestAbove!.price)).toBe(130);
+    expect(rowOfLevel(must(report.nearestBelow, 'a nearest level below').price)).toBe(80);
+    expect(rowOfLevel(must(report.nearestAbove, 'a nearest level above').price)).toBe(130);
+  });
+
+  it('the nearest significant level is always in the list, and no listed level is nearer or weak', () => {
+    const report = computeLevels(column([[98, 1, 1], [80, 4, 1], [60, 10, 1], [40, 9, 1]], []), { top: 2, minStrength: 0.2, proximityHalfPct: Infinity });
+    expect(rowOfLevel(must(report.nearestBelow, "the nearest level below").price)).toBe(80);
+    expect(report.below.map((l) => rowOfLevel(l.price))).toEqual([80, 60]);
+    expect(report.below.every((l) => l.strength >= 0.2)).toBe(true);
   });
 
   it('a zone that straddles price is clipped to its own side', () => {

@@ -5,6 +5,7 @@ import { rowPosition } from '../../src/model/price-grid';
 import { syntheticKlines } from '../../src/klines/synthetic-klines';
 import { toKlineSeries } from '../../src/klines/to-series';
 import { LiquidationModel } from '../../src/model/liquidation-model';
+import { gridOf } from '../helpers/grids';
 
 describe('modelLevels', () => {
   it('the model\'s cached firstSeen across ticks and closes equals a walk back through the columns', () => {
@@ -26,7 +27,7 @@ describe('modelLevels', () => {
         model.update({ ...k, close, high: Math.max(k.open, close, k.high * (f === 1 ? 1 : 0)), low: Math.min(k.open, close) });
         const report = modelLevels(model);
         for (const level of [...report.above, ...report.below]) {
-          const row = Math.round(rowPosition(model.grid!, level.price) - 0.5);
+          const row = Math.round(rowPosition(gridOf(model), level.price) - 0.5);
           expect(level.firstSeen).toBe(walkBack(level.side, row, model.length - 1));
           checked++;
         }

@@ -4,6 +4,7 @@ import { LiquidationHeatmapPrimitive } from '../../plugin/liquidation-heatmap-pr
 import { syntheticKlines } from '../../src/klines/synthetic-klines';
 import { ABOVE, BELOW, level, report } from '../helpers/hand-built-levels';
 import { planTrade } from '../../src/levels/plan-trade';
+import { must } from '../helpers/must';
 import { fakeChart } from '../plugin/fake-chart';
 
 const FULL = report(BELOW, ABOVE);
@@ -84,7 +85,7 @@ describe('planTrade', () => {
     expect(short.stop.level).toBe(ABOVE[0]);
     expect(short.stop.price).toBeCloseTo(104 * 1.001, 12);
     for (const zone of [...BELOW, ...ABOVE]) {
-      for (const stop of [long.stop.price!, short.stop.price!]) expect(stop >= zone.low && stop <= zone.high).toBe(false);
+      for (const stop of [must(long.stop.price, 'a long stop'), must(short.stop.price, 'a short stop')]) expect(stop >= zone.low && stop <= zone.high).toBe(false);
     }
   });
 
@@ -98,7 +99,7 @@ describe('planTrade', () => {
 
   it('a zone starting within the buffer of the entry gives no target behind the entry', () => {
     const plan = planTrade(report(BELOW, [level('short', 100.05, 101, 0.9), ABOVE[0]]), { side: 'long', entry: 100, bufferPct: 0.1 });
-    expect(plan.targets.map((t) => t.level!.low)).toEqual([103]);
+    expect(plan.targets.map((t) => must(t.level, 'a target zone').low)).toEqual([103]);
     expect(plan.notes[0]).toMatch(/short zone 100\.050-101\.000 starts within the buffer of the entry/);
   });
 
@@ -141,7 +142,7 @@ describe('planTrade on the overlay', () => {
     const primitive = new LiquidationHeatmapPrimitive();
     expect(primitive.planTrade({ side: 'long', entry: 100 })).toBeNull();
     primitive.setData(klines);
-    const report = primitive.levels()!;
+    const report = must(primitive.levels(), 'a levels report');
     const request = { side: 'long' as const, entry: report.price, risk: 100 };
     expect(primitive.planTrade(request)).toEqual(planTrade(report, request));
   });
@@ -152,8 +153,9 @@ describe('planTrade on the overlay', () => {
     const heatmap = createLiquidationHeatmap(fake.series);
     expect(heatmap.planTrade({ side: 'short', entry: 100 })).toBeNull();
     heatmap.setData(klines);
-    const plan = heatmap.planTrade({ side: 'short', entry: heatmap.levels()!.price })!;
-    expect(plan).toEqual(planTrade(heatmap.levels()!, { side: 'short', entry: heatmap.levels()!.price }));
+    const report = must(heatmap.levels(), 'a levels report');
+    const plan = must(heatmap.planTrade({ side: 'short', entry: report.price }), 'a trade plan');
+    expect(plan).toEqual(planTrade(report, { side: 'short', entry: report.price }));
     expect(plan.stop.price === null || plan.stop.price > plan.entry).toBe(true);
     expect(() => heatmap.planTrade({ side: 'short', entry: -1 })).toThrow(/entry/);
     heatmap.detach();

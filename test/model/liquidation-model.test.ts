@@ -5,6 +5,7 @@ import { syntheticKlines } from '../../src/klines/synthetic-klines';
 import { toKlineSeries } from '../../src/klines/to-series';
 import { LiquidationModel } from '../../src/model/liquidation-model';
 import { gridMax } from '../../src/model/price-grid';
+import { gridOf } from '../helpers/grids';
 import { columnBytes, sideSum } from '../helpers/model-columns';
 
 const KLINES = syntheticKlines(300, { seed: 7 });
@@ -78,10 +79,10 @@ describe('LiquidationModel', () => {
 
   it('a bar beyond the price grid rebuilds the grid to include it', () => {
     const model = modelOf(KLINES);
-    const top = gridMax(model.grid!);
+    const top = gridMax(gridOf(model));
     const last = KLINES[299];
     expect(model.update({ ...last, high: top * 1.2, close: top * 1.1 })).toBe('rebuilt');
-    expect(gridMax(model.grid!)).toBeGreaterThan(top * 1.2);
+    expect(gridMax(gridOf(model))).toBeGreaterThan(top * 1.2);
   });
 
   it('rejects an invalid tick with a KlineError naming the field and keeps its state', () => {
@@ -118,17 +119,17 @@ describe('LiquidationModel', () => {
 
   it('applyOptions merges over the current options and recomputes', () => {
     const model = modelOf(KLINES);
-    const fine = model.grid!;
+    const fine = gridOf(model);
     model.applyOptions({ resolutionPct: 0.5 });
-    expect(model.grid!.lnStep).toBeCloseTo(Math.log1p(0.005), 12);
-    expect(model.grid!.rows).toBeLessThan(fine.rows / 4);
+    expect(gridOf(model).lnStep).toBeCloseTo(Math.log1p(0.005), 12);
+    expect(gridOf(model).rows).toBeLessThan(fine.rows / 4);
     expect(model.options().sweep).toBe('wick-partial');
     expect(() => model.applyOptions({ rows: 3 })).toThrow(/rows/);
   });
 
   it('rows are the same fraction of price whatever the history length: the grid is anchored', () => {
-    const long = modelOf(KLINES).grid!;
-    const short = modelOf(KLINES.slice(250)).grid!;
+    const long = gridOf(modelOf(KLINES));
+    const short = gridOf(modelOf(KLINES.slice(250)));
     expect(short.lnStep).toBe(long.lnStep);
     expect(Math.expm1(long.lnStep)).toBeCloseTo(0.001, 12);
     // The same row index means the same prices: the shorter history's rows are a subset.
@@ -138,8 +139,8 @@ describe('LiquidationModel', () => {
   it('rows caps the grid: a wider range gets rows a whole multiple of the resolution tall', () => {
     const model = new LiquidationModel({ rows: 100 });
     model.setData(toKlineSeries(KLINES));
-    expect(model.grid!.rows).toBeLessThanOrEqual(100);
-    const multiple = model.grid!.lnStep / Math.log1p(0.001);
+    expect(gridOf(model).rows).toBeLessThanOrEqual(100);
+    const multiple = gridOf(model).lnStep / Math.log1p(0.001);
     expect(multiple).toBeCloseTo(Math.round(multiple), 9);
     expect(Math.round(multiple)).toBeGreaterThan(1);
   });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { gridOf } from '../helpers/grids';
 import { badCells, columnBytes } from '../helpers/model-columns';
 import { describe, expect, it } from 'vitest';
 import type { Kline } from '../../src/klines/kline';
@@ -32,7 +33,7 @@ describe('model properties over random and hostile kline series', () => {
     fc.assert(
       fc.property(arbitraryKlines(40), (klines) => {
         const model = run(klines, 'full');
-        const grid = model.grid!;
+        const grid = gridOf(model);
         const own = new Engine(grid, model.options(), 0);
         const long = new Float64Array(grid.rows);
         const short = new Float64Array(grid.rows);
@@ -93,6 +94,28 @@ describe('model properties over random and hostile kline series', () => {
         return Buffer.compare(columnBytes(run(klines)), columnBytes(run(klines))) === 0;
       }),
       { numRuns: 50 },
+    );
+  });
+});
+
+describe('one definition of "nearest"', () => {
+  it('the nearest significant level each side is in the list and no listed level is nearer or below significance', () => {
+    fc.assert(
+      fc.property(arbitraryKlines(60), fc.integer({ min: 1, max: 8 }), (klines, top) => {
+        const report = modelLevels(run(klines), { top });
+        for (const [nearest, listed] of [[report.nearestAbove, report.above], [report.nearestBelow, report.below]] as const) {
+          if (nearest === null) {
+            expect(listed).toEqual([]);
+            continue;
+          }
+          expect(listed).toContainEqual(nearest);
+          for (const level of listed) {
+            expect(Math.abs(level.distancePct)).toBeGreaterThanOrEqual(Math.abs(nearest.distancePct));
+            expect(level.strength).toBeGreaterThanOrEqual(0.2);
+          }
+        }
+      }),
+      { numRuns: 80 },
     );
   });
 });

@@ -33,7 +33,7 @@ export interface ScratchProject {
 
 /**
  * `npm pack`s the built package into a temporary directory and `npm install`s the tarball into a scratch
- * project, offline: lightweight-charts, ws and @types/node are installed by path from this project's
+ * project, offline: lightweight-charts, ws and `@types/node` are installed by path from this project's
  * node_modules, so no registry is needed.
  */
 export async function packAndInstall(): Promise<ScratchProject> {

@@ -3,13 +3,14 @@ import { CellImage, TILE_COLUMNS, type CellPaint, type ColumnSource } from '../.
 import { boost, buildIntensityLut, LUT_SIZE } from '../../plugin/intensity-lut';
 import { DENSITY_STOPS, LONG_STOPS, SHORT_STOPS } from '../../plugin/palette';
 import { visiblePercentile } from '../../plugin/visible-percentile';
+import { must } from '../helpers/must';
 
 const ROWS = 4;
 
 /** Column-major raw densities (`rows` values per column) behind the model's read API. */
 function columns(long: Float32Array, short: Float32Array, rows: number): ColumnSource {
   return {
-    columnAt: (i) => ({ index: i, time: i, long: long.subarray(i * rows, (i + 1) * rows), short: short.subarray(i * rows, (i + 1) * rows), scale: 1 }),
+    columnAt: (i) => ({ index: i, time: i, long: long.subarray(i * rows, (i + 1) * rows), short: short.subarray(i * rows, (i + 1) * rows), scale: 1, offGrid: [0, 0] }),
   };
 }
 
@@ -23,7 +24,7 @@ function paintOf(overrides: Partial<CellPaint> & { threshold?: number; moreHeat?
 function paintColumn(long: number[], short: number[], paint: CellPaint): number[] {
   const image = new CellImage(ROWS);
   image.paint(columns(Float32Array.from(long), Float32Array.from(short), ROWS), 0, 1, paint);
-  return Array.from({ length: ROWS }, (_, k) => image.tiles[0]!.pixels[k * TILE_COLUMNS]);
+  return Array.from({ length: ROWS }, (_, k) => must(image.tiles[0], 'the first tile').pixels[k * TILE_COLUMNS]);
 }
 
 const alpha = (px: number) => px >>> 24;

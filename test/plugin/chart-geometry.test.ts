@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rowGeometry } from '../../plugin/chart-geometry';
+import { must } from '../helpers/must';
 import { fakeChart } from './fake-chart';
 import { gridAround } from '../helpers/grids';
 import { rowLow } from '../../src/model/price-grid';
@@ -11,7 +12,7 @@ const GRID = gridAround(15, 0, 180, 1);
 describe('chart geometry', () => {
   it('a linear scale draws the log-spaced rows in a few evenly spaced strips, each row edge within 0.25 px', () => {
     const fake = fakeChart(TIMES, { low: 10, high: 100, height: 90 });
-    const { strips } = rowGeometry(fake.series, GRID)!;
+    const { strips } = must(rowGeometry(fake.series, GRID), 'a row geometry');
     expect(strips.length).toBeGreaterThan(1);
     expect(strips.length).toBeLessThan(GRID.rows / 4);
     expect(strips[0]).toMatchObject({ row: 0, yTop: exactY(fake, GRID.rows) });
@@ -38,7 +39,7 @@ describe('chart geometry', () => {
 
   it('a logarithmic scale spaces log rows evenly: one strip from the top of the grid to its bottom', () => {
     const fake = fakeChart(TIMES, { low: 10, high: 100, height: 100, log: true });
-    const { strips } = rowGeometry(fake.series, GRID)!;
+    const { strips } = must(rowGeometry(fake.series, GRID), 'a row geometry');
     expect(strips).toHaveLength(1);
     const logY = (price: number) => 100 - ((Math.log(price) - Math.log(10)) / (Math.log(100) - Math.log(10))) * 100;
     expect(strips[0].count).toBe(GRID.rows);
@@ -49,5 +50,5 @@ describe('chart geometry', () => {
 
 /** Exact y of the lower edge of grid row `r` on the fake chart's linear scale. */
 function exactY(fake: ReturnType<typeof fakeChart>, r: number): number {
-  return fake.series.priceToCoordinate(rowLow(GRID, r))!;
+  return must(fake.series.priceToCoordinate(rowLow(GRID, r)), `the coordinate of row ${r}`);
 }

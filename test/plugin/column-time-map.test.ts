@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ColumnTimeMap } from '../../plugin/column-time-map';
+import { must } from '../helpers/must';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2024, 0, 1);
@@ -33,7 +34,7 @@ describe('column time map', () => {
     const klines = [...hours(0, 3), ...hours(6, 4)];
     const { map, placement } = placed(chart, klines);
     expect(klines.map((_, c) => map.indexOf(c))).toEqual([0, 1, 2, 6, 7, 8, 9]);
-    expect(placement!.runs).toEqual([
+    expect(must(placement, 'a placement').runs).toEqual([
       { firstColumn: 0, endColumn: 3, columnWidth: SPACING, x0: -SPACING / 2 },
       { firstColumn: 3, endColumn: 7, columnWidth: SPACING, x0: 6 * SPACING - SPACING / 2 - 3 * SPACING },
     ]);
@@ -43,7 +44,7 @@ describe('column time map', () => {
     const chart = [...hours(0, 3), ...hours(6, 4)];
     const { map, placement } = placed(chart, hours(0, 10));
     expect([0, 2, 3, 5, 6, 9].map((c) => map.indexOf(c))).toEqual([0, 2, null, null, 3, 6]);
-    expect(placement!.runs.map((r) => [r.firstColumn, r.endColumn])).toEqual([
+    expect(must(placement, 'a placement').runs.map((r) => [r.firstColumn, r.endColumn])).toEqual([
       [0, 3],
       [6, 10],
     ]);
@@ -52,7 +53,7 @@ describe('column time map', () => {
   it('with half-hour points from another series a 1h column spans its bar and the half hour after it', () => {
     const chart = Array.from({ length: 20 }, (_, i) => T0 + i * (HOUR / 2));
     const { placement } = placed(chart, hours(0, 10));
-    expect(placement!.runs).toEqual([{ firstColumn: 0, endColumn: 10, columnWidth: 2 * SPACING, x0: -SPACING / 2 }]);
+    expect(must(placement, 'a placement').runs).toEqual([{ firstColumn: 0, endColumn: 10, columnWidth: 2 * SPACING, x0: -SPACING / 2 }]);
   });
 
   it('places nothing and names the problem when no kline time is a bar time (shifted by 5.5 h)', () => {
@@ -84,7 +85,7 @@ describe('column time map', () => {
     const openTimes = Float64Array.from(chart);
     const scale = timeScale(secondsOf(chart));
     map.sync(scale, openTimes, 100, 1);
-    const placement = map.place(scale, 40.5, 60.2, openTimes, HOUR)!;
+    const placement = must(map.place(scale, 40.5, 60.2, openTimes, HOUR), 'a placement');
     expect([placement.firstColumn, placement.endColumn]).toEqual([40, 62]);
   });
 });

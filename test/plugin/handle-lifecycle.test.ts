@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Time } from 'lightweight-charts';
 import { createLiquidationHeatmap } from '../../plugin/create-liquidation-heatmap';
 import { syntheticKlines } from '../../src/klines/synthetic-klines';
+import { must } from '../helpers/must';
 import { fakeChart, installFakeCanvas } from './fake-chart';
 
 const DAY = 86_400_000;
@@ -27,11 +28,11 @@ describe('the handle on a lightweight-charts chart', () => {
   it('densityAt takes business days (string and object, UTC midnight) like the UTC seconds of the same bar', () => {
     const { heatmap } = attached();
     const last = KLINES[KLINES.length - 1];
-    const price = heatmap.levels()!.below[0].price;
+    const price = must(heatmap.levels(), 'a levels report').below[0].price;
     const day = new Date(last.openTime).toISOString().slice(0, 10);
     const [year, month, dayOfMonth] = day.split('-').map(Number);
     const bySeconds = heatmap.densityAt((last.openTime / 1000) as Time, price);
-    expect(bySeconds!.long).toBeGreaterThan(0);
+    expect(must(bySeconds, 'a density').long).toBeGreaterThan(0);
     expect(heatmap.densityAt(day, price)).toEqual(bySeconds);
     expect(heatmap.densityAt({ year, month, day: dayOfMonth }, price)).toEqual(bySeconds);
   });

@@ -4,6 +4,8 @@ import { syntheticKlines } from '../../src/klines/synthetic-klines';
 import { HeatmapDataController } from '../../plugin/heatmap-data-controller';
 import { LoadAbortError } from '../../plugin/load-abort-error';
 import { rowHeightPct } from '../../src/model/price-grid';
+import { gridOf } from '../helpers/grids';
+import { must } from '../helpers/must';
 
 const KLINES = syntheticKlines(300, { seed: 3, price: 100, volatility: 0.004 });
 const NEXT = syntheticKlines(300, { seed: 4, price: 100, volatility: 0.004 });
@@ -48,7 +50,7 @@ describe('heatmap data controller', () => {
     expect(data.model.klines.close[299]).toBe(forming.close);
     await run;
     expect(data.model.klines.close[299]).toBe(forming.close);
-    expect(data.levels()!.price).toBe(forming.close);
+    expect(must(data.levels(), 'a levels report').price).toBe(forming.close);
   });
 
   it('a carried tick the new bars cannot take (another interval) is dropped: the new data wins', async () => {
@@ -113,18 +115,18 @@ describe('heatmap data controller', () => {
     const { data } = loaded();
     const order: string[] = [];
     const rebuild = data.setModelOptions({ resolutionPct: 0.5 }).then(() => order.push('rebuilt'));
-    expect(rowHeightPct(data.model.grid!)).toBeCloseTo(0.1, 9);
+    expect(rowHeightPct(gridOf(data.model))).toBeCloseTo(0.1, 9);
     setImmediate(() => order.push('other task'));
     await rebuild;
     expect(order).toEqual(['other task', 'rebuilt']);
-    expect(rowHeightPct(data.model.grid!)).toBeCloseTo(0.5, 9);
+    expect(rowHeightPct(gridOf(data.model))).toBeCloseTo(0.5, 9);
   });
 
   it('a newer option change restarts the rebuild; every caller resolves once the latest options are drawn', async () => {
     const { data } = loaded();
     const results = await Promise.all([data.setModelOptions({ resolutionPct: 0.5 }), data.setOpenInterest(openInterest(KLINES)), data.setModelOptions({ resolutionPct: 0.25 })]);
     expect(results).toEqual([undefined, undefined, undefined]);
-    expect(rowHeightPct(data.model.grid!)).toBeCloseTo(0.25, 9);
+    expect(rowHeightPct(gridOf(data.model))).toBeCloseTo(0.25, 9);
     expect(data.model.unit).toBe('usd');
   });
 
@@ -134,7 +136,7 @@ describe('heatmap data controller', () => {
     const rebuild = data.setModelOptions({ resolutionPct: 0.5 });
     await load;
     await rebuild;
-    expect(rowHeightPct(data.model.grid!)).toBeCloseTo(0.5, 9);
+    expect(rowHeightPct(gridOf(data.model))).toBeCloseTo(0.5, 9);
     expect(data.model.klines.close[299]).toBe(NEXT[299].close);
   });
 
@@ -144,7 +146,7 @@ describe('heatmap data controller', () => {
     expect(() => data.setModelOptions({ rows: 3 })).toThrow(/rows/);
     expect(() => data.setLevelsOptions({ top: -1 })).toThrow(/top/);
     expect(data.model).toBe(before);
-    expect(data.levels()!.above.length).toBeGreaterThan(0);
+    expect(must(data.levels(), 'a levels report').above.length).toBeGreaterThan(0);
   });
 
   it('the levels report is cached per model revision and follows ticks and levels options', () => {
@@ -154,8 +156,8 @@ describe('heatmap data controller', () => {
     data.update(tick(KLINES, 1.001));
     const afterTick = data.levels();
     expect(afterTick).not.toBe(first);
-    expect(afterTick!.price).toBe(tick(KLINES, 1.001).close);
+    expect(must(afterTick, 'a levels report').price).toBe(tick(KLINES, 1.001).close);
     data.setLevelsOptions({ top: 1 });
-    expect(data.levels()!.above.length).toBeLessThanOrEqual(1);
+    expect(must(data.levels(), 'a levels report').above.length).toBeLessThanOrEqual(1);
   });
 });

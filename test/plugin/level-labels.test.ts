@@ -4,6 +4,7 @@ import type { LevelPriceAxisView } from '../../plugin/level-price-axis-view';
 import { labelBudget } from '../../plugin/levels-pane-view';
 import { DEFAULT_LABEL_LAYOUT, labelHeight, labelRight, LevelsRenderer } from '../../plugin/levels-renderer';
 import { syntheticKlines } from '../../src/klines/synthetic-klines';
+import { must } from '../helpers/must';
 import { fakeChart, installFakeCanvas } from './fake-chart';
 import { callsOf, recordingTarget } from './recording-context';
 
@@ -29,7 +30,7 @@ function levelsOn(options: Partial<Parameters<typeof fakeChart>[1]> = {}, overla
 describe('level labels on the host chart', () => {
   it('a 200 px pane labels two levels, not every level', () => {
     const { texts, heatmap } = levelsOn({ height: 200 });
-    const report = heatmap.levels()!;
+    const report = must(heatmap.levels(), 'a levels report');
     expect(report.above.length + report.below.length).toBeGreaterThan(4);
     expect(texts).toHaveLength(2);
     expect(labelBudget(200)).toBe(2);
@@ -37,11 +38,11 @@ describe('level labels on the host chart', () => {
 
   it('the nearest level each side is drawn and labelled "nearest", thicker, even when not among the top levels', () => {
     const { texts, heatmap, writes } = levelsOn({}, { levels: { top: 1 } });
-    const report = heatmap.levels()!;
+    const report = must(heatmap.levels(), 'a levels report');
     expect(report.nearestBelow).not.toBeNull();
     expect(texts.filter((t) => t.includes('nearest'))).toHaveLength([report.nearestAbove, report.nearestBelow].filter(Boolean).length);
     const widths = writes.filter(([k]) => k === 'lineWidth').map(([, v]) => v as number);
-    expect(Math.max(...widths)).toBeGreaterThanOrEqual(Math.round(1 + 2 * report.nearestBelow!.strength + 1.5));
+    expect(Math.max(...widths)).toBeGreaterThanOrEqual(Math.round(1 + 2 * must(report.nearestBelow, 'a nearest level below').strength + 1.5));
   });
 
   it('labels use the series price formatter and the chart font family and size', () => {
@@ -61,8 +62,8 @@ describe('level labels on the host chart', () => {
 
   it("no axis label covers the series' last-value label", () => {
     const plain = levelsOn();
-    const lastValue = plain.heatmap.levels()!.nearestBelow!.price;
-    const y = plain.fake.series.priceToCoordinate(lastValue)!;
+    const lastValue = must(must(plain.heatmap.levels(), 'a levels report').nearestBelow, 'a nearest level below').price;
+    const y = must(plain.fake.series.priceToCoordinate(lastValue), 'a coordinate');
     const { axis } = levelsOn({ lastValue });
     const height = labelHeight(12);
     expect(plain.axis.some((v) => Math.abs(v.coordinate() - y) < height)).toBe(true);

@@ -8,6 +8,8 @@ import { LoadAbortError } from '../../plugin/load-abort-error';
 import { KlineError } from '../../src/klines/kline-error';
 import { rowHeightPct } from '../../src/model/price-grid';
 import { syntheticKlines } from '../../src/klines/synthetic-klines';
+import { gridOf } from '../helpers/grids';
+import { must } from '../helpers/must';
 import { fakeChart, installFakeCanvas } from './fake-chart';
 
 const KLINES = syntheticKlines(300, { seed: 3, price: 100, volatility: 0.004 });
@@ -146,7 +148,7 @@ describe('liquidation heatmap primitive', () => {
     const last = KLINES[299];
     const message = { e: 'kline', k: { t: last.openTime, T: last.openTime + 3_599_999, o: String(last.open), h: String(last.high), l: String(last.low), c: String(last.close), v: String(last.volume), x: false } };
     expect(heatmap.update(message)).toBe('forming');
-    expect(heatmap.levels()!.price).toBe(last.close);
+    expect(must(heatmap.levels(), 'a levels report').price).toBe(last.close);
   });
 
   it('applyOptions merges, validates by name and keeps the rest', () => {
@@ -156,7 +158,7 @@ describe('liquidation heatmap primitive', () => {
     expect(() => heatmap.applyOptions({ moreHeat: 2 })).toThrow(/moreHeat/);
     expect(heatmap.options().moreHeat).toBe(0);
     heatmap.applyOptions({ levels: { top: 2 } });
-    expect(heatmap.levels()!.above.length).toBeLessThanOrEqual(2);
+    expect(must(heatmap.levels(), 'a levels report').above.length).toBeLessThanOrEqual(2);
   });
 
   it('applyOptions refuses levels.top 1e9 or -1 at the call, naming the option, and the overlay keeps drawing with its previous options', () => {
@@ -166,7 +168,7 @@ describe('liquidation heatmap primitive', () => {
     expect(() => heatmap.applyOptions({ levels: { top: -1 } })).toThrow(/applyOptions: levels option top/);
     expect(heatmap.options()).toBe(before);
     expect(() => primitive.updateAllViews()).not.toThrow();
-    expect(heatmap.levels()!.above.length).toBe(5);
+    expect(must(heatmap.levels(), 'a levels report').above.length).toBe(5);
   });
 
   it('applyOptions refuses a bad palette colour naming its path, before anything is painted with it', () => {
@@ -195,9 +197,9 @@ describe('liquidation heatmap primitive', () => {
   it('model options recompute in slices: the old model stays drawn until the new one is swapped in', async () => {
     const { heatmap, primitive } = attached();
     heatmap.applyOptions({ model: { resolutionPct: 0.5 } });
-    expect(rowHeightPct(primitive.headless().grid!)).toBeCloseTo(0.1, 9);
+    expect(rowHeightPct(gridOf(primitive.headless()))).toBeCloseTo(0.1, 9);
     expect(heatmap.options().model).toEqual({ resolutionPct: 0.5 });
-    await vi.waitFor(() => expect(rowHeightPct(primitive.headless().grid!)).toBeCloseTo(0.5, 9), { timeout: 5000 });
+    await vi.waitFor(() => expect(rowHeightPct(gridOf(primitive.headless()))).toBeCloseTo(0.5, 9), { timeout: 5000 });
   });
 
   it('detaching cancels a pending setDataAsync with an AbortError; the data drawn before stays', async () => {
@@ -215,8 +217,8 @@ describe('liquidation heatmap primitive', () => {
     const { heatmap, primitive } = attached();
     expect(primitive.autoscaleInfo()).toBeNull();
     heatmap.applyOptions({ autoscaleLevels: true });
-    const info = primitive.autoscaleInfo()!;
-    const report = heatmap.levels()!;
+    const info = must(primitive.autoscaleInfo(), 'autoscale info');
+    const report = must(heatmap.levels(), 'a levels report');
     const prices = [...report.above, ...report.below].map((l) => l.price);
     expect(info.priceRange).toEqual({ minValue: Math.min(...prices), maxValue: Math.max(...prices) });
   });
@@ -224,11 +226,11 @@ describe('liquidation heatmap primitive', () => {
   it('hitTest reports the level under the cursor and nothing between levels', () => {
     const { primitive, fake, heatmap } = attached();
     primitive.updateAllViews();
-    const level = heatmap.levels()!.below[0];
+    const level = must(heatmap.levels(), 'a levels report').below[0];
     const y = fake.series as unknown as { priceToCoordinate: (p: number) => number };
     const hit = primitive.hitTest(10, y.priceToCoordinate(level.price) + 2);
     expect(hit).toMatchObject({ zOrder: 'top', cursorStyle: 'pointer' });
-    expect(hit!.externalId).toContain('long');
+    expect(must(hit, 'a hit').externalId).toContain('long');
     expect(heatmap.levelAtCoordinate(y.priceToCoordinate(level.price))).toEqual(level);
     expect(primitive.hitTest(10, -100)).toBeNull();
   });
@@ -246,10 +248,10 @@ describe('liquidation heatmap primitive', () => {
 
   it('densityAt answers for chart times in seconds and epoch ms alike', () => {
     const { heatmap } = attached();
-    const report = heatmap.levels()!;
+    const report = must(heatmap.levels(), 'a levels report');
     const level = report.below[0];
     const t = KLINES[299].openTime;
-    const a = heatmap.densityAt(t / 1000, level.price)!;
+    const a = must(heatmap.densityAt(t / 1000, level.price), 'a density');
     expect(a).toEqual(heatmap.densityAt(t, level.price));
     expect(a.long).toBeGreaterThan(0);
     expect(a.unit).toBe('heat');
@@ -271,7 +273,7 @@ describe('liquidation heatmap primitive', () => {
     const run = heatmap.setDataAsync(next, {}, { sliceMs: 0.01 });
     expect(heatmap.levels()).toEqual(before);
     await run;
-    expect(heatmap.levels()!.price).toBe(next[299].close);
+    expect(must(heatmap.levels(), 'a levels report').price).toBe(next[299].close);
   });
 
   it('setDataAsync converts a long kline array in slices: other tasks run before it reaches a bad row near the end', async () => {
@@ -300,7 +302,7 @@ describe('liquidation heatmap primitive', () => {
     heatmap.setData(KLINES);
     await expect(run).rejects.toThrow(/superseded/);
     await expect(run).rejects.toBeInstanceOf(LoadAbortError);
-    expect(heatmap.levels()!.price).toBe(KLINES[299].close);
+    expect(must(heatmap.levels(), 'a levels report').price).toBe(KLINES[299].close);
   });
 
   it('open interest arriving during a pending load is applied to the new model, not lost', async () => {
@@ -310,8 +312,8 @@ describe('liquidation heatmap primitive', () => {
     const oi = heatmap.setOpenInterest(next.map((k) => ({ timestamp: k.openTime + 3_600_000, sumOpenInterestValue: 5e6 })));
     await load;
     await oi;
-    expect(heatmap.levels()!.unit).toBe('usd');
-    expect(heatmap.levels()!.price).toBe(next[299].close);
+    expect(must(heatmap.levels(), 'a levels report').unit).toBe('usd');
+    expect(must(heatmap.levels(), 'a levels report').price).toBe(next[299].close);
   });
 
   it('ticks applied while open interest is recomputed are kept', async () => {
@@ -320,8 +322,8 @@ describe('liquidation heatmap primitive', () => {
     const last = KLINES[299];
     heatmap.update({ ...last, close: last.close * 1.002, high: Math.max(last.high, last.close * 1.002) });
     await oi;
-    expect(heatmap.levels()!.price).toBeCloseTo(last.close * 1.002, 9);
-    expect(heatmap.levels()!.unit).toBe('usd');
+    expect(must(heatmap.levels(), 'a levels report').price).toBeCloseTo(last.close * 1.002, 9);
+    expect(must(heatmap.levels(), 'a levels report').unit).toBe('usd');
   });
 
   it('paints a long visible history over several frames, newest bars first, each frame stopping after its time budget', () => {

@@ -5,29 +5,31 @@ import { parseKlines } from '../../src/klines/parse-klines';
 import { modelLevels } from '../../src/levels/model-levels';
 import { LiquidationModel } from '../../src/model/liquidation-model';
 import { defaultMmr } from '../../src/model/liquidation-price';
+import { must } from '../helpers/must';
 import { sharedFile } from '../helpers/shared-data';
 
 const ETH = sharedFile('klines/ETHUSDT-PERP_1h_tjf_2020-2026.csv', 'ETHUSDT 1h 2020-2026 real-data test');
 
 describe.skipIf(!ETH.present)('real data: ETHUSDT perp 1h, 2020-2026 (53k bars, OHLCV only)', () => {
   const series = ETH.present ? parseKlines(readFileSync(ETH.path, 'utf8'), { source: ETH.path }) : null;
+  const parsed = () => must(series, `the klines of ${ETH.path}`);
 
   it('the whole file runs through the model with finite, non-negative columns', () => {
     const model = new LiquidationModel({ mmr: defaultMmr('ETHUSDT') });
-    model.setData(series!, { lastBarForming: false });
-    expect(model.length).toBe(series!.length);
+    model.setData(parsed(), { lastBarForming: false });
+    expect(model.length).toBe(parsed().length);
     expect(badCells(model)).toBe(0);
   });
 
   it('at 50 cut points the levels report is sane', () => {
     const model = new LiquidationModel({ mmr: defaultMmr('ETHUSDT') });
-    model.setData(series!, { lastBarForming: false });
-    const n = series!.length;
+    model.setData(parsed(), { lastBarForming: false });
+    const n = parsed().length;
     for (let k = 0; k < 50; k++) {
       const index = 200 + Math.floor(((n - 201) * k) / 49);
       const report = modelLevels(model, { top: 5 }, index);
-      expect(report.price).toBe(series!.close[index]);
-      expect(report.time).toBe(series!.openTime[index]);
+      expect(report.price).toBe(parsed().close[index]);
+      expect(report.time).toBe(parsed().openTime[index]);
       expect(report.above.length + report.below.length).toBeGreaterThan(0);
       for (const level of report.above) {
         expect(level.side).toBe('short');

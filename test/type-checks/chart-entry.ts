@@ -49,4 +49,4 @@ column.long[0] = 1;
 model.revision.data = 1;
 
 // @ts-expect-error the storage layout is not published
-model.columns;
+void model.columns;
