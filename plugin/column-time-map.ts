@@ -42,11 +42,14 @@ export class ColumnTimeMap {
   private mappedCount = 0;
   private length = 0;
   private version = -1;
-  private stale = true;
+  private stale = false;
   /** Set after a rebuild when the klines do not line up with the chart's bars (nothing is placed then). */
   problem: PlacementProblem | null = null;
 
-  /** Forces a rebuild on the next {@link sync} (the series' data changed). */
+  /**
+   * The series' data changed: on the next {@link sync} the columns after the last one placed are looked
+   * up again (a new bar), and everything when the placed ones moved (bars inserted or removed before them).
+   */
   invalidate(): void {
     this.stale = true;
   }
@@ -57,21 +60,23 @@ export class ColumnTimeMap {
     this.mapped = new Int32Array(0);
     this.mappedCount = this.length = 0;
     this.version = -1;
-    this.stale = true;
+    this.stale = false;
     this.problem = null;
   }
 
   /** Brings the map up to date for `count` columns with `openTimes` (epoch ms) of data revision `version`. */
   sync(timeScale: TimeScale, openTimes: Float64Array, count: number, version: number): void {
-    if (this.stale || version !== this.version || count < this.length || !this.stillPlaced(timeScale, openTimes)) {
+    if (version !== this.version || count < this.length || !this.stillPlaced(timeScale, openTimes)) {
       this.rebuild(timeScale, openTimes, count, version);
-    } else if (count > this.length) {
-      this.extend(timeScale, openTimes, count);
-    } else if (count > 0) {
-      // A tick may bring the forming bar's candle after the kline: look the last column up again.
-      const last = indexOf(timeScale, openTimes[count - 1]);
-      if (last !== this.index[count - 1]) this.rebuild(timeScale, openTimes, count, version);
+      return;
     }
+    // A tick's kline may come before its candle: the columns after the last placed one are looked up again.
+    const from = this.stale ? (this.mappedCount > 0 ? this.mapped[this.mappedCount - 1] + 1 : 0) : this.length;
+    this.stale = false;
+    if (from >= count && count === this.length) return;
+    this.length = Math.min(this.length, from);
+    this.extend(timeScale, openTimes, count);
+    this.problem = diagnose(this.index, openTimes, count, this.mappedCount);
   }
 
   /** The logical index of column `c`'s bar, or null when the chart has no bar at its time. */
@@ -121,7 +126,7 @@ export class ColumnTimeMap {
   }
 
   private stillPlaced(timeScale: TimeScale, openTimes: Float64Array): boolean {
-    if (this.mappedCount === 0) return this.length === 0;
+    if (this.mappedCount === 0) return this.length === 0 && !this.stale;
     const first = this.mapped[0];
     const last = this.mapped[this.mappedCount - 1];
     return indexOf(timeScale, openTimes[first]) === this.index[first] && indexOf(timeScale, openTimes[last]) === this.index[last];

@@ -88,4 +88,32 @@ describe('column time map', () => {
     const placement = must(map.place(scale, 40.5, 60.2, openTimes, HOUR), 'a placement');
     expect([placement.firstColumn, placement.endColumn]).toEqual([40, 62]);
   });
+
+  it("a new bar's candle arriving after its kline is placed once the series' data changes, looking up only the tail", () => {
+    const chartMs = hours(0, 1000);
+    const seconds = secondsOf(chartMs);
+    let lookups = 0;
+    const scale = {
+      timeToIndex: (time: unknown) => {
+        lookups++;
+        const i = seconds.indexOf(time as number);
+        return i < 0 ? null : i;
+      },
+      logicalToCoordinate: (logical: number) => logical * SPACING,
+    } as never;
+    const map = new ColumnTimeMap();
+    const openTimes = Float64Array.from([...chartMs, T0 + 1000 * HOUR]);
+    map.sync(scale, openTimes, 1001, 1);
+    expect(map.indexOf(1000)).toBeNull();
+    seconds.push((T0 + 1000 * HOUR) / 1000);
+    lookups = 0;
+    map.sync(scale, openTimes, 1001, 1);
+    expect(map.indexOf(1000)).toBeNull();
+    expect(lookups).toBe(2);
+    map.invalidate();
+    lookups = 0;
+    map.sync(scale, openTimes, 1001, 1);
+    expect(map.indexOf(1000)).toBe(1000);
+    expect(lookups).toBeLessThanOrEqual(3);
+  });
 });
