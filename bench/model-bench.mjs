@@ -108,7 +108,7 @@ function benchSize(size, config, log) {
   const naive = new NaiveHeatmap({ rows: ROWS });
   const baselineRecompute = timeRuns(() => naive.setData(series), { warmup: config.baselineWarmup, runs: size.baselineRuns });
   const baselineSanity = columnsSane(naive.columnsLong, naive.columnsShort, n * naive.grid.rows);
-  const sameGrid = naive.grid.min === grid.min && naive.grid.step === grid.step && naive.grid.rows === grid.rows;
+  const sameGrid = naive.grid.lnMin === grid.lnMin && naive.grid.lnStep === grid.lnStep && naive.grid.rows === grid.rows;
 
   log(`baseline ticks n=${n}: ${config.baselineTicks} ticks`);
   const baselineTick = timeBatches((i) => naive.tick(barFromKline(ticks[i])), { count: config.baselineTicks, batches: config.baselineTickBatches });
@@ -116,7 +116,7 @@ function benchSize(size, config, log) {
   return {
     n,
     label: size.label,
-    grid: { min: grid.min, step: grid.step, rows: grid.rows },
+    grid: { lnMin: grid.lnMin, lnStep: grid.lnStep, rows: grid.rows },
     recompute: { model: modelRecompute, baseline: baselineRecompute, ratio: baselineRecompute.median / modelRecompute.median },
     tick: { model: modelTick, baseline: baselineTick, ratio: baselineTick.median / modelTick.median, notForming },
     sanity: {

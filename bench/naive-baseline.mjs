@@ -7,7 +7,7 @@
  * the bar swept, then add the bar's new positions with a Gaussian `exp()` evaluated at every bucket of
  * every tier, and write the column (sum over tiers) into a dense (bars x rows) Float32Array per side.
  */
-import { DEFAULT_MODEL_OPTIONS, createPriceGrid, liquidationFactor } from '../dist/core.mjs';
+import { DEFAULT_MODEL_OPTIONS, createPriceGrid, liquidationFactor, rowPrice } from '../dist/core.mjs';
 
 export class NaiveHeatmap {
   constructor(options = {}) {
@@ -36,8 +36,10 @@ export class NaiveHeatmap {
       if (series.high[i] > high) high = series.high[i];
     }
     const o = this.options;
-    this.grid = createPriceGrid(low, high, o.rows, o.marginPct, o.tickSize);
+    this.grid = createPriceGrid(low, high, { resolutionPct: o.resolutionPct, maxRows: o.rows, marginPct: o.marginPct, tickSize: o.tickSize });
     const rows = this.grid.rows;
+    // Row centre prices (log-spaced rows): the naive way evaluates every bucket at its own price.
+    this.centres = Float64Array.from({ length: rows }, (_, r) => rowPrice(this.grid, r));
     const tiers = this.tiers.length;
     this.series = series;
     this.long = Array.from({ length: tiers }, () => new Float64Array(rows));
@@ -65,7 +67,8 @@ export class NaiveHeatmap {
   }
 
   step(long, short, bar, lastTime, column) {
-    const { min, step: rowHeight, rows } = this.grid;
+    const { rows } = this.grid;
+    const centres = this.centres;
     const tiers = this.tiers.length;
     const o = this.options;
 
@@ -91,7 +94,7 @@ export class NaiveHeatmap {
       const l = long[t];
       const s = short[t];
       for (let r = 0; r < rows; r++) {
-        const p = min + (r + 0.5) * rowHeight;
+        const p = centres[r];
         if (p >= bodyLow) {
           sweptLong += l[r];
           l[r] = 0;
@@ -119,8 +122,8 @@ export class NaiveHeatmap {
     else if (bar.high > bar.low) longShare = 0.5 + (0.25 * (bar.close - bar.open)) / (bar.high - bar.low);
     const range = bar.high - bar.low;
     for (let t = 0; t < tiers; t++) {
-      addGaussian(long[t], min, rowHeight, rows, typical * this.longFactor[t], range * this.longFactor[t], notional * longShare * this.weight[t]);
-      addGaussian(short[t], min, rowHeight, rows, typical * this.shortFactor[t], range * this.shortFactor[t], notional * (1 - longShare) * this.weight[t]);
+      addGaussian(long[t], centres, rows, typical * this.longFactor[t], range * this.longFactor[t], notional * longShare * this.weight[t]);
+      addGaussian(short[t], centres, rows, typical * this.shortFactor[t], range * this.shortFactor[t], notional * (1 - longShare) * this.weight[t]);
     }
 
     // 4. Write the column: sum over tiers.
@@ -139,13 +142,15 @@ export class NaiveHeatmap {
 }
 
 /** Adds `amount` as a normal density (mean `mu`, sigma a quarter of `width`) integrated per bucket by its midpoint. */
-function addGaussian(target, min, rowHeight, rows, mu, width, amount) {
+function addGaussian(target, centres, rows, mu, width, amount) {
   if (!(amount > 0)) return;
+  const rowHeight = mu * (centres[1] / centres[0] - 1);
   const sigma = Math.max(width / 4, rowHeight / 2);
-  const norm = (amount * rowHeight) / (sigma * Math.sqrt(2 * Math.PI));
+  const norm = amount / (sigma * Math.sqrt(2 * Math.PI));
   for (let r = 0; r < rows; r++) {
-    const z = (min + (r + 0.5) * rowHeight - mu) / sigma;
-    target[r] += norm * Math.exp(-0.5 * z * z);
+    const z = (centres[r] - mu) / sigma;
+    const height = centres[r] * (centres[1] / centres[0] - 1);
+    target[r] += norm * height * Math.exp(-0.5 * z * z);
   }
 }
 

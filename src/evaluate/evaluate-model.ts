@@ -77,7 +77,7 @@ export function scoreWindow(
     highest = Math.max(highest, series.high[i]);
   }
   return levelsVariants.map((levels) => {
-    const report = modelLevels(model, levels);
+    const report = modelLevels(model, { ...levels, trackIds: false });
     const sides: SideScore[] = [];
     for (const side of ['long', 'short'] as const) {
       const sideOrders = orders.filter((o) => o.side === side);

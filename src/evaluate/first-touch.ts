@@ -109,7 +109,7 @@ export function firstTouch(series: KlineSeries, options: Partial<FirstTouchOptio
     for (; b < cutIndexes.length && cutIndexes[b] < blockStart + lookbackBars; b++) {
       const c = cutIndexes[b];
       for (; fed < c; fed++) model.update(closedKline(series, fed));
-      const report = modelLevels(model, o.levels);
+      const report = modelLevels(model, { ...o.levels, trackIds: false });
       const above = report.nearestAbove;
       const below = report.nearestBelow;
       if (!above || !below) {

@@ -46,7 +46,7 @@ export function viewInvariance(series: KlineSeries, viewsMs: readonly number[], 
     const start = firstBarAtOrAfter(series, series.openTime[end] - viewMs - history);
     const m = new LiquidationModel(model);
     m.setData(sliceRange(series, start, end + 1), { lastBarForming: false });
-    return modelLevels(m, { top: 5 });
+    return modelLevels(m, { top: 5, trackIds: false });
   };
   const rowPct = Math.expm1(new LiquidationModel(model).options().resolutionPct / 100) * 100;
   const tallies = views.slice(0, -1).map((viewMs) => ({ viewMs, cuts: 0, nearestWithinRow: 0, topWithinRow: 0, sizesWithin5Pct: 0, biasEqual: 0, all: 0 }));
@@ -88,7 +88,7 @@ export function intervalSpread(series: KlineSeries, intervalsMs: readonly number
       const from = firstBarAtOrAfter(s, at - history);
       const m = new LiquidationModel(model);
       m.setData(sliceRange(s, from, count), { lastBarForming: false });
-      return modelLevels(m, { top: 5 });
+      return modelLevels(m, { top: 5, trackIds: false });
     });
     const price = reports[reports.length - 1].price;
     for (const side of ['nearestAbove', 'nearestBelow'] as const) {

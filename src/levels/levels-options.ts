@@ -22,6 +22,12 @@ export interface LevelsOptions {
   proximityHalfPct: number;
   /** When set (epoch ms): the report also lists the levels that ended since then (`ended`). Default unset. */
   since?: number;
+  /**
+   * Track levels from bar to bar for stable ids (default true). Off, each level's id names the bar of the
+   * report itself: for bulk scoring over many cut points, where ids are not read and tracking costs a warm-up
+   * of columns per model.
+   */
+  trackIds?: boolean;
 }
 
 export const DEFAULT_LEVELS_OPTIONS: Readonly<LevelsOptions> = Object.freeze({
@@ -40,7 +46,7 @@ export function mergeLevelsOptions(partial: Partial<LevelsOptions> = {}): Levels
   const o: LevelsOptions = { ...DEFAULT_LEVELS_OPTIONS };
   for (const key of Object.keys(partial) as (keyof LevelsOptions)[]) {
     const value = partial[key];
-    if (value !== undefined) o[key] = value;
+    if (value !== undefined) (o as unknown as Record<string, unknown>)[key] = value;
   }
   const check = (name: keyof LevelsOptions, min: number, max: number, integer = false) => {
     const v = o[name];
@@ -55,6 +61,7 @@ export function mergeLevelsOptions(partial: Partial<LevelsOptions> = {}): Levels
   check('biasRatio', 1, 1000);
   check('sweptBars', 0, 1e9, true);
   check('proximityHalfPct', 0.01, Infinity);
+  if (o.trackIds !== undefined && typeof o.trackIds !== 'boolean') throw new RangeError(`levels option trackIds: must be true or false, got ${String(o.trackIds)}`);
   if (o.since !== undefined && !Number.isFinite(o.since)) throw new RangeError(`levels option since: must be a time in epoch ms, got ${String(o.since)}`);
   return o;
 }

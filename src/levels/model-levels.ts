@@ -36,7 +36,7 @@ export function modelLevels(model: LiquidationModel, options: Partial<LevelsOpti
     { grid, time: column.time, price: model.klines.close[index], unit: model.unit, sweepRule: model.sweepRule, long, short, firstSeen, swept },
     o,
   );
-  const tracked = new Map(trackerOf(model, o).levelsAt(index).map((l) => [`${l.side}:${l.price}`, l.id]));
+  const tracked = new Map(o.trackIds === false ? [] : trackerOf(model, o).levelsAt(index).map((l) => [`${l.side}:${l.price}`, l.id]));
   const withId = (level: Level): Level => ({ ...level, id: tracked.get(`${level.side}:${level.price}`) ?? level.id });
   const ended = o.since !== undefined ? trackerOf(model, o).endedSince(o.since) : undefined;
   // Mass beyond the grid counts in the totals, so they do not depend on how wide the history made the grid.
@@ -58,7 +58,7 @@ const trackers = new WeakMap<LiquidationModel, { key: string; tracker: LevelTrac
 
 /** The model's level tracker for these options, started afresh when its data or the options change. */
 function trackerOf(model: LiquidationModel, o: LevelsOptions): LevelTracker {
-  const { since: _since, ...zoneOptions } = o;
+  const { since: _since, trackIds: _trackIds, ...zoneOptions } = o;
   const key = `${model.revision.data}:${JSON.stringify(zoneOptions)}`;
   let entry = trackers.get(model);
   if (!entry || entry.key !== key) {

@@ -99,10 +99,10 @@ export function toCsv(bars: readonly Bar[]): string {
 }
 
 /** The field names of the levels report, as the issue and `LevelsReport` define them. */
-export const REPORT_FIELDS = ['above', 'below', 'bias', 'nearestAbove', 'nearestBelow', 'price', 'swept', 'sweepRule', 'time', 'totals', 'unit'];
+export const REPORT_FIELDS = ['above', 'below', 'bias', 'mmr', 'mmrNote', 'nearestAbove', 'nearestBelow', 'price', 'swept', 'sweepRule', 'time', 'totals', 'unit', 'warmup'];
 
 /** The field names of one level. */
-export const LEVEL_FIELDS = ['distancePct', 'firstSeen', 'high', 'low', 'notional', 'price', 'side', 'strength'];
+export const LEVEL_FIELDS = ['distancePct', 'firstSeen', 'high', 'id', 'low', 'notional', 'price', 'side', 'strength'];
 
 /** Asserts every level of a report sits on its side of price with its side's label and sane numbers. */
 export function expectLevelsOnTheirSides(report: LevelsReport): void {
