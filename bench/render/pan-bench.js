@@ -38,8 +38,6 @@
       return { time: k.openTime / 1000, open: k.open, high: k.high, low: k.low, close: k.close };
     }));
     var heatmap = LiqHeatmap.createLiquidationHeatmap(series, { model: { rows: rows } });
-    window.__chart = chart;
-    window.__heatmap = heatmap;
     heatmap.setData(klines);
     var timeScale = chart.timeScale();
     var from = bars - MARGIN - visible - 0.5;
@@ -60,6 +58,9 @@
     }
 
     window.panBench = {
+      // For poking at by hand (devtools, ad-hoc scripts); the benchmark uses the functions below.
+      chart: chart,
+      heatmap: heatmap,
       info: function () {
         return { devicePixelRatio: devicePixelRatio, crossOriginIsolated: self.crossOriginIsolated === true, bitmap: { width: pane.width, height: pane.height }, bars: bars };
       },
