@@ -2,8 +2,10 @@
 /**
  * `npm run bench`: builds, then runs every benchmark section and prints a markdown report;
  * `--json` prints one JSON object instead; `--quick` does far fewer runs (smoke test, figures not
- * meaningful). Progress goes to stderr. Each section is a function returning a report section
- * (see report.mjs): the model benchmark (Node), the render benchmark and the demo under load (the
+ * meaningful); `--only <section>` (repeatable) runs just that section: model, render, render-pan,
+ * demo-load (`npm run bench -- --only render-pan`). Progress goes to stderr. Each section is a function returning a report section
+ * (see report.mjs): the model benchmark (Node), the render benchmark, panning with the overlay shown vs
+ * hidden, and the demo under load (the
  * real demo server and page loading a 6M lookback from a fake Binance; both headless Chromium, skipped
  * with the reason when chromium is missing).
  */
@@ -13,15 +15,26 @@ import { machineInfo } from './machine-info.mjs';
 import { runDemoLoadBench } from './demo-load-bench.mjs';
 import { runModelBench } from './model-bench.mjs';
 import { runRenderBench } from './render-bench.mjs';
+import { runRenderPanBench } from './render-pan-bench.mjs';
 import { formatJson, formatMarkdown } from './report.mjs';
 
-const SECTIONS = [runModelBench, runRenderBench, runDemoLoadBench];
+/** Sections by the name `--only` takes, in report order. */
+const SECTIONS = { model: runModelBench, render: runRenderBench, 'render-pan': runRenderPanBench, 'demo-load': runDemoLoadBench };
 
 const KNOWN = new Set(['--json', '--quick']);
 const args = process.argv.slice(2);
-for (const arg of args) {
-  if (!KNOWN.has(arg)) {
-    process.stderr.write(`bench: unknown argument ${arg} (known: ${[...KNOWN].join(', ')})\n`);
+const only = [];
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i];
+  if (arg === '--only' || arg.startsWith('--only=')) {
+    const name = arg === '--only' ? args[++i] : arg.slice('--only='.length);
+    if (!(name in SECTIONS)) {
+      process.stderr.write(`bench: --only ${name ?? ''}: unknown section (known: ${Object.keys(SECTIONS).join(', ')})\n`);
+      process.exit(2);
+    }
+    only.push(name);
+  } else if (!KNOWN.has(arg)) {
+    process.stderr.write(`bench: unknown argument ${arg} (known: ${[...KNOWN].join(', ')}, --only <section>)\n`);
     process.exit(2);
   }
 }
@@ -33,7 +46,9 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 const machine = machineInfo();
 const started = performance.now();
 const sections = [];
-for (const run of SECTIONS) sections.push(await run({ quick, log }));
+for (const [name, run] of Object.entries(SECTIONS)) {
+  if (only.length === 0 || only.includes(name)) sections.push(await run({ quick, log }));
+}
 
 const result = {
   package: pkg.name,

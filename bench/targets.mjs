@@ -40,3 +40,8 @@ export function demoLoadTargetsFor(c) {
     { text: 'progress shown', met: c.progressSeen === true },
   ];
 }
+
+/** Panning targets from the issue: what the overlay may add to a repaint while panning, by device pixel ratio. */
+export const PAN_TARGETS = {
+  maxAddedMsByDpr: { 1: 1, 2: 2.5 },
+};

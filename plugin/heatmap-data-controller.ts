@@ -145,9 +145,8 @@ export class HeatmapDataController {
     return report ? planTrade(report, request) : null;
   }
 
-  /** Density at a bar (time in seconds or epoch ms) and price, or null outside the heatmap. */
-  densityAt(time: number, price: number): DensityReading | null {
-    const ms = time < 1e11 ? time * 1000 : time;
+  /** Density at a bar (its open time, epoch ms) and price, or null outside the heatmap. */
+  densityAt(ms: number, price: number): DensityReading | null {
     const reading = modelDensityAt(this.current, ms, price);
     return reading ? { ...reading, unit: this.current.unit } : null;
   }

@@ -1,7 +1,8 @@
 import type { IChartApiBase, IPrimitivePaneView, ISeriesApi, PrimitivePaneViewZOrder, SeriesType, Time } from 'lightweight-charts';
 import type { LiquidationModel } from '../src/model/liquidation-model';
 import { CellImage, type CellPaint, type ColumnSource } from './cell-image';
-import { columnGeometry, rowGeometry } from './chart-geometry';
+import { rowGeometry } from './chart-geometry';
+import { ColumnTimeMap, type PlacementProblem } from './column-time-map';
 import type { HeatmapOptions } from './heatmap-options';
 import { HeatmapRenderer } from './heatmap-renderer';
 import { ImageSurface } from './image-surface';
@@ -43,6 +44,7 @@ export class HeatmapPaneView implements IPrimitivePaneView {
   /** False when visible columns were left stale by the paint budget: draw again next frame. */
   complete = true;
   private reference = 0;
+  private readonly columnMap = new ColumnTimeMap();
 
   /** `timing` sets the clock and the paint budget per frame (defaults: `performance.now()`, 6 ms per 16 ms). */
   constructor(timing: Partial<PaintTiming> = {}) {
@@ -62,9 +64,25 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     this.paint = null;
   }
 
+  /** The series' data changed: the bars under the columns may have moved. */
+  seriesDataChanged(): void {
+    this.columnMap.invalidate();
+  }
+
+  /** Why the klines are not drawn although there are some (they do not line up with the chart's bars), or null. */
+  get placementProblem(): PlacementProblem | null {
+    return this.columnMap.problem;
+  }
+
+  /** The logical index of the bar column `c` is drawn on, or null when it is not drawn (no bar at its time). */
+  barIndexOf(column: number): number | null {
+    return this.columnMap.problem ? null : this.columnMap.indexOf(column);
+  }
+
   /** Drops the renderer and every cache (detach). */
   reset(): void {
     this.current = null;
+    this.columnMap.reset();
     this.complete = true;
     this.image = null;
     this.surface.reset();
@@ -81,11 +99,15 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     this.complete = true;
     const grid = model.grid;
     if (!grid || !options.heatmapVisible) return;
-    const geometry = columnGeometry(chart, model.klines.openTime, model.length);
-    const rows = geometry ? rowGeometry(series, grid) : null;
-    if (!geometry || !rows) return;
     const { data: version, tail: tailVersion } = model.revision;
     const count = model.length;
+    const timeScale = chart.timeScale();
+    const range = timeScale.getVisibleLogicalRange();
+    if (!range) return;
+    this.columnMap.sync(timeScale, model.klines.openTime, count, version);
+    const placement = this.columnMap.place(timeScale, range.from, range.to, model.klines.openTime, model.klines.intervalMs);
+    const rows = placement ? rowGeometry(series, grid) : null;
+    if (!placement || !rows) return;
     if (!this.image || this.image.rows !== grid.rows || version !== this.dataVersion) {
       this.image = new CellImage(grid.rows);
       this.surface.reset(grid.rows);
@@ -94,7 +116,7 @@ export class HeatmapPaneView implements IPrimitivePaneView {
       this.paint = null;
     }
     this.trackColumns(count, tailVersion);
-    const { firstColumn, endColumn } = geometry;
+    const { firstColumn, endColumn, runs } = placement;
     // updateAllViews runs on every redraw (crosshair moves too): recompute only when an input changed.
     const key = `${version}:${tailVersion}:${firstColumn}:${endColumn}:${options.sides}:${options.normalizePercentile}`;
     if (key !== this.referenceKey) {
@@ -108,7 +130,7 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     }
     const chunk = Math.max(1, Math.floor(PAINT_CHUNK_CELLS / grid.rows));
     this.complete = this.budget.spend((expired) => this.paintStale(model, firstColumn, endColumn, chunk, expired));
-    this.current = new HeatmapRenderer({ tiles: this.surface.tiles, rows: grid.rows, ...geometry, ...rows });
+    this.current = new HeatmapRenderer({ tiles: this.surface.tiles, rows: grid.rows, runs, strips: rows.strips });
   }
 
   private trackColumns(count: number, tailVersion: number): void {

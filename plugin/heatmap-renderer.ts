@@ -1,24 +1,22 @@
 import type { CanvasRenderingTarget2D } from 'fancy-canvas';
 import type { IPrimitivePaneRenderer } from 'lightweight-charts';
+import type { ColumnRun } from './column-time-map';
 import type { SurfaceTile } from './image-surface';
 import type { RowStrip } from './row-strips';
 
 /**
- * Everything the heatmap renderer needs, in media (CSS) pixels: column `c`'s left edge is
- * `x0 + c * columnWidth`; each strip spreads its image rows (0 = highest price row) evenly over its
+ * Everything the heatmap renderer needs, in media (CSS) pixels: the columns of each run sit side by side
+ * (see {@link ColumnRun}); each strip spreads its image rows (0 = highest price row) evenly over its
  * `yTop..yBottom`.
  */
 export interface HeatmapDrawData {
   tiles: readonly SurfaceTile[];
   rows: number;
-  firstColumn: number;
-  endColumn: number;
-  x0: number;
-  columnWidth: number;
+  runs: readonly ColumnRun[];
   strips: readonly RowStrip[];
 }
 
-/** Draws the cached cell image with as few `drawImage` calls as the scale allows; it only draws. */
+/** Draws the cached cell image with one `drawImage` per run of columns, tile and row strip; it only draws. */
 export class HeatmapRenderer implements IPrimitivePaneRenderer {
   constructor(private readonly data: HeatmapDrawData | null) {}
 
@@ -26,21 +24,23 @@ export class HeatmapRenderer implements IPrimitivePaneRenderer {
 
   drawBackground(target: CanvasRenderingTarget2D): void {
     const data = this.data;
-    if (!data || data.endColumn <= data.firstColumn) return;
+    if (!data || data.runs.length === 0) return;
     target.useBitmapCoordinateSpace(({ context, bitmapSize, horizontalPixelRatio: hpr, verticalPixelRatio: vpr }) => {
       context.imageSmoothingEnabled = false;
       const width = bitmapSize.width;
       const height = bitmapSize.height;
-      for (const tile of data.tiles) {
-        const c0 = Math.max(data.firstColumn, tile.firstColumn);
-        const c1 = Math.min(data.endColumn, tile.firstColumn + tile.columns);
-        if (c0 >= c1) continue;
-        const span = clipSpan(Math.round((data.x0 + c0 * data.columnWidth) * hpr), Math.round((data.x0 + c1 * data.columnWidth) * hpr), c1 - c0, 0, width);
-        if (!span) continue;
-        const sx = c0 - tile.firstColumn + span.srcOffset;
-        for (const strip of data.strips) {
-          const rowSpan = clipSpan(Math.round(strip.yTop * vpr), Math.round(strip.yBottom * vpr), strip.count, 0, height);
-          if (rowSpan) context.drawImage(tile.source, sx, strip.row + rowSpan.srcOffset, span.srcLength, rowSpan.srcLength, span.dst, rowSpan.dst, span.dstLength, rowSpan.dstLength);
+      const rowSpans = data.strips.map((strip) => ({ strip, span: clipSpan(Math.round(strip.yTop * vpr), Math.round(strip.yBottom * vpr), strip.count, 0, height) }));
+      for (const run of data.runs) {
+        for (const tile of data.tiles) {
+          const c0 = Math.max(run.firstColumn, tile.firstColumn);
+          const c1 = Math.min(run.endColumn, tile.firstColumn + tile.columns);
+          if (c0 >= c1) continue;
+          const span = clipSpan(Math.round((run.x0 + c0 * run.columnWidth) * hpr), Math.round((run.x0 + c1 * run.columnWidth) * hpr), c1 - c0, 0, width);
+          if (!span) continue;
+          const sx = c0 - tile.firstColumn + span.srcOffset;
+          for (const { strip, span: rowSpan } of rowSpans) {
+            if (rowSpan) context.drawImage(tile.source, sx, strip.row + rowSpan.srcOffset, span.srcLength, rowSpan.srcLength, span.dst, rowSpan.dst, span.dstLength, rowSpan.dstLength);
+          }
         }
       }
     });

@@ -1,11 +1,20 @@
-import type { IPrimitivePaneView, ISeriesApi, PrimitiveHoveredItem, PrimitivePaneViewZOrder, SeriesType, Time } from 'lightweight-charts';
-import { formatLevelLabel, formatPrice } from '../src/levels/format-level';
+import type { IChartApiBase, IPrimitivePaneView, ISeriesApi, MismatchDirection, PrimitiveHoveredItem, PrimitivePaneViewZOrder, SeriesType, Time } from 'lightweight-charts';
+import { formatNotional, formatPct } from '../src/levels/format-level';
 import type { Level, LevelsReport } from '../src/levels/level';
 import type { HeatmapOptions } from './heatmap-options';
+import { hostLabelStyle, type HostLabelStyle } from './host-label-style';
 import { LevelPriceAxisView } from './level-price-axis-view';
-import { LABEL_HEIGHT, LevelsRenderer, type LevelLine } from './levels-renderer';
+import { LABEL_HEIGHT, labelHeight, LevelsRenderer, type LevelLine } from './levels-renderer';
 
 const HIT_TOLERANCE_PX = 5;
+/** One labelled level per this many pixels of pane height. */
+const LABEL_SPACING_PX = 80;
+/** The nearest level each side is drawn this much thicker (media px). */
+const NEAREST_EXTRA_WIDTH = 1.5;
+const PERCENTAGE = 2;
+const INDEXED_TO_100 = 3;
+// lightweight-charts' MismatchDirection.NearestLeft (a const enum value; the package is only a peer).
+const NEAREST_LEFT = -1 as MismatchDirection;
 
 /**
  * The levels' pane view (drawn above the series): turns a levels report into lines for a
@@ -18,6 +27,7 @@ export class LevelsPaneView implements IPrimitivePaneView {
   private axisPool: LevelPriceAxisView[] = [];
   private axisViews: readonly LevelPriceAxisView[] = [];
   private labels = new WeakMap<Level, string>();
+  private labelFormat: ((price: number) => string) | null = null;
 
   zOrder(): PrimitivePaneViewZOrder {
     return 'top';
@@ -27,27 +37,36 @@ export class LevelsPaneView implements IPrimitivePaneView {
     return this.current;
   }
 
-  /** Places `report`'s levels (and swept zones) for the current price scale. */
-  update(report: LevelsReport | null, series: ISeriesApi<SeriesType, Time>, options: HeatmapOptions): void {
+  /** Places `report`'s levels (and swept zones) for the current price scale, labelled the way the host chart labels. */
+  update(report: LevelsReport | null, chart: IChartApiBase<Time>, series: ISeriesApi<SeriesType, Time>, options: HeatmapOptions): void {
     this.lines = [];
     this.placed = [];
-    if (report && options.levelsVisible) {
-      for (const level of [...report.above, ...report.below]) {
-        const y = series.priceToCoordinate(level.price);
-        if (y === null) continue;
-        this.placed.push({ level, y });
-        this.lines.push({
-          y,
-          color: level.side === 'long' ? options.longColor : options.shortColor,
-          width: 1 + 2 * level.strength,
-          dashed: false,
-          alpha: 0.55 + 0.4 * level.strength,
-          label: this.labelOf(level, report.unit),
-          labelY: y,
-        });
-      }
+    const style = hostLabelStyle(chart, series);
+    if (style.formatPrice !== this.labelFormat) {
+      this.labels = new WeakMap();
+      this.labelFormat = style.formatPrice;
     }
-    separateLabels(this.lines);
+    const height = labelHeight(style.fontSize);
+    const levels = report && options.levelsVisible ? drawnLevels(report) : [];
+    const labelled = new Set(labelledLevels(report, levels, labelBudget(series.getPane().getHeight())));
+    const axis: { level: Level; y: number }[] = [];
+    for (const level of levels) {
+      const y = series.priceToCoordinate(level.price);
+      if (y === null) continue;
+      const nearest = report !== null && isNearest(report, level);
+      this.placed.push({ level, y });
+      if (labelled.has(level)) axis.push({ level, y });
+      this.lines.push({
+        y,
+        color: level.side === 'long' ? options.longColor : options.shortColor,
+        width: 1 + 2 * level.strength + (nearest ? NEAREST_EXTRA_WIDTH : 0),
+        dashed: false,
+        alpha: nearest ? 1 : 0.55 + 0.4 * level.strength,
+        label: report && labelled.has(level) ? this.labelOf(level, report.unit, style.formatPrice, nearest) : '',
+        labelY: y,
+      });
+    }
+    separateLabels(this.lines, height);
     if (report && options.levelsVisible && options.sweptVisible) {
       for (const zone of report.swept) {
         const y = series.priceToCoordinate(zone.price);
@@ -55,14 +74,14 @@ export class LevelsPaneView implements IPrimitivePaneView {
         this.lines.push({ y, color: zone.side === 'long' ? options.longColor : options.shortColor, width: 1, dashed: true, alpha: 0.35, label: '', labelY: y });
       }
     }
-    this.updateAxisViews(options);
-    this.current = this.lines.length ? new LevelsRenderer(this.lines) : null;
+    this.updateAxisViews(options, axis, series, style, height);
+    this.current = this.lines.length ? new LevelsRenderer(this.lines, { ...style, ...newestBar(chart, series) }) : null;
   }
 
-  private labelOf(level: Level, unit: LevelsReport['unit']): string {
+  private labelOf(level: Level, unit: LevelsReport['unit'], format: (price: number) => string, nearest: boolean): string {
     let label = this.labels.get(level);
     if (label === undefined) {
-      label = formatLevelLabel(level, unit);
+      label = `${nearest ? (level.side === 'short' ? '▲ nearest | ' : '▼ nearest | ') : ''}${format(level.price)} | ${formatNotional(level.notional, unit)} | ${formatPct(level.distancePct)}`;
       this.labels.set(level, label);
     }
     return label;
@@ -105,13 +124,27 @@ export class LevelsPaneView implements IPrimitivePaneView {
     this.axisViews = [];
   }
 
-  private updateAxisViews(options: HeatmapOptions): void {
-    const shown = options.axisLabelsVisible ? this.placed : [];
+  /**
+   * Axis labels for the labelled levels, most important first, leaving out any that would cover the
+   * series' last-value label or an earlier one; none in percentage and indexed modes (their text would be
+   * a price on a scale of percentages and widen the axis).
+   */
+  private updateAxisViews(options: HeatmapOptions, labelled: readonly { level: Level; y: number }[], series: ISeriesApi<SeriesType, Time>, style: HostLabelStyle, height: number): void {
+    const mode = series.priceScale().options().mode;
+    const shown: { level: Level; y: number }[] = [];
+    if (options.axisLabelsVisible && mode !== PERCENTAGE && mode !== INDEXED_TO_100) {
+      const taken = lastValueCoordinates(series);
+      for (const item of labelled) {
+        if (taken.some((y) => Math.abs(y - item.y) < height)) continue;
+        taken.push(item.y);
+        shown.push(item);
+      }
+    }
     while (this.axisPool.length < shown.length) this.axisPool.push(new LevelPriceAxisView());
     shown.forEach(({ level, y }, i) => {
       const view = this.axisPool[i];
       view.y = y;
-      view.label = formatPrice(level.price);
+      view.label = style.formatPrice(level.price);
       view.color = level.side === 'long' ? options.longColor : options.shortColor;
       view.shown = true;
     });
@@ -119,12 +152,61 @@ export class LevelsPaneView implements IPrimitivePaneView {
   }
 }
 
-/** Moves label boxes down just enough that none overlaps the one above it (lines stay where they are). */
-export function separateLabels(lines: LevelLine[]): void {
+/** The report's top levels on both sides, plus the nearest level each side when it is not among them. */
+function drawnLevels(report: LevelsReport): Level[] {
+  const levels = [...report.above, ...report.below];
+  for (const nearest of [report.nearestAbove, report.nearestBelow]) {
+    if (nearest && !levels.some((l) => sameLevel(l, nearest))) levels.push(nearest);
+  }
+  return levels;
+}
+
+function sameLevel(a: Level, b: Level): boolean {
+  return a.side === b.side && a.price === b.price;
+}
+
+function isNearest(report: LevelsReport, level: Level): boolean {
+  return [report.nearestAbove, report.nearestBelow].some((n) => n !== null && sameLevel(n, level));
+}
+
+/** How many levels get a label in a pane `height` media pixels high: about one per 80 px, at least two. */
+export function labelBudget(height: number): number {
+  return Math.max(2, Math.floor(height / LABEL_SPACING_PX));
+}
+
+/** The levels that get a label: the nearest each side first, then the strongest, `budget` in all (the nearest always). */
+function labelledLevels(report: LevelsReport | null, levels: readonly Level[], budget: number): Level[] {
+  if (!report) return [];
+  const nearest = levels.filter((l) => isNearest(report, l));
+  const rest = levels.filter((l) => !isNearest(report, l)).sort((a, b) => b.strength - a.strength);
+  return [...nearest, ...rest.slice(0, Math.max(0, budget - nearest.length))];
+}
+
+/** Where the series' last-value labels sit (last bar overall and last visible bar), when they are shown. */
+function lastValueCoordinates(series: ISeriesApi<SeriesType, Time>): number[] {
+  if (!series.options().lastValueVisible) return [];
+  const ys: number[] = [];
+  for (const global of [true, false]) {
+    const last = series.lastValueData(global);
+    const y = last.noData ? null : series.priceToCoordinate(last.price);
+    if (y !== null) ys.push(y);
+  }
+  return ys;
+}
+
+/** The newest bar's x and the bar spacing, so labels keep off the newest candles. */
+function newestBar(chart: IChartApiBase<Time>, series: ISeriesApi<SeriesType, Time>): { newestX: number | null; barSpacing: number } {
+  const timeScale = chart.timeScale();
+  const last = series.dataByIndex(Number.MAX_SAFE_INTEGER, NEAREST_LEFT);
+  return { newestX: last ? timeScale.timeToCoordinate(last.time) : null, barSpacing: timeScale.options().barSpacing };
+}
+
+/** Moves label boxes (`height` high) down just enough that none overlaps the one above it (lines stay where they are). */
+export function separateLabels(lines: LevelLine[], height = LABEL_HEIGHT): void {
   const labelled = lines.filter((l) => l.label).sort((a, b) => a.y - b.y);
   let previous = -Infinity;
   for (const line of labelled) {
-    line.labelY = Math.max(line.y, previous + LABEL_HEIGHT);
+    line.labelY = Math.max(line.y, previous + height);
     previous = line.labelY;
   }
 }

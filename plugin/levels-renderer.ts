@@ -16,19 +16,66 @@ export interface LevelLine {
   labelY: number;
 }
 
-/** Height of a label box in media pixels (11 px text plus padding). */
-export const LABEL_HEIGHT = 19;
+/** How labels are drawn and where they must not go, in media pixels. */
+export interface LabelLayout {
+  fontFamily: string;
+  fontSize: number;
+  boxColor: string;
+  /** Centre x of the newest bar, or null when unknown: labels stay left of the newest bars (or right of them when there is room). */
+  newestX: number | null;
+  barSpacing: number;
+}
 
-/** Draws level lines across the pane with their labels at the right; it only draws. */
+/** Bars at the right end that labels keep off. */
+export const NEWEST_BARS_KEPT_CLEAR = 8;
+const MARGIN_PX = 8;
+const PAD_PX = 4;
+
+/** Height of a label box in media pixels for a font size (text plus padding). */
+export function labelHeight(fontSize: number): number {
+  return fontSize + 2 * PAD_PX;
+}
+
+/** Default label layout: lightweight-charts' default font on a white chart, no bar position known. */
+export const DEFAULT_LABEL_LAYOUT: LabelLayout = {
+  fontFamily: `-apple-system, BlinkMacSystemFont, 'Trebuchet MS', Roboto, Ubuntu, sans-serif`,
+  fontSize: 12,
+  boxColor: 'rgba(255, 255, 255, 0.8)',
+  newestX: null,
+  barSpacing: 6,
+};
+
+/** Height of a label box in media pixels at the default font size. */
+export const LABEL_HEIGHT = labelHeight(DEFAULT_LABEL_LAYOUT.fontSize);
+
+/**
+ * The right edge (media px) of a label box `boxWidth` wide in a pane `paneWidth` wide: in the empty space
+ * right of the newest bar when it fits, else left of the newest {@link NEWEST_BARS_KEPT_CLEAR} bars, else
+ * (a pane too narrow for that) at the pane's right edge.
+ */
+export function labelRight(layout: LabelLayout, paneWidth: number, boxWidth: number): number {
+  const edge = paneWidth - MARGIN_PX;
+  if (layout.newestX === null) return edge;
+  const clearFrom = layout.newestX + layout.barSpacing / 2 + MARGIN_PX;
+  if (edge - clearFrom >= boxWidth) return edge;
+  const left = Math.min(edge, layout.newestX - (NEWEST_BARS_KEPT_CLEAR - 0.5) * layout.barSpacing - MARGIN_PX);
+  return left - boxWidth >= MARGIN_PX ? left : edge;
+}
+
+/** Draws level lines across the pane with their labels; it only draws. */
 export class LevelsRenderer implements IPrimitivePaneRenderer {
-  constructor(private readonly lines: readonly LevelLine[]) {}
+  constructor(
+    private readonly lines: readonly LevelLine[],
+    private readonly layout: LabelLayout = DEFAULT_LABEL_LAYOUT,
+  ) {}
 
   draw(target: CanvasRenderingTarget2D): void {
     if (this.lines.length === 0) return;
+    const layout = this.layout;
     target.useBitmapCoordinateSpace(({ context: ctx, bitmapSize, horizontalPixelRatio: hpr, verticalPixelRatio: vpr }) => {
       const width = bitmapSize.width;
-      const fontPx = Math.round(11 * vpr);
-      ctx.font = `${fontPx}px -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, sans-serif`;
+      const fontPx = Math.round(layout.fontSize * vpr);
+      ctx.font = `${fontPx}px ${layout.fontFamily}`;
       ctx.textBaseline = 'bottom';
       for (const line of this.lines) {
         const lineWidth = Math.max(1, Math.round(line.width * vpr));
@@ -43,12 +90,15 @@ export class LevelsRenderer implements IPrimitivePaneRenderer {
         ctx.lineTo(width, y);
         ctx.stroke();
         if (line.label) {
-          const pad = Math.round(4 * hpr);
+          const pad = Math.round(PAD_PX * hpr);
           const textWidth = Math.ceil(ctx.measureText(line.label).width);
-          const x = width - textWidth - 2 * pad - Math.round(8 * hpr);
+          const boxWidth = textWidth + 2 * pad;
+          const x = Math.round(labelRight(layout, width / hpr, boxWidth / hpr) * hpr) - boxWidth;
           const top = Math.round(line.labelY * vpr - lineWidth / 2) - fontPx - 2 * pad;
-          ctx.fillStyle = 'rgba(13, 17, 23, 0.78)';
-          ctx.fillRect(x, top, textWidth + 2 * pad, fontPx + 2 * pad);
+          ctx.globalAlpha = 1;
+          ctx.fillStyle = layout.boxColor;
+          ctx.fillRect(x, top, boxWidth, fontPx + 2 * pad);
+          ctx.globalAlpha = Math.max(line.alpha, 0.9);
           ctx.fillStyle = line.color;
           ctx.fillText(line.label, x + pad, top + fontPx + pad);
         }

@@ -6,7 +6,9 @@ import type { OpenInterestPoint } from '../src/model/open-interest';
 import { HeatmapDataController, type DensityReading, type LoadControl } from './heatmap-data-controller';
 import { DEFAULT_HEATMAP_OPTIONS, mergeHeatmapOptions, type HeatmapOptions, type HeatmapOptionsPatch } from './heatmap-options';
 import { HeatmapPaneView } from './heatmap-pane-view';
+import { chartTimeToMs } from './chart-time';
 import type { KlinesInput } from './klines-input';
+import { placementWarning } from './placement-warning';
 import { LevelsPaneView } from './levels-pane-view';
 import { ignoreLoadAbort } from './load-abort-error';
 import type { PaintTiming } from './paint-budget';
@@ -16,8 +18,10 @@ const PAINT_OPTIONS: (keyof HeatmapOptions)[] = ['threshold', 'moreHeat', 'palet
 /**
  * The liquidation heatmap and levels as a lightweight-charts series primitive. Attach it with
  * `series.attachPrimitive(primitive)` (or use {@link createLiquidationHeatmap}); feed it klines with
- * {@link setData} and {@link update}. Times of the series must be UTC timestamps in seconds, the bars the
- * same as the klines'. Data and queries are a {@link HeatmapDataController}'s; this class adapts the chart.
+ * {@link setData} and {@link update}. Each kline's column is drawn on the bar whose time is the kline's
+ * open time (UTC seconds, or a business day at UTC midnight), whatever lies between bars; klines that do
+ * not line up with the bars are not drawn and a console warning says why, once. Data and queries are a
+ * {@link HeatmapDataController}'s; this class adapts the chart.
  */
 export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
   private opts: HeatmapOptions;
@@ -28,12 +32,19 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
   private readonly heatmapView: HeatmapPaneView;
   private readonly levelsView = new LevelsPaneView();
   private readonly views: readonly [HeatmapPaneView, LevelsPaneView];
-  private readonly onSeriesData = (): void => this.requestUpdate?.();
+  private readonly onSeriesData = (): void => {
+    this.heatmapView.seriesDataChanged();
+    this.redraw();
+  };
+  /** Bumped by every change the chart cannot see (data, options, the series' data); part of {@link viewKey}. */
+  private changes = 0;
+  private lastViewKey = '';
+  private warnedProblem: string | null = null;
 
   /** Bad options throw a `RangeError` naming the option. `paint` sets the paint clock and budget per frame. */
   constructor(options: HeatmapOptionsPatch = {}, paint: Partial<PaintTiming> = {}) {
     this.opts = mergeHeatmapOptions(DEFAULT_HEATMAP_OPTIONS, options, 'LiquidationHeatmapPrimitive options');
-    this.data = new HeatmapDataController({ model: this.opts.model, levels: this.opts.levels }, () => this.requestUpdate?.());
+    this.data = new HeatmapDataController({ model: this.opts.model, levels: this.opts.levels }, () => this.redraw());
     this.heatmapView = new HeatmapPaneView(paint);
     this.views = [this.heatmapView, this.levelsView];
   }
@@ -46,8 +57,28 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
     param.series.subscribeDataChanged(this.onSeriesData);
   }
 
+  /**
+   * True once the chart this primitive is attached to was removed (`chart.remove()`): lightweight-charts
+   * does not detach series primitives then, and asking it to redraw would throw "Object is disposed".
+   */
+  chartRemoved(): boolean {
+    return this.chart !== null && this.chart.chartElement().parentElement === null;
+  }
+
+  /** Asks the chart for a redraw, unless it was removed: then lets go of it (pending loads are cancelled). */
+  private redraw(): void {
+    this.changes++;
+    if (!this.chartRemoved()) {
+      this.requestUpdate?.();
+      return;
+    }
+    this.data.abort('the chart was removed');
+    this.requestUpdate = null;
+  }
+
   /** Part of `ISeriesPrimitive`: called on `detachPrimitive`; cancels pending loads, unsubscribes, drops caches. */
   detached(): void {
+    this.lastViewKey = '';
     this.data.abort('detached from the series');
     this.series?.unsubscribeDataChanged(this.onSeriesData);
     this.chart = this.series = this.requestUpdate = null;
@@ -89,7 +120,7 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
     if (patch.levels !== undefined) this.data.setLevelsOptions(next.levels);
     if (patch.model !== undefined && JSON.stringify(next.model) !== JSON.stringify(previous.model)) this.data.setModelOptions(next.model).catch(ignoreLoadAbort);
     if (PAINT_OPTIONS.some((key) => key in patch)) this.heatmapView.invalidatePaint();
-    this.requestUpdate?.();
+    this.redraw();
   }
 
   /** The options in force. */
@@ -107,9 +138,18 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
     return this.data.planTrade(request);
   }
 
-  /** Density at a bar (chart time in seconds, or epoch ms) and price, or null outside the heatmap. */
-  densityAt(time: number, price: number): DensityReading | null {
-    return this.data.densityAt(time, price);
+  /**
+   * Density at a bar and price, or null outside the heatmap. `time` is a chart time as lightweight-charts
+   * hands it out (`param.time` of a crosshair move): UTC seconds or a business day; epoch ms also works.
+   */
+  densityAt(time: Time, price: number): DensityReading | null {
+    const ms = chartTimeToMs(time);
+    return ms === null ? null : this.data.densityAt(ms, price);
+  }
+
+  /** The logical index of the bar column `c` is drawn on, or null when it is not drawn; for checks and tests. */
+  barIndexOfColumn(column: number): number | null {
+    return this.heatmapView.barIndexOf(column);
   }
 
   /** The level whose line is under a pane y coordinate (media pixels), if any. */
@@ -126,9 +166,51 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
   updateAllViews(): void {
     const { chart, series } = this;
     if (!chart || !series) return;
+    // lightweight-charts calls this several times per frame; the views are rebuilt only when what they show moved.
+    const key = this.viewKey(chart, series);
+    if (key === this.lastViewKey && this.heatmapView.complete) return;
+    this.lastViewKey = key;
     this.heatmapView.update(this.data.model, this.opts, chart, series);
-    if (!this.heatmapView.complete) setTimeout(() => this.requestUpdate?.(), 0);
-    this.levelsView.update(this.data.levels(), series, this.opts);
+    this.warnPlacement(series);
+    if (!this.heatmapView.complete) setTimeout(() => this.redraw(), 0);
+    this.levelsView.update(this.data.levels(), chart, series, this.opts);
+  }
+
+  /** Everything the views depend on, cheaply: data and option changes, viewport, price mapping, pane size, fonts. */
+  private viewKey(chart: IChartApiBase<Time>, series: ISeriesApi<SeriesType, Time>): string {
+    const timeScale = chart.timeScale();
+    const range = timeScale.getVisibleLogicalRange();
+    const { layout } = chart.options();
+    const background = layout.background.type === 'solid' ? layout.background.color : layout.background.topColor;
+    const model = this.data.model;
+    const probe = model.length > 0 ? model.klines.close[model.length - 1] : 1;
+    return [
+      this.changes,
+      range?.from,
+      range?.to,
+      timeScale.width(),
+      series.priceToCoordinate(probe),
+      series.priceToCoordinate(probe * 1.01),
+      series.priceScale().options().mode,
+      series.getPane().getHeight(),
+      layout.fontFamily,
+      layout.fontSize,
+      background,
+    ].join('|');
+  }
+
+  private warnPlacement(series: ISeriesApi<SeriesType, Time>): void {
+    const problem = this.heatmapView.placementProblem;
+    if (!problem) {
+      this.warnedProblem = null;
+      return;
+    }
+    if (this.warnedProblem === problem.kind) return;
+    const bars = series.data();
+    // No bars yet is not a mismatch: the page has not set its candles.
+    if (bars.length === 0) return;
+    this.warnedProblem = problem.kind;
+    console.warn(placementWarning(problem, { count: bars.length, first: bars[0].time, last: bars[bars.length - 1].time }));
   }
 
   /** Part of `ISeriesPrimitive`: the heatmap (under the candles) and the level lines. */

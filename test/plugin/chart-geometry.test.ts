@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnGeometry, rowGeometry } from '../../plugin/chart-geometry';
+import { rowGeometry } from '../../plugin/chart-geometry';
 import { must } from '../helpers/must';
 import { fakeChart } from './fake-chart';
 import { gridAround } from '../helpers/grids';
@@ -10,19 +10,6 @@ const TIMES = [100, 200, 300, 400, 500].map((t) => t * 3600);
 const GRID = gridAround(15, 0, 180, 1);
 
 describe('chart geometry', () => {
-  it('maps columns to logical indices: column c centred on its bar', () => {
-    const fake = fakeChart(TIMES, { low: 10, high: 100, spacing: 8 });
-    fake.setVisible(1.2, 3.4);
-    const g = must(columnGeometry(fake.chart as never, Float64Array.from(TIMES, (t) => t * 1000), 5), 'a column geometry');
-    expect(g).toEqual({ x0: -4, columnWidth: 8, firstColumn: 1, endColumn: 5 });
-  });
-
-  it('finds the columns when the series starts later than the klines', () => {
-    const fake = fakeChart(TIMES.slice(2), { low: 10, high: 100, spacing: 8 });
-    const g = must(columnGeometry(fake.chart as never, Float64Array.from(TIMES, (t) => t * 1000), 5), 'a column geometry');
-    expect(g.x0).toBe(-2 * 8 - 4);
-  });
-
   it('a linear scale draws the log-spaced rows in a few evenly spaced strips, each row edge within 0.25 px', () => {
     const fake = fakeChart(TIMES, { low: 10, high: 100, height: 90 });
     const { strips } = must(rowGeometry(fake.series, GRID), 'a row geometry');

@@ -4,20 +4,28 @@ import type { LiquidationHeatmapPrimitive } from '../../plugin/liquidation-heatm
 /**
  * A stand-in for lightweight-charts' chart and series with the calls the primitive makes: a time scale
  * where bar `i` (open time `times[i]` seconds) sits at logical `i`, x = `i * spacing`, and a linear (or
- * logarithmic) price scale over `[low, high]` mapped to `[height, 0]`. It counts live subscriptions.
+ * logarithmic) price scale over `[low, high]` mapped to `[height, 0]`. It counts live subscriptions and
+ * can be removed like `chart.remove()`.
  */
-export function fakeChart(times: number[], options: { spacing?: number; low: number; high: number; height?: number; log?: boolean; mode?: number }) {
+export function fakeChart(
+  times: number[],
+  options: { spacing?: number; low: number; high: number; height?: number; log?: boolean; mode?: number; lastValue?: number; background?: string; font?: { family: string; size: number } },
+) {
   const spacing = options.spacing ?? 6;
   const height = options.height ?? 400;
   const dataHandlers = new Set<() => void>();
+  const formatter = { format: (price: number) => price.toFixed(2) };
   let updates = 0;
   let visible = { from: 0, to: times.length - 1 };
+  const element = { parentElement: {} as object | null };
   const project = (p: number) => (options.log ? Math.log(p) : p);
   const priceToCoordinate = (price: number) => {
     if (options.log && price <= 0) return null;
     return height - ((project(price) - project(options.low)) / (project(options.high) - project(options.low))) * height;
   };
   const chart = {
+    chartElement: () => element,
+    options: () => ({ layout: { background: { type: 'solid', color: options.background ?? '#ffffff' }, fontFamily: options.font?.family ?? 'Arial', fontSize: options.font?.size ?? 12 } }),
     timeScale: () => ({
       getVisibleLogicalRange: () => visible,
       timeToIndex: (time: number) => {
@@ -25,10 +33,19 @@ export function fakeChart(times: number[], options: { spacing?: number; low: num
         return i < 0 ? null : i;
       },
       logicalToCoordinate: (logical: number) => logical * spacing,
+      timeToCoordinate: (time: number) => (times.includes(time) ? times.indexOf(time) * spacing : null),
+      options: () => ({ barSpacing: spacing }),
+      width: () => times.length * spacing,
     }),
   };
   const series = {
     priceToCoordinate,
+    data: () => times.map((time) => ({ time })),
+    dataByIndex: (index: number) => (times.length ? { time: times[Math.min(index, times.length - 1)] } : null),
+    priceFormatter: () => formatter,
+    options: () => ({ lastValueVisible: options.lastValue !== undefined }),
+    lastValueData: () => (options.lastValue === undefined ? { noData: true } : { noData: false, price: options.lastValue }),
+    getPane: () => ({ getHeight: () => height }),
     priceScale: () => ({ options: () => ({ mode: options.mode ?? (options.log ? 1 : 0) }) }),
     subscribeDataChanged: (h: () => void) => dataHandlers.add(h),
     unsubscribeDataChanged: (h: () => void) => dataHandlers.delete(h),
@@ -46,6 +63,8 @@ export function fakeChart(times: number[], options: { spacing?: number; low: num
     dataHandlers,
     updates: () => updates,
     setVisible: (from: number, to: number) => (visible = { from, to }),
+    /** What `chart.remove()` does to the chart's element: takes it out of its container. */
+    remove: () => (element.parentElement = null),
   };
 }
 

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { ColumnRun } from '../../plugin/column-time-map';
 import { HeatmapRenderer, type HeatmapDrawData } from '../../plugin/heatmap-renderer';
 import { callsOf, recordingTarget } from './recording-context';
 
 const SOURCE = { tag: 'tile-0' } as unknown as CanvasImageSource;
 
-function data(overrides: Partial<HeatmapDrawData> = {}): HeatmapDrawData {
-  return {
+type OneRun = Omit<HeatmapDrawData, 'runs'> & ColumnRun;
+
+/** Draw data with one run of columns (the fields of the run beside the others). */
+function data(overrides: Partial<OneRun> = {}): HeatmapDrawData {
+  const { firstColumn, endColumn, x0, columnWidth, ...rest }: OneRun = {
     tiles: [{ source: SOURCE, firstColumn: 0, columns: 4096 }],
     rows: 100,
     firstColumn: 10,
@@ -15,6 +19,7 @@ function data(overrides: Partial<HeatmapDrawData> = {}): HeatmapDrawData {
     strips: [{ row: 0, count: 100, yTop: 20, yBottom: 380 }],
     ...overrides,
   };
+  return { ...rest, runs: [{ firstColumn, endColumn, x0, columnWidth }] };
 }
 
 describe('heatmap renderer', () => {

@@ -22,6 +22,17 @@ void fromKline;
 const report: LevelsReport | null = heatmap.levels();
 void report;
 
+// The README's tooltip line compiles under strict TypeScript: param.time is lightweight-charts' Time.
+chart.subscribeCrosshairMove((param) => {
+  if (param.time !== undefined) heatmap.densityAt(param.time, 100);
+});
+heatmap.densityAt('2024-05-01', 100);
+heatmap.densityAt({ year: 2024, month: 5, day: 1 }, 100);
+const same: typeof candles = heatmap.getSeries();
+void same;
+const fromRaw: UpdateResult = heatmap.update([0, '1', '2', '0.5', '1.5', '10']);
+void fromRaw;
+
 // @ts-expect-error threshold is a number
 heatmap.applyOptions({ threshold: 'high' });
 // @ts-expect-error unknown option

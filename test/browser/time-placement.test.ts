@@ -1,0 +1,167 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeBrowser } from './describe-browser';
+import { launchChromium } from './chromium.mjs';
+import { expectNoConsoleErrors, openPage, readPixels, waitForReady, type OpenedPage } from './page-harness';
+import type { RgbaImage } from './png';
+import { startStaticServer, type StaticServer } from './static-server.mjs';
+
+interface Probe {
+  column: number;
+  drawnOn: number | null;
+  barIndex: number | null;
+  x: number | null;
+}
+
+type Rgb = [number, number, number];
+
+declare global {
+  interface Window {
+    /** The handle fixtures/placement.js leaves on the page. */
+    placement: {
+      show(name: string): Promise<void>;
+      probe(columns: number[]): Probe[];
+      candleX(candle: number): number;
+      warnings(): string[];
+    };
+    waitFrames(n: number): Promise<void>;
+  }
+}
+
+const isWhite = ([r, g, b]: Rgb) => r > 240 && g > 240 && b > 240;
+const isBlack = ([r, g, b]: Rgb) => r < 40 && g < 40 && b < 40;
+
+/** The pane canvas's pixels in the bitmap column under media x. */
+function pixelColumn(image: RgbaImage, x: number, dpr: number): Rgb[] {
+  const bx = Math.round(x * dpr);
+  const column: Rgb[] = [];
+  for (let y = 0; y < image.height; y++) {
+    const i = (y * image.width + bx) * 4;
+    column.push([image.data[i], image.data[i + 1], image.data[i + 2]]);
+  }
+  return column;
+}
+
+const heatIn = (column: Rgb[]) => column.filter((p) => !isWhite(p) && !isBlack(p)).length;
+
+/** Share of the pixels (candle pixels left out) whose colour differs by more than 10 in a channel. */
+function mismatch(a: Rgb[], b: Rgb[]): number {
+  let compared = 0;
+  let differ = 0;
+  for (let y = 0; y < Math.min(a.length, b.length); y++) {
+    if (isBlack(a[y]) || isBlack(b[y])) continue;
+    compared++;
+    if (a[y].some((v, k) => Math.abs(v - b[y][k]) > 10)) differ++;
+  }
+  return differ / compared;
+}
+
+describeBrowser('heatmap columns are placed by time on a real lightweight-charts chart', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  let opened: OpenedPage;
+  let page: Page;
+  let dpr: number;
+
+  beforeAll(async () => {
+    server = await startStaticServer();
+    browser = await launchChromium();
+    opened = await openPage(browser, `${server.url}/fixtures/placement.html`, { width: 800, height: 400 });
+    page = opened.page;
+    await waitForReady(page);
+    dpr = await page.evaluate(() => window.devicePixelRatio);
+  });
+  afterAll(async () => {
+    await opened?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  const show = (name: string) => page.evaluate((n) => window.placement.show(n), name);
+  const probe = (columns: number[]) => page.evaluate((c) => window.placement.probe(c), columns);
+  const candleX = (i: number) => page.evaluate((n) => window.placement.candleX(n), i);
+  const warnings = () => page.evaluate(() => window.placement.warnings());
+  const pane = () => readPixels(page, '[data-testid=chart]', 'canvas');
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+
+  /** The pixel column under kline `column`'s bar in case `name`. */
+  async function columnUnder(name: string, column: number): Promise<Rgb[]> {
+    await show(name);
+    const [{ x }] = await probe([column]);
+    expect(x).not.toBeNull();
+    return pixelColumn(await pane(), x as number, dpr);
+  }
+
+  function expectEachOnItsBar(probes: Probe[]) {
+    for (const p of probes) {
+      expect(p.barIndex, `column ${p.column} has a bar`).not.toBeNull();
+      expect(p.drawnOn, `column ${p.column}`).toBe(p.barIndex);
+    }
+  }
+
+  it('three klines missing: the candles of the gap stay bare, every later column on its own candle up to the last', async () => {
+    await show('klines-gap');
+    expectEachOnItsBar(await probe(range(0, 117)));
+    const image = await pane();
+    for (const bar of [60, 61, 62]) expect(heatIn(pixelColumn(image, await candleX(bar), dpr)), `candle ${bar}`).toBe(0);
+    for (const bar of [59, 63, 119]) expect(heatIn(pixelColumn(image, await candleX(bar), dpr)), `candle ${bar}`).toBeGreaterThan(20);
+    expect(await warnings()).toEqual([]);
+  });
+
+  it('three candles missing: their klines are not drawn and the columns after them stay on their candles', async () => {
+    await show('candles-gap');
+    const probes = await probe(range(0, 120));
+    for (const p of probes.slice(60, 63)) expect([p.drawnOn, p.barIndex]).toEqual([null, null]);
+    expectEachOnItsBar([...probes.slice(0, 60), ...probes.slice(63)]);
+    expect(mismatch(await columnUnder('candles-gap', 100), await columnUnder('aligned', 100))).toBeLessThan(0.05);
+  });
+
+  it('three whitespace points among the candles: the column under a later candle is the one of its own time', async () => {
+    await show('whitespace');
+    expectEachOnItsBar(await probe(range(0, 120)));
+    const under = await columnUnder('whitespace', 80);
+    expect(heatIn(under)).toBeGreaterThan(20);
+    expect(mismatch(under, await columnUnder('aligned', 80))).toBeLessThan(0.05);
+  });
+
+  it('a second series with :00 and :30 points: the heatmap is drawn, each column on the candle of its hour', async () => {
+    await show('extra-times');
+    expectEachOnItsBar(await probe(range(0, 120)));
+    const under = await columnUnder('extra-times', 90);
+    expect(heatIn(under)).toBeGreaterThan(20);
+    expect(mismatch(under, await columnUnder('aligned', 90))).toBeLessThan(0.05);
+  });
+
+  for (const name of ['business-day-string', 'business-day-object']) {
+    it(`business-day times (${name.slice(13)}) are UTC midnight: the columns match a chart in UTC seconds`, async () => {
+      await show(name);
+      expectEachOnItsBar(await probe(range(0, 120)));
+      const under = await columnUnder(name, 70);
+      expect(heatIn(under)).toBeGreaterThan(20);
+      expect(mismatch(under, await columnUnder('daily-seconds', 70))).toBeLessThan(0.05);
+    });
+  }
+
+  const refused: [string, RegExp][] = [
+    ['shifted', /no kline opens at a bar's time: 120 klines from 1735689600 s \(2025-01-01T00:00:00\.000Z\), 120 bars from 1735709400/],
+    ['milliseconds', /no kline opens at a bar's time: 120 klines .* 120 bars from 1735689600000 .*look like milliseconds/],
+    ['daily-candles-hourly-klines', /klines are finer than the chart's bars: 1357 of 1440 klines fall between two adjacent bars/],
+  ];
+  for (const [name, message] of refused) {
+    it(`${name}: nothing drawn and one console warning with counts and an example time of each side`, async () => {
+      await show(name);
+      const image = await pane();
+      let heat = 0;
+      for (let x = 0; x < image.width / dpr - 1; x += 3) heat += heatIn(pixelColumn(image, x, dpr));
+      expect(heat).toBe(0);
+      await page.evaluate(() => window.waitFrames(3));
+      const seen = await warnings();
+      expect(seen).toHaveLength(1);
+      expect(seen[0]).toMatch(message);
+    });
+  }
+
+  it('raised no console errors', () => {
+    expectNoConsoleErrors(opened.errors);
+  });
+});
