@@ -161,6 +161,13 @@ const server = createServer((req, res) => {
 });
 
 const port = Number(process.env.PORT ?? 5173);
+server.on('error', (error) => {
+  const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+  if (code === 'EADDRINUSE') console.error(`demo: port ${port} on 127.0.0.1 is already in use; start with PORT=<another port> (e.g. PORT=${port + 1} npm start)`);
+  else if (code === 'EACCES') console.error(`demo: no permission to listen on port ${port}; start with PORT=<another port> (e.g. PORT=8080 npm start)`);
+  else console.error(`demo: cannot listen on 127.0.0.1:${port}: ${error.message}`);
+  process.exit(1);
+});
 server.listen(port, '127.0.0.1', () => {
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
   ownPort = address.port;
