@@ -4,12 +4,13 @@
 import { createAlerts } from './alerts.js';
 import { createCandleWindow } from './candle-window.js';
 import { createChartView } from './chart-view.js';
-import { bindControls } from './controls.js';
+import { bindControls, lockSymbolAndInterval } from './controls.js';
 import { createDataFeed } from './data-feed.js';
 import { byTestId } from './dom.js';
 import { createOverlay } from './overlay.js';
 import { showLevels, showMarket } from './panels.js';
 import { createPlanner } from './plan.js';
+import { bindReplayControls } from './replay-controls.js';
 import { effectsOf } from './state-effects.js';
 import { attachTooltip } from './tooltip.js';
 import { writeState } from './url-state.js';
@@ -33,6 +34,7 @@ const CHART_WINDOW_BARS = 3000;
  * @property {LiquidationHeatmap} heatmap the overlay in use (a new symbol may bring a new one)
  * @property {DemoState} state
  * @property {ReturnType<typeof createPlanner>} planner
+ * @property {() => import('./replay-player.js').ReplayPlayer | null} replay the replay playing, null when live
  */
 
 /**
@@ -43,7 +45,8 @@ export function createApp(state) {
   const { chart, candles } = createChartView(byTestId('chart'));
   const overlay = createOverlay(candles, state);
   const candleWindow = createCandleWindow(chart, candles, { size: CHART_WINDOW_BARS });
-  const feed = createDataFeed({ state, chart, candleWindow, overlay, onUpdate: refreshPanels });
+  const replayControls = bindReplayControls(() => feed.player());
+  const feed = createDataFeed({ state, chart, candleWindow, overlay, onUpdate: refreshPanels, replayControls });
 
   function refreshPanels() {
     const report = overlay.current().levels();
@@ -89,6 +92,7 @@ export function createApp(state) {
     },
     state,
     planner,
+    replay: () => feed.player(),
   };
 
   return {
@@ -98,7 +102,14 @@ export function createApp(state) {
      * Loads the state's data as the demo server's config says (live or replay) and keeps it coming.
      * @param {DemoConfig} config
      */
-    start: (config) => feed.start(config),
+    start: (config) => {
+      if (config.mode === 'replay' && (config.replaySymbol || config.replayInterval)) {
+        Object.assign(state, { symbol: config.replaySymbol ?? state.symbol, interval: config.replayInterval ?? state.interval });
+        history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
+        lockSymbolAndInterval(state);
+      }
+      return feed.start(config);
+    },
     handles,
   };
 }
