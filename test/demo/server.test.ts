@@ -121,3 +121,22 @@ describe('demo server --replay', () => {
     await expect(startDemo(['--replay', file])).rejects.toThrow(/bad\.csv, row 2, field high/);
   });
 });
+
+describe('demo server on a busy port', () => {
+  it('says in one line which port is taken and how to pick another', async () => {
+    const { createServer } = await import('node:net');
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const port = (holder.address() as { port: number }).port;
+    try {
+      const error = await startDemo([], { PORT: String(port) }).then(
+        () => null,
+        (e: Error) => e.message,
+      );
+      const lines = (error ?? '').replace(/^demo server exited with 1: /, '').trim().split('\n');
+      expect(lines).toEqual([`demo: port ${port} on 127.0.0.1 is already in use; start with PORT=<another port> (e.g. PORT=${port + 1} npm start)`]);
+    } finally {
+      holder.close();
+    }
+  });
+});
