@@ -77,7 +77,8 @@ export function createApp(state) {
   }
 
   const planner = createPlanner(() => ({ heatmap: overlay.current(), candles, chart }), state, change);
-  const alerts = createAlerts(state, change);
+  // Rows are resolutionPct tall (a whole multiple of it only on very wide ranges): levels closer than that are one row.
+  const alerts = createAlerts(state, change, () => window.LiqHeatmap.mergeModelOptions(overlay.current().options().model).resolutionPct);
   bindControls(state, change);
   candles.applyOptions({ visible: state.klines });
   attachTooltip(chart, byTestId('tooltip'), () => ({ heatmap: overlay.current(), candles }));

@@ -1,6 +1,4 @@
-import type { IChartApi, ISeriesApi } from 'lightweight-charts';
 import type { Page } from 'playwright-core';
-import type { LiquidationHeatmap } from '../../plugin/create-liquidation-heatmap';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeBinance } from '../demo/fake-binance.mjs';
 import { useDemoInBrowser } from './demo-in-browser';
@@ -8,18 +6,6 @@ import { describeBrowser } from './describe-browser';
 import { expectNoConsoleErrors, openPage, waitForReady, type OpenedPage } from './page-harness';
 
 type FakeBinance = Awaited<ReturnType<typeof startFakeBinance>>;
-
-declare global {
-  interface Window {
-    /** The demo page's handles (demo/page/main.js). */
-    demo: {
-      chart: IChartApi;
-      candles: ISeriesApi<'Candlestick'>;
-      candleWindow: { shown(): number; total(): number };
-      heatmap: LiquidationHeatmap;
-    };
-  }
-}
 
 /** 1M of 5m bars: 8,640 bars, six REST pages of at most 1,500. */
 const LONG = 'interval=5m&range=1M';
