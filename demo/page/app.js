@@ -3,16 +3,18 @@
 // state change into the effects it needs (state-effects.js), each run once.
 import { createAlerts } from './alerts.js';
 import { createCandleWindow } from './candle-window.js';
-import { createChartView } from './chart-view.js';
+import { createChartView, crosshairOptions, isTouchScreen } from './chart-view.js';
 import { bindControls, lockSymbolAndInterval } from './controls.js';
 import { createDataFeed } from './data-feed.js';
 import { byTestId } from './dom.js';
+import { keepRoomForLabels } from './label-room.js';
 import { createOverlay } from './overlay.js';
 import { showLevels, showMarket } from './panels.js';
 import { createPlanner } from './plan.js';
 import { bindReplayControls } from './replay-controls.js';
 import { effectsOf } from './state-effects.js';
 import { attachTooltip } from './tooltip.js';
+import { attachTouchInspect } from './touch-inspect.js';
 import { writeState } from './url-state.js';
 
 const CHART_WINDOW_BARS = 3000;
@@ -42,7 +44,7 @@ const CHART_WINDOW_BARS = 3000;
  * @param {DemoState} state
  */
 export function createApp(state) {
-  const { chart, candles } = createChartView(byTestId('chart'));
+  const { chart, candles } = createChartView(byTestId('chart'), state.crosshair);
   const overlay = createOverlay(candles, state);
   const candleWindow = createCandleWindow(chart, candles, { size: CHART_WINDOW_BARS });
   const replayControls = bindReplayControls(() => feed.player());
@@ -51,6 +53,7 @@ export function createApp(state) {
   function refreshPanels() {
     const report = overlay.current().levels();
     showLevels(report);
+    keepRoomForLabels(chart, report);
     showMarket(feed.market);
     planner.refresh();
     alerts.check(report);
@@ -59,6 +62,7 @@ export function createApp(state) {
   /** @type {Readonly<Record<Effect, () => void>>} */
   const effects = {
     candles: () => candles.applyOptions({ visible: state.klines }),
+    crosshair: () => chart.applyOptions({ crosshair: crosshairOptions(state.crosshair) }),
     repaint: () => overlay.repaint(),
     realert: () => alerts.reset(),
     replan: () => planner.refresh(),
@@ -81,7 +85,8 @@ export function createApp(state) {
   const alerts = createAlerts(state, change, () => window.LiqHeatmap.mergeModelOptions(overlay.current().options().model).resolutionPct);
   bindControls(state, change);
   candles.applyOptions({ visible: state.klines });
-  attachTooltip(chart, byTestId('tooltip'), () => ({ heatmap: overlay.current(), candles }));
+  const tooltip = attachTooltip(chart, byTestId('tooltip'), () => ({ heatmap: overlay.current(), candles }));
+  if (isTouchScreen()) attachTouchInspect(chart, () => candles, byTestId('chart'), tooltip);
 
   /** @type {DemoHandles} */
   const handles = {
