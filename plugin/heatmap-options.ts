@@ -23,7 +23,7 @@ export type SidesOption = 'both' | 'long' | 'short';
 export type NormalizeOnOption = 'visible' | 'recent';
 
 /** How many of the newest columns `normalizeOn: 'recent'` takes the colour reference from. */
-export const RECENT_COLUMNS = 48;
+export const RECENT_COLUMNS = 12;
 
 /** Options of the overlay; every field has a documented default ({@link DEFAULT_HEATMAP_OPTIONS}). */
 export interface HeatmapOptions {
