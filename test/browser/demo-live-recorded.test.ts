@@ -5,6 +5,7 @@ import { sharedFile } from '../helpers/shared-data';
 import { useDemoInBrowser } from './demo-in-browser';
 import { describeBrowser } from './describe-browser';
 import { expectNoConsoleErrors, openPage, waitForReady, type OpenedPage } from './page-harness';
+import { required } from './demo-required';
 
 type FakeBinance = Awaited<ReturnType<typeof startFakeBinance>>;
 
@@ -75,7 +76,7 @@ describeBrowser('demo live end to end on recorded bars: ticks, closed bars, a dr
     await advance(page, HOUR);
     await expect.poll(async () => (await lastColumn(page)).columns, { timeout: 10_000 }).toBe(before.columns + 1);
     const after = await candleTimes(page);
-    expect(after.at(-1)! - times.at(-1)!).toBe(HOUR / 1000);
+    expect(required(after.at(-1), 'a last candle') - required(times.at(-1), 'a last candle')).toBe(HOUR / 1000);
   });
 
   it('a dropped socket says reconnecting, reconnects, and back-fills the bars it missed', async () => {

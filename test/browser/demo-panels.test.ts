@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { useDemoInBrowser } from './demo-in-browser';
 import { describeBrowser } from './describe-browser';
 import { openPage, waitForReady } from './page-harness';
+import { required } from './demo-required';
 
 const number = (text: string) => Number(text.replace(/[,+%]/g, ''));
 
@@ -63,7 +64,7 @@ describeBrowser('demo panels a trader reads at a glance (real chromium, replayed
       });
       expect(report).not.toBeNull();
       // The recorded BTCUSDT 1h replay has a significant level on both sides.
-      const [above, below] = report!.fmt as [string, string];
+      const [above, below] = required(report, 'a levels report').fmt as [string, string];
       expect(above && below).toBeTruthy();
       expect(await page.getByTestId('nearest-above').textContent()).toMatch(new RegExp(`^${above.replace(/[.]/g, '\\.')} \\(\\+\\d+\\.\\d\\d%\\), zone `));
       expect((await rows(page, 'levels-above')).filter((r) => r.nearest).map((r) => r.price)).toEqual([above]);
@@ -79,7 +80,8 @@ describeBrowser('demo panels a trader reads at a glance (real chromium, replayed
   it('the bias card gives the label, the ratio, the window it compares and a one-line meaning', async () => {
     const { page, close } = await open();
     try {
-      const bias = await page.evaluate(() => window.demo.heatmap.levels()!.bias);
+      const bias = await page.evaluate(() => window.demo.heatmap.levels()?.bias);
+      if (!bias) throw new Error('no levels report');
       expect((await page.getByTestId('bias').textContent())?.replace(' ', '-')).toBe(bias.label);
       expect(await page.getByTestId('bias-ratio').textContent()).toBe(`${bias.ratio.toFixed(2)} (longs below / shorts above)`);
       expect(await page.getByTestId('bias-window').textContent()).toBe(`within ±${bias.windowPct.toFixed(2)}% of price`);
@@ -93,7 +95,8 @@ describeBrowser('demo panels a trader reads at a glance (real chromium, replayed
     const { page, close } = await open();
     try {
       const expected = await page.evaluate(() => {
-        const r = window.demo.heatmap.levels()!;
+        const r = window.demo.heatmap.levels();
+        if (!r) return ['no report', 'no report'];
         const f = window.LiqHeatmap.formatPrice;
         return [r.above[0], r.below[0]].map((l) => (l ? `${f(l.low)} – ${f(l.high)}` : 'none in range'));
       });

@@ -4,6 +4,7 @@ import { browserScaleFactor } from './chromium.mjs';
 import { useDemoInBrowser } from './demo-in-browser';
 import { describeBrowser } from './describe-browser';
 import { saveScreenshot, waitForReady } from './page-harness';
+import { required } from './demo-required';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -31,10 +32,10 @@ describeBrowser('demo on a phone (390x844, touch; real chromium)', () => {
   it('stacks the panels below the chart without horizontal scrolling', async () => {
     const { context, page } = await openPhone(demo.browser, `${demo.url}?tick=0`);
     try {
-      const chart = (await page.getByTestId('chart').boundingBox())!;
+      const chart = required(await page.getByTestId('chart').boundingBox(), 'the chart box');
       expect(chart.width).toBeGreaterThan(300);
       for (const id of ['bias-card', 'levels-above', 'levels-below', 'plan']) {
-        const box = (await page.getByTestId(id).boundingBox())!;
+        const box = required(await page.getByTestId(id).boundingBox(), `the ${id} box`);
         expect(box.y, id).toBeGreaterThanOrEqual(chart.y + chart.height);
         expect(box.x + box.width, id).toBeLessThanOrEqual(PHONE.width);
       }
@@ -52,7 +53,7 @@ describeBrowser('demo on a phone (390x844, touch; real chromium)', () => {
       const labelPx = await page.evaluate<number>(`import('/demo/label-room.js').then((m) => m.widestLabelPx(window.demo.heatmap.levels()))`);
       const room = await page.evaluate((widest) => {
         const n = window.demo.candles.data().length;
-        const last = window.demo.chart.timeScale().logicalToCoordinate((n - 1) as never)!;
+        const last = window.demo.chart.timeScale().logicalToCoordinate((n - 1) as never) ?? Number.NaN;
         const spacing = window.demo.chart.timeScale().options().barSpacing;
         return { lastRight: last + spacing / 2, labelLeft: window.demo.chart.paneSize().width - widest - 16 };
       }, labelPx);
@@ -80,14 +81,14 @@ describeBrowser('demo on a phone (390x844, touch; real chromium)', () => {
   it('a finger drag shows the tooltip at once, above the finger, and lifting the finger hides it', async () => {
     const { context, page } = await openPhone(demo.browser, `${demo.url}?tick=0`);
     try {
-      const chart = (await page.getByTestId('chart').boundingBox())!;
+      const chart = required(await page.getByTestId('chart').boundingBox(), 'the chart box');
       const tooltip = page.getByTestId('tooltip');
       expect(await tooltip.isVisible()).toBe(false);
       const to = { x: chart.x + chart.width * 0.45, y: chart.y + chart.height * 0.6 };
       const touch = await touchDrag(page, { x: chart.x + chart.width * 0.3, y: chart.y + chart.height * 0.6 }, to);
       await expect.poll(() => tooltip.isVisible(), { timeout: 2_000 }).toBe(true);
       expect(await tooltip.textContent()).toMatch(/price/);
-      const box = (await tooltip.boundingBox())!;
+      const box = required(await tooltip.boundingBox(), 'the tooltip box');
       expect(box.y + box.height).toBeLessThan(to.y);
       await touch.lift();
       await expect.poll(() => tooltip.isVisible(), { timeout: 2_000 }).toBe(false);

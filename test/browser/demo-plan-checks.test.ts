@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { useDemoInBrowser } from './demo-in-browser';
 import { describeBrowser } from './describe-browser';
 import { openPage, waitForReady } from './page-harness';
+import { required } from './demo-required';
 
 async function typeInto(page: Page, testId: string, value: string) {
   await page.fill(`[data-testid=${testId}]`, value);
@@ -35,7 +36,7 @@ describeBrowser('demo plan checks its inputs and flags weak targets; alerts are 
         expect(await page.evaluate(() => window.demo.state.planEntry)).toBe(0);
         expect(new URL(page.url()).searchParams.get('planEntry')).toBeNull();
       }
-      const price = Number((await page.getByTestId('price').textContent())!.replace(/,/g, ''));
+      const price = Number(required(await page.getByTestId('price').textContent(), 'a price').replace(/,/g, ''));
       await typeInto(page, 'plan-entry', String(Math.round(price)));
       expect(await error.isVisible()).toBe(false);
       expect(await page.evaluate(() => window.demo.state.planEntry)).toBe(Math.round(price));
@@ -63,7 +64,7 @@ describeBrowser('demo plan checks its inputs and flags weak targets; alerts are 
     try {
       // An entry whose plan has a target under 1R and one at or above it, found on the model itself.
       const entry = await page.evaluate(() => {
-        const price = window.demo.heatmap.levels()!.price;
+        const price = window.demo.heatmap.levels()?.price ?? Number.NaN;
         for (let k = -300; k <= 300; k++) {
           for (const side of ['long', 'short'] as const) {
             const e = Number((price * (1 + k / 10_000)).toPrecision(8));
@@ -74,10 +75,11 @@ describeBrowser('demo plan checks its inputs and flags weak targets; alerts are 
         }
         return null;
       });
-      expect(entry).not.toBeNull();
-      await page.selectOption('[data-testid=plan-side]', entry!.side);
-      await typeInto(page, 'plan-entry', String(entry!.entry));
-      const targets = await page.evaluate(() => window.demo.planner.current()!.targets.map((t) => t.rewardToRisk));
+      const found = required(entry, 'an entry with targets on both sides of 1R');
+      await page.selectOption('[data-testid=plan-side]', found.side);
+      await typeInto(page, 'plan-entry', String(found.entry));
+      const targets = await page.evaluate(() => window.demo.planner.current()?.targets.map((t) => t.rewardToRisk) ?? []);
+      expect(targets.length).toBeGreaterThan(1);
       const rows = await page.$$eval('[data-testid=plan-targets] li', (items) => items.map((li) => ({ poor: li.classList.contains('poor-rr'), text: li.textContent ?? '' })));
       expect(rows.map((r) => r.poor)).toEqual(targets.map((rr) => rr !== null && rr < 1));
       for (const row of rows) expect(row.text.includes('reward below risk')).toBe(row.poor);
@@ -90,10 +92,10 @@ describeBrowser('demo plan checks its inputs and flags weak targets; alerts are 
     const { page, close } = await open('planSide=long');
     try {
       await expect.poll(() => page.getByTestId('plan-stop').textContent()).not.toBe('–');
-      const longStop = await page.evaluate(() => window.demo.planner.current()!.stop.price);
+      const longStop = await page.evaluate(() => window.demo.planner.current()?.stop.price);
       await page.selectOption('[data-testid=plan-side]', 'short');
-      await expect.poll(() => page.evaluate(() => window.demo.planner.current()!.side)).toBe('short');
-      expect(await page.evaluate(() => window.demo.planner.current()!.stop.price)).not.toBe(longStop);
+      await expect.poll(() => page.evaluate(() => window.demo.planner.current()?.side)).toBe('short');
+      expect(await page.evaluate(() => window.demo.planner.current()?.stop.price)).not.toBe(longStop);
       expect(await page.getByTestId('plan-notes').textContent()).not.toMatch(/stop moved/);
       await page.selectOption('[data-testid=plan-side]', 'long');
       expect(await page.getByTestId('plan-notes').textContent()).not.toMatch(/stop moved/);

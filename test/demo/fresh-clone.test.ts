@@ -19,8 +19,8 @@ function npmStart(cwd: string): { child: ChildProcess; served: Promise<{ url: st
       const match = SERVED.exec(output);
       if (match) resolve({ url: match[0], ms: Date.now() - started, output });
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
     child.on('exit', (code) => reject(new Error(`npm start exited with ${code} before serving:\n${output}`)));
   });
   return { child, served };
