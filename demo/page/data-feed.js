@@ -153,6 +153,7 @@ export function createDataFeed({ state, chart, candleWindow, overlay, onUpdate, 
     const { signal } = controller;
     delete document.documentElement.dataset.ready;
     delete document.documentElement.dataset.empty;
+    sink.lastStatus = '';
     showLevels(null);
     replayControls.attach(null);
     showSyntheticWatermark(false);
@@ -169,7 +170,9 @@ export function createDataFeed({ state, chart, candleWindow, overlay, onUpdate, 
         histories++;
         candleWindow.set([]);
         showEmptyState(error.message);
-        showStatus('error', error.message);
+        // Why there is no live data either (when live was tried), then why there is nothing to replay.
+        const why = sink.lastStatus.replace(/: showing replayed data instead$/, '');
+        showStatus('error', why ? `${why}; ${error.message}` : error.message);
         document.documentElement.dataset.empty = '1';
         return;
       }

@@ -94,6 +94,13 @@ describeBrowser('demo live end to end on recorded bars: ticks, closed bars, a dr
     expect(steps).toEqual(Array(6).fill(HOUR / 1000));
   });
 
+  it('mark-price messages keep the "as of" time and the funding rate current', async () => {
+    const { page } = opened;
+    const asOf = async () => Date.parse(`${(await page.getByTestId('as-of').textContent())?.replace(' UTC', '').replace(' ', 'T')}:00Z`);
+    await expect.poll(async () => Math.abs((await asOf()) - (Date.now() + ahead)), { timeout: 5_000 }).toBeLessThan(2 * 60_000);
+    expect(await page.getByTestId('funding').textContent()).toBe('0.0100%');
+  });
+
   it('prints no console errors and makes no failed requests', () => {
     expectNoConsoleErrors(opened.errors, [/WebSocket connection to .* failed/]);
   });

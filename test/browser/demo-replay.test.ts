@@ -38,6 +38,7 @@ describeBrowser('demo page offline: only recorded data (real chromium, real serv
       const empty = page.getByTestId('empty-state');
       expect(await empty.isVisible()).toBe(true);
       expect(await empty.textContent()).toBe('no recorded data for SOLUSDT 5m offline');
+      expect(await page.getByTestId('status').textContent()).toMatch(/^Binance could not be reached.*; no recorded data for SOLUSDT 5m offline$/);
       expect(await page.getByTestId('chart').evaluate((e) => getComputedStyle(e).visibility)).toBe('hidden');
       expect(await page.evaluate(() => window.demo.candles.data().length)).toBe(0);
       expect(await page.getByTestId('synthetic-watermark').isVisible()).toBe(false);
