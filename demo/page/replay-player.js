@@ -142,15 +142,3 @@ export function createReplayPlayer(bars, { baseTickMs, paused = false, onKline, 
   if (!paused) player.play();
   return player;
 }
-
-/**
- * Plays `bars` every `tickMs`, calling `onKline(kline)`, then `onDone()`; returns a stop function.
- * @param {readonly Kline[]} bars
- * @param {number} tickMs
- * @param {(kline: Kline) => void} onKline
- * @param {() => void} onDone
- * @returns {() => void}
- */
-export function playReplay(bars, tickMs, onKline, onDone) {
-  return createReplayPlayer(bars, { baseTickMs: tickMs, onKline, onRestart: () => {}, onEnd: onDone }).stop;
-}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Kline } from '../../src/klines/kline';
-import { createReplayPlayer, playReplay, tickOf, TICKS_PER_BAR } from '../../demo/page/replay-player.js';
+import { createReplayPlayer, tickOf, TICKS_PER_BAR } from '../../demo/page/replay-player.js';
 
 const BAR: Kline = { openTime: Date.UTC(2025, 0, 1), open: 100, high: 110, low: 96, close: 104, volume: 80, quoteVolume: 8_000 };
 
@@ -42,10 +42,11 @@ describe('replay playback', () => {
   });
 
   const bars: Kline[] = [BAR, { ...BAR, openTime: BAR.openTime + 3_600_000, open: 104, close: 101 }];
+  const play = (onKline: (k: Kline) => void, onEnd: () => void) => createReplayPlayer(bars, { baseTickMs: 100, onKline, onRestart: () => {}, onEnd });
 
   it('plays every bar as its ticks, one per tick interval, the last of each closed', () => {
     const seen: Kline[] = [];
-    playReplay(bars, 100, (k) => seen.push(k), () => {});
+    play((k) => seen.push(k), () => {});
     vi.advanceTimersByTime(100 * TICKS_PER_BAR * bars.length);
     expect(seen).toHaveLength(TICKS_PER_BAR * bars.length);
     expect(seen.filter((k) => k.closed).map((k) => k.openTime)).toEqual(bars.map((b) => b.openTime));
@@ -53,7 +54,7 @@ describe('replay playback', () => {
 
   it('says it is done once, on the tick after the last bar', () => {
     const done = vi.fn();
-    playReplay(bars, 100, () => {}, done);
+    play(() => {}, done);
     vi.advanceTimersByTime(100 * TICKS_PER_BAR * bars.length);
     expect(done).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1_000);
@@ -62,7 +63,7 @@ describe('replay playback', () => {
 
   it('stops when its stop function is called', () => {
     const seen: Kline[] = [];
-    const stop = playReplay(bars, 100, (k) => seen.push(k), () => {});
+    const { stop } = play((k) => seen.push(k), () => {});
     vi.advanceTimersByTime(250);
     stop();
     vi.advanceTimersByTime(10_000);
