@@ -1,7 +1,7 @@
 // @ts-check
 import { createServer } from 'node:http';
 import { relay, upstreamUrl } from './server/binance-proxy.mjs';
-import { findReplay, loadReplayFile, toRestRows } from './server/replay-source.mjs';
+import { findReplay, loadReplayFile, syntheticReplay, toRestRows } from './server/replay-source.mjs';
 import { isCrossOrigin } from './server/fetch-site.mjs';
 import { isOwnHost } from './server/own-host.mjs';
 import { readStatic, resolveStatic } from './server/static-files.mjs';
@@ -54,19 +54,36 @@ if (replayFile) {
 const SYMBOL = /^[A-Z0-9]{2,30}$/;
 const INTERVALS = new Set(['1m', '3m', '5m', '15m', '30m', '1h', '2h', '4h', '6h', '8h', '12h', '1d']);
 
-/** `/api/config`: whether the page should try Binance live or only replay, and where the live websocket is. */
-const configBody = JSON.stringify({ mode: fixedReplay ? 'replay' : 'live', replayLabel: fixedReplay?.label ?? null, wsBaseUrl: WS_BASE });
+/**
+ * `/api/config`: whether the page should try Binance live or only replay, where the live websocket is,
+ * and with `--replay FILE` the file's symbol and interval (the page locks its controls to them).
+ */
+const configBody = JSON.stringify({
+  mode: fixedReplay ? 'replay' : 'live',
+  replayLabel: fixedReplay?.label ?? null,
+  replaySymbol: fixedReplay?.symbol ?? null,
+  replayInterval: fixedReplay?.interval ?? null,
+  wsBaseUrl: WS_BASE,
+});
 
 /**
- * The `/api/replay` body for a symbol and interval, or null when either is invalid.
+ * The `/api/replay` answer for a symbol and interval: recorded bars (or generated ones only when
+ * `synthetic=1` asks for them), 404 naming the symbol and interval when nothing is recorded, 400 when
+ * either is invalid.
  * @param {URL} url
+ * @returns {{ status: number, body: string }}
  */
-function replayBody(url) {
+function replayAnswer(url) {
   const symbol = (url.searchParams.get('symbol') ?? 'BTCUSDT').toUpperCase();
   const interval = url.searchParams.get('interval') ?? '1h';
-  if (!SYMBOL.test(symbol) || !INTERVALS.has(interval)) return null;
-  const replay = fixedReplay ?? findReplay(symbol, interval);
-  return JSON.stringify({ label: replay.label, symbol, interval, intervalMs: replay.series.intervalMs, rows: toRestRows(replay.series) });
+  if (!SYMBOL.test(symbol) || !INTERVALS.has(interval)) return { status: 400, body: JSON.stringify({ code: 'refused', msg: 'invalid symbol or interval' }) };
+  const replay = fixedReplay ?? (url.searchParams.get('synthetic') === '1' ? syntheticReplay(symbol, interval) : findReplay(symbol, interval));
+  if (!replay) return { status: 404, body: JSON.stringify({ code: 'no-recording', msg: `no recorded data for ${symbol} ${interval} offline` }) };
+  const { label, file, derivedFrom, synthetic, series } = replay;
+  return {
+    status: 200,
+    body: JSON.stringify({ label, file, derivedFrom, synthetic, symbol: replay.symbol ?? symbol, interval: replay.interval ?? interval, intervalMs: series.intervalMs, rows: toRestRows(series) }),
+  };
 }
 
 const BASE_HEADERS = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
@@ -133,9 +150,8 @@ async function handle(req, res) {
     return;
   }
   if (url.pathname === '/api/replay') {
-    const body = replayBody(url);
-    if (body) res.writeHead(200, { ...headers, 'Content-Type': 'application/json' }).end(body);
-    else refuse(res, 400, 'invalid symbol or interval');
+    const { status, body } = replayAnswer(url);
+    res.writeHead(status, { ...headers, 'Content-Type': 'application/json' }).end(body);
     return;
   }
   const target = resolveStatic(url.pathname);
@@ -161,6 +177,13 @@ const server = createServer((req, res) => {
 });
 
 const port = Number(process.env.PORT ?? 5173);
+server.on('error', (error) => {
+  const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+  if (code === 'EADDRINUSE') console.error(`demo: port ${port} on 127.0.0.1 is already in use; start with PORT=<another port> (e.g. PORT=${port + 1} npm start)`);
+  else if (code === 'EACCES') console.error(`demo: no permission to listen on port ${port}; start with PORT=<another port> (e.g. PORT=8080 npm start)`);
+  else console.error(`demo: cannot listen on 127.0.0.1:${port}: ${error.message}`);
+  process.exit(1);
+});
 server.listen(port, '127.0.0.1', () => {
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
   ownPort = address.port;

@@ -15,6 +15,16 @@ export type PaletteOption = 'density' | 'two-sided' | readonly ColorStop[];
 /** Which side's density the heatmap shows. */
 export type SidesOption = 'both' | 'long' | 'short';
 
+/**
+ * Which columns set the colour reference: `'visible'`, every column on screen; `'recent'`, the newest
+ * {@link RECENT_COLUMNS} columns of the data, so the live clusters at the right edge reach full
+ * intensity and old bands (since swept) cannot outshine them.
+ */
+export type NormalizeOnOption = 'visible' | 'recent';
+
+/** How many of the newest columns `normalizeOn: 'recent'` takes the colour reference from. */
+export const RECENT_COLUMNS = 12;
+
 /** Options of the overlay; every field has a documented default ({@link DEFAULT_HEATMAP_OPTIONS}). */
 export interface HeatmapOptions {
   /** Draw the heatmap cells. Default true. */
@@ -31,6 +41,8 @@ export interface HeatmapOptions {
   sides: SidesOption;
   /** Percentile (0..1) of the visible cells' density that maps to full intensity. Default 0.98. */
   normalizePercentile: number;
+  /** Columns whose density sets that reference ({@link NormalizeOnOption}). Default `'visible'`. */
+  normalizeOn: NormalizeOnOption;
   /** Draw level lines and their labels. Default true. */
   levelsVisible: boolean;
   /** Show recently swept levels as dashed, faded lines. Default true. */
@@ -57,6 +69,7 @@ export const DEFAULT_HEATMAP_OPTIONS: Readonly<HeatmapOptions> = Object.freeze({
   opacity: 0.85,
   sides: 'both',
   normalizePercentile: 0.98,
+  normalizeOn: 'visible',
   levelsVisible: true,
   sweptVisible: true,
   axisLabelsVisible: true,

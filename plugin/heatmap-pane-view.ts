@@ -3,7 +3,7 @@ import type { LiquidationModel } from '../src/model/liquidation-model';
 import { CellImage, type CellPaint, type ColumnSource } from './cell-image';
 import { rowGeometry } from './chart-geometry';
 import { ColumnTimeMap, type PlacementProblem } from './column-time-map';
-import type { HeatmapOptions } from './heatmap-options';
+import { RECENT_COLUMNS, type HeatmapOptions } from './heatmap-options';
 import { HeatmapRenderer } from './heatmap-renderer';
 import { ImageSurface } from './image-surface';
 import { buildIntensityLut } from './intensity-lut';
@@ -118,10 +118,11 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     this.trackColumns(count, tailVersion);
     const { firstColumn, endColumn, runs } = placement;
     // updateAllViews runs on every redraw (crosshair moves too): recompute only when an input changed.
-    const key = `${version}:${tailVersion}:${firstColumn}:${endColumn}:${options.sides}:${options.normalizePercentile}`;
+    const [r0, r1] = options.normalizeOn === 'recent' ? [Math.max(0, count - RECENT_COLUMNS), count] : [firstColumn, endColumn];
+    const key = `${version}:${tailVersion}:${r0}:${r1}:${options.sides}:${options.normalizePercentile}`;
     if (key !== this.referenceKey) {
       this.referenceKey = key;
-      this.reference = steppedReference(visiblePercentile(model, grid.rows, firstColumn, endColumn, options.sides, options.normalizePercentile));
+      this.reference = steppedReference(visiblePercentile(model, grid.rows, r0, r1, options.sides, options.normalizePercentile));
     }
     const reference = this.reference;
     if (!this.paint || this.paint.reference !== reference) {

@@ -20,5 +20,7 @@ export {
   type ColorStop,
   type PaletteOption,
   type SidesOption,
+  type NormalizeOnOption,
+  RECENT_COLUMNS,
 } from './heatmap-options';
 export { DENSITY_STOPS, LONG_STOPS, SHORT_STOPS } from './palette';

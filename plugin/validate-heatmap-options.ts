@@ -8,6 +8,7 @@ const UNIT_OPTIONS = ['threshold', 'moreHeat', 'opacity', 'normalizePercentile']
 const FLAG_OPTIONS = ['heatmapVisible', 'levelsVisible', 'sweptVisible', 'axisLabelsVisible', 'autoscaleLevels'] as const;
 const COLOR_OPTIONS = ['longColor', 'shortColor'] as const;
 const SIDES: readonly unknown[] = ['both', 'long', 'short'];
+const NORMALIZE_ON: readonly unknown[] = ['visible', 'recent'];
 const HEX_COLOR = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
 
 /**
@@ -26,6 +27,7 @@ export function validateHeatmapOptions(options: HeatmapOptions, where: string): 
   for (const name of FLAG_OPTIONS) if (typeof options[name] !== 'boolean') fail(name, 'true or false', options[name]);
   for (const name of COLOR_OPTIONS) if (!isCssColor(options[name])) fail(name, 'a CSS colour', options[name]);
   if (!SIDES.includes(options.sides)) fail('sides', "'both', 'long' or 'short'", options.sides);
+  if (!NORMALIZE_ON.includes(options.normalizeOn)) fail('normalizeOn', "'visible' or 'recent'", options.normalizeOn);
   validatePalette(options.palette, fail);
   nested(where, () => mergeModelOptions(options.model));
   nested(where, () => mergeLevelsOptions(options.levels));

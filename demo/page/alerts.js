@@ -1,6 +1,7 @@
 // @ts-check
 // Level alerts on the page: price within N % of a significant level, or a level swept. One notice per
 // level and kind within the cool-down; a browser notification too when the user allowed them.
+import { createAlertDedup } from './alert-dedup.js';
 import { byTestId, inputByTestId, make } from './dom.js';
 
 const MAX_SHOWN = 30;
@@ -27,6 +28,8 @@ function notify(alert) {
   li.dataset.type = alert.type;
   li.dataset.level = String(alert.id);
   li.dataset.time = String(alert.time);
+  li.dataset.side = alert.level.side;
+  li.dataset.price = String(alert.level.price);
   const list = byTestId('alerts');
   list.prepend(li);
   while (list.children.length > MAX_SHOWN) list.lastElementChild?.remove();
@@ -35,15 +38,20 @@ function notify(alert) {
 
 /**
  * The alerts panel over `state` (reads `alertPct` and `interval`); reports its input as `{ alertPct }`.
+ * `rowPct()` is the price grid's row height in % (levels that close are one place: one alert).
  * @param {Readonly<DemoState>} state
  * @param {(partial: Partial<DemoState>) => void} onChange
+ * @param {() => number} rowPct
  * @returns {{ check(report: LevelsReport | null): void, reset(): void }}
  */
-export function createAlerts(state, onChange) {
+export function createAlerts(state, onChange, rowPct) {
   /** @type {LevelAlerts | null} */
   let alerts = null;
+  /** @type {ReturnType<typeof createAlertDedup> | null} */
+  let dedup = null;
   const start = () => {
     alerts = state.alertPct > 0 ? new window.LiqHeatmap.LevelAlerts({ approachPct: state.alertPct, cooldownMs: cooldownMs(state.interval) }) : null;
+    dedup = null;
   };
   start();
 
@@ -61,7 +69,8 @@ export function createAlerts(state, onChange) {
     /** Checks a fresh report; call on every update. */
     check(report) {
       if (!alerts || !report) return;
-      for (const alert of alerts.check(report, report.time)) notify(alert);
+      dedup ??= createAlertDedup(rowPct(), cooldownMs(state.interval));
+      for (const alert of alerts.check(report, report.time)) if (!dedup.isRepeat(alert)) notify(alert);
     },
     /** Starts over with the state's settings and an empty list. */
     reset() {

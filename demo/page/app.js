@@ -3,15 +3,18 @@
 // state change into the effects it needs (state-effects.js), each run once.
 import { createAlerts } from './alerts.js';
 import { createCandleWindow } from './candle-window.js';
-import { createChartView } from './chart-view.js';
-import { bindControls } from './controls.js';
+import { createChartView, crosshairOptions, isTouchScreen } from './chart-view.js';
+import { bindControls, lockSymbolAndInterval } from './controls.js';
 import { createDataFeed } from './data-feed.js';
 import { byTestId } from './dom.js';
+import { keepRoomForLabels } from './label-room.js';
 import { createOverlay } from './overlay.js';
 import { showLevels, showMarket } from './panels.js';
 import { createPlanner } from './plan.js';
+import { bindReplayControls } from './replay-controls.js';
 import { effectsOf } from './state-effects.js';
 import { attachTooltip } from './tooltip.js';
+import { attachTouchInspect } from './touch-inspect.js';
 import { writeState } from './url-state.js';
 
 const CHART_WINDOW_BARS = 3000;
@@ -33,6 +36,7 @@ const CHART_WINDOW_BARS = 3000;
  * @property {LiquidationHeatmap} heatmap the overlay in use (a new symbol may bring a new one)
  * @property {DemoState} state
  * @property {ReturnType<typeof createPlanner>} planner
+ * @property {() => import('./replay-player.js').ReplayPlayer | null} replay the replay playing, null when live
  */
 
 /**
@@ -40,14 +44,16 @@ const CHART_WINDOW_BARS = 3000;
  * @param {DemoState} state
  */
 export function createApp(state) {
-  const { chart, candles } = createChartView(byTestId('chart'));
+  const { chart, candles } = createChartView(byTestId('chart'), state.crosshair);
   const overlay = createOverlay(candles, state);
   const candleWindow = createCandleWindow(chart, candles, { size: CHART_WINDOW_BARS });
-  const feed = createDataFeed({ state, chart, candleWindow, overlay, onUpdate: refreshPanels });
+  const replayControls = bindReplayControls(() => feed.player());
+  const feed = createDataFeed({ state, chart, candleWindow, overlay, onUpdate: refreshPanels, replayControls });
 
   function refreshPanels() {
     const report = overlay.current().levels();
     showLevels(report);
+    keepRoomForLabels(chart, report);
     showMarket(feed.market);
     planner.refresh();
     alerts.check(report);
@@ -56,6 +62,7 @@ export function createApp(state) {
   /** @type {Readonly<Record<Effect, () => void>>} */
   const effects = {
     candles: () => candles.applyOptions({ visible: state.klines }),
+    crosshair: () => chart.applyOptions({ crosshair: crosshairOptions(state.crosshair) }),
     repaint: () => overlay.repaint(),
     realert: () => alerts.reset(),
     replan: () => planner.refresh(),
@@ -74,10 +81,12 @@ export function createApp(state) {
   }
 
   const planner = createPlanner(() => ({ heatmap: overlay.current(), candles, chart }), state, change);
-  const alerts = createAlerts(state, change);
+  // Rows are resolutionPct tall (a whole multiple of it only on very wide ranges): levels closer than that are one row.
+  const alerts = createAlerts(state, change, () => window.LiqHeatmap.mergeModelOptions(overlay.current().options().model).resolutionPct);
   bindControls(state, change);
   candles.applyOptions({ visible: state.klines });
-  attachTooltip(chart, byTestId('tooltip'), () => ({ heatmap: overlay.current(), candles }));
+  const tooltip = attachTooltip(chart, byTestId('tooltip'), () => ({ heatmap: overlay.current(), candles }));
+  if (isTouchScreen()) attachTouchInspect(chart, () => candles, byTestId('chart'), tooltip);
 
   /** @type {DemoHandles} */
   const handles = {
@@ -89,6 +98,7 @@ export function createApp(state) {
     },
     state,
     planner,
+    replay: () => feed.player(),
   };
 
   return {
@@ -98,7 +108,14 @@ export function createApp(state) {
      * Loads the state's data as the demo server's config says (live or replay) and keeps it coming.
      * @param {DemoConfig} config
      */
-    start: (config) => feed.start(config),
+    start: (config) => {
+      if (config.mode === 'replay' && (config.replaySymbol || config.replayInterval)) {
+        Object.assign(state, { symbol: config.replaySymbol ?? state.symbol, interval: config.replayInterval ?? state.interval });
+        history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
+        lockSymbolAndInterval(state);
+      }
+      return feed.start(config);
+    },
     handles,
   };
 }

@@ -24,21 +24,36 @@ function tickMark(time, type) {
 }
 
 /**
- * Creates the chart in `container` with its candlestick series.
+ * The crosshair's options: dashed lines of `color`, their axis labels on it with dark text.
+ * @param {string} color `#rrggbb`
+ */
+export function crosshairOptions(color) {
+  const { LineStyle } = window.LightweightCharts;
+  const line = { style: LineStyle.Dashed, color, width: /** @type {const} */ (1), labelBackgroundColor: color };
+  return { vertLine: line, horzLine: line };
+}
+
+/** Whether the page is used with a finger (phones, tablets). */
+export function isTouchScreen() {
+  return window.matchMedia('(pointer: coarse)').matches;
+}
+
+/**
+ * Creates the chart in `container` with its candlestick series; the crosshair is dashed `crosshairColor`.
+ * On a touch screen one finger inspects (crosshair and tooltip) instead of panning; two fingers zoom.
  * @param {HTMLElement} container
+ * @param {string} crosshairColor
  * @returns {{ chart: IChartApi, candles: CandleSeries }}
  */
-export function createChartView(container) {
-  const { createChart, CandlestickSeries, LineStyle, CrosshairMode } = window.LightweightCharts;
+export function createChartView(container, crosshairColor) {
+  const { createChart, CandlestickSeries, CrosshairMode } = window.LightweightCharts;
+  const touch = isTouchScreen();
   const chart = createChart(container, {
     autoSize: true,
     layout: { background: { color: '#0d1117' }, textColor: '#d0d7de', attributionLogo: true },
     grid: { vertLines: { color: '#161b22' }, horzLines: { color: '#161b22' } },
-    crosshair: {
-      mode: CrosshairMode.Normal,
-      vertLine: { style: LineStyle.Dashed, color: '#8b949e', labelBackgroundColor: '#30363d' },
-      horzLine: { style: LineStyle.Dashed, color: '#8b949e', labelBackgroundColor: '#30363d' },
-    },
+    crosshair: { mode: CrosshairMode.Normal, ...crosshairOptions(crosshairColor) },
+    handleScroll: touch ? { horzTouchDrag: false, vertTouchDrag: false, mouseWheel: true, pressedMouseMove: true } : true,
     timeScale: { timeVisible: true, rightOffset: 4, tickMarkFormatter: tickMark },
     // A fixed minimum width: the axis does not widen when the first prices arrive, which would re-lay out the chart in the same frame.
     rightPriceScale: { scaleMargins: { top: 0.08, bottom: 0.08 }, minimumWidth: 84 },

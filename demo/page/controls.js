@@ -75,3 +75,23 @@ export function bindControls(state, onChange) {
   sides.addEventListener('change', () => onChange({ sides: /** @type {DemoState['sides']} */ (sides.value) }));
   palette.addEventListener('change', () => onChange({ palette: /** @type {DemoState['palette']} */ (palette.value) }));
 }
+
+/**
+ * Shows the symbol and interval of a `--replay FILE` and locks both controls (the file has no other).
+ * @param {{ symbol: string, interval: string }} replayed
+ */
+export function lockSymbolAndInterval({ symbol, interval }) {
+  const symbolInput = inputByTestId('symbol');
+  const intervalSelect = selectByTestId('interval');
+  if (![...intervalSelect.options].some((o) => o.value === interval)) {
+    const option = make('option', { text: interval });
+    option.value = interval;
+    intervalSelect.append(option);
+  }
+  symbolInput.value = symbol;
+  intervalSelect.value = interval;
+  for (const control of [symbolInput, intervalSelect]) {
+    control.disabled = true;
+    control.title = 'locked to the replayed file (--replay)';
+  }
+}

@@ -2,7 +2,8 @@
 // Feeds the chart and the overlay from a data source (data-source.js): the history goes to the candles
 // at once and to the overlay's model in slices; ticks that arrive meanwhile wait for the model. A new
 // load stops the previous source, and a model finishing for data already replaced changes nothing.
-import { openSource } from './data-source.js';
+import { showEmptyState, showSyntheticWatermark } from './chart-notice.js';
+import { NoRecordingError, openSource } from './data-source.js';
 import { showLevels, showMarket, showProgress, showStatus } from './panels.js';
 
 /** A long history zoomed all the way out is unreadable and slow to paint: the chart opens on the latest bars. */
@@ -23,7 +24,11 @@ const MAX_INITIAL_BARS = 1500;
  * @property {'live' | 'replay'} mode live: Binance first, replay when it cannot be reached
  * @property {string} [wsBaseUrl] Binance's market-data websocket base URL
  * @property {string | null} [replayLabel]
+ * @property {string | null} [replaySymbol] with `--replay FILE`: the file's symbol, when its name says
+ * @property {string | null} [replayInterval] with `--replay FILE`: the file's interval
  */
+/** @typedef {ReturnType<typeof import('./replay-controls.js').bindReplayControls>} ReplayControls */
+/** @typedef {import('./replay-player.js').ReplayPlayer} ReplayPlayer */
 
 /** @returns {Promise<void>} */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -34,14 +39,15 @@ const messageOf = (error) => (error instanceof Error ? error.message : String(er
 /**
  * The feed for `state`'s symbol, interval and range (read at each load). `onUpdate()` runs after every
  * change of the model (history ready, tick, open interest) to refresh what reads it.
- * @param {{ state: Readonly<DemoState>, chart: IChartApi, candleWindow: CandleWindow, overlay: Overlay, onUpdate: () => void }} parts
+ * `replayControls` shows the replay bar while a replay plays.
+ * @param {{ state: Readonly<DemoState>, chart: IChartApi, candleWindow: CandleWindow, overlay: Overlay, onUpdate: () => void, replayControls: ReplayControls }} parts
  */
-export function createDataFeed({ state, chart, candleWindow, overlay, onUpdate }) {
+export function createDataFeed({ state, chart, candleWindow, overlay, onUpdate, replayControls }) {
   /** @type {MarketFigures} */
   const market = {};
   /** @type {DemoConfig} */
   let config = { mode: 'live' };
-  /** @type {{ stop(): void } | null} */
+  /** @type {import('./data-source.js').Source | null} */
   let source = null;
   /** @type {AbortController | null} */
   let controller = null;
@@ -78,6 +84,7 @@ export function createDataFeed({ state, chart, candleWindow, overlay, onUpdate }
      */
     history(klines, label, context = {}) {
       const run = ++histories;
+      showEmptyState(null);
       candleWindow.set(klines);
       const shown = candleWindow.shown();
       if (shown > MAX_INITIAL_BARS) chart.timeScale().setVisibleLogicalRange({ from: shown - MAX_INITIAL_BARS, to: shown + 4 });
@@ -125,6 +132,17 @@ export function createDataFeed({ state, chart, candleWindow, overlay, onUpdate }
       showStatus(kind, text);
     },
     progress: showProgress,
+    /** @param {import('./data-source.js').ReplayInfo} info */
+    replay(info) {
+      showSyntheticWatermark(info.synthetic);
+    },
+    /**
+     * @param {import('./replay-player.js').ReplayState} replayState
+     * @param {{ bar: number, bars: number }} position
+     */
+    replayState(replayState, position) {
+      replayControls.show(replayState, position);
+    },
   };
 
   async function load() {
@@ -134,13 +152,30 @@ export function createDataFeed({ state, chart, candleWindow, overlay, onUpdate }
     controller = new AbortController();
     const { signal } = controller;
     delete document.documentElement.dataset.ready;
+    delete document.documentElement.dataset.empty;
+    sink.lastStatus = '';
     showLevels(null);
+    replayControls.attach(null);
+    showSyntheticWatermark(false);
     try {
       const opened = await openSource(state, config, sink, signal);
       if (signal.aborted) opened.stop();
-      else source = opened;
+      else {
+        source = opened;
+        replayControls.attach(opened.player ?? null);
+      }
     } catch (error) {
       if (signal.aborted) return;
+      if (error instanceof NoRecordingError) {
+        histories++;
+        candleWindow.set([]);
+        showEmptyState(error.message);
+        // Why there is no live data either (when live was tried), then why there is nothing to replay.
+        const why = sink.lastStatus.replace(/: showing replayed data instead$/, '');
+        showStatus('error', why ? `${why}; ${error.message}` : error.message);
+        document.documentElement.dataset.empty = '1';
+        return;
+      }
       showStatus('error', messageOf(error));
       document.documentElement.dataset.error = messageOf(error);
     }
@@ -159,5 +194,7 @@ export function createDataFeed({ state, chart, candleWindow, overlay, onUpdate }
     },
     /** Stops the source and loads the state's data again. */
     reload: load,
+    /** The replay playing now, or null when the data is live. */
+    player: () => source?.player ?? null,
   };
 }

@@ -2,7 +2,7 @@
 // Where bars come from: Binance live (REST through the demo server's allow-listed pass-through, the
 // websocket straight from the browser) or, when Binance cannot be reached or replay was asked for,
 // recorded bars from the demo server played back as if live.
-import { playReplay } from './replay-player.js';
+import { createReplayPlayer } from './replay-player.js';
 import { barsFor, rangeOf } from './range.js';
 
 /** @typedef {import('../../plugin/index')} LiqHeatmapApi */
@@ -22,12 +22,32 @@ import { barsFor, rangeOf } from './range.js';
  * @property {(figures: MarketFigures) => void} market
  * @property {(kind: 'live' | 'error' | 'loading' | 'replay', text: string) => void} status
  * @property {(text: string) => void} progress
+ * @property {(info: ReplayInfo) => void} replay the replayed data is known (before its history)
+ * @property {(state: ReplayState, position: { bar: number, bars: number }) => void} replayState
  */
-/** @typedef {{ stop: () => void }} Source */
+/**
+ * What is replayed: the server's label, the recording's name, the interval it was made from, whether generated.
+ * @typedef {{ label: string, file: string | null, derivedFrom: string | null, synthetic: boolean }} ReplayInfo
+ */
+/** @typedef {import('./replay-player.js').ReplayPlayer} ReplayPlayer */
+/** @typedef {import('./replay-player.js').ReplayState} ReplayState */
+/** @typedef {{ stop: () => void, player?: ReplayPlayer }} Source */
 /** @typedef {{ kind?: string, status?: number, code?: number, detail?: string, message?: string } | null | undefined} FailureLike */
 
-/** Replay pace per tick in ms: `?tick=N` in the URL (0 pauses playback, for screenshots and tests). */
-const REPLAY_TICK_MS = Number(new URLSearchParams(location.search).get('tick') ?? 400);
+const QUERY = new URLSearchParams(location.search);
+/** Replay pace per tick in ms at 1x: `?tick=N` in the URL (0 starts paused, for screenshots and tests). */
+const REPLAY_TICK_MS = Number(QUERY.get('tick') ?? 400);
+/** Generated bars instead of a market: only when the URL says `?demo=synthetic`. */
+export const SYNTHETIC = QUERY.get('demo') === 'synthetic';
+
+/** Thrown when the server has no recording of the symbol and interval: the page shows an empty state. */
+export class NoRecordingError extends Error {
+  /** @param {string} message */
+  constructor(message) {
+    super(message);
+    this.name = 'NoRecordingError';
+  }
+}
 const REPLAY_LIVE_BARS = 60;
 
 /** The bundle's API: dist/index.umd.js sets `window.LiqHeatmap`. */
@@ -62,7 +82,7 @@ export function describeFailure(failure) {
  * @returns {Promise<Source>}
  */
 export async function openSource(state, config, sink, signal) {
-  if (config.mode === 'live') {
+  if (config.mode === 'live' && !SYNTHETIC) {
     try {
       return await openLive(state, config, sink, signal);
     } catch (error) {
@@ -164,9 +184,12 @@ function oiPeriod(interval) {
  * @returns {Promise<Source>}
  */
 async function openReplay(state, sink, signal, fellBack) {
-  const response = await fetch(`/api/replay?symbol=${encodeURIComponent(state.symbol)}&interval=${encodeURIComponent(state.interval)}`, { signal });
+  const query = `symbol=${encodeURIComponent(state.symbol)}&interval=${encodeURIComponent(state.interval)}${SYNTHETIC ? '&synthetic=1' : ''}`;
+  const response = await fetch(`/api/replay?${query}`, { signal });
+  if (response.status === 404) throw new NoRecordingError((await response.json()).msg ?? `no recorded data for ${state.symbol} ${state.interval} offline`);
   if (!response.ok) throw new Error(`replay data: HTTP ${response.status}`);
   const body = await response.json();
+  sink.replay({ label: body.label, file: body.file ?? null, derivedFrom: body.derivedFrom ?? null, synthetic: body.synthetic === true });
   const series = liqHeatmap().parseKlines(body.rows, { source: 'replay' });
   /** @type {Kline[]} */
   const all = [];
@@ -175,18 +198,29 @@ async function openReplay(state, sink, signal, fellBack) {
   const shown = all.slice(all.length - wanted);
   const live = Math.min(REPLAY_LIVE_BARS, Math.floor(shown.length / 3));
   const history = shown.slice(0, shown.length - live);
-  sink.history(history, body.label);
   const prefix = fellBack ? `${statusPrefix(sink)}` : '';
-  sink.status(fellBack ? 'error' : 'replay', `${prefix}replay: ${body.label}`);
-  const last = history[history.length - 1];
-  sink.market({ asOf: last.openTime + (series.intervalMs || 0) });
-  if (!(REPLAY_TICK_MS > 0)) return { stop: () => {} };
-  const stop = playReplay(shown.slice(history.length), REPLAY_TICK_MS, (/** @type {Kline} */ k) => {
-    sink.kline(k);
-    if (k.closed) sink.market({ asOf: k.openTime + (series.intervalMs || 0) });
-  }, () => sink.status(fellBack ? 'error' : 'replay', `${prefix}replay finished: ${body.label}`));
-  signal.addEventListener('abort', stop, { once: true });
-  return { stop };
+  const kind = fellBack ? 'error' : 'replay';
+  const showHistory = () => {
+    sink.history(history, body.label);
+    sink.status(kind, `${prefix}replay: ${body.label}`);
+    const last = history[history.length - 1];
+    sink.market({ asOf: last.openTime + (series.intervalMs || 0) });
+  };
+  showHistory();
+  const player = createReplayPlayer(shown.slice(history.length), {
+    baseTickMs: REPLAY_TICK_MS > 0 ? REPLAY_TICK_MS : 400,
+    paused: !(REPLAY_TICK_MS > 0),
+    onKline: (k) => {
+      sink.kline(k);
+      if (k.closed) sink.market({ asOf: k.openTime + (series.intervalMs || 0) });
+    },
+    onRestart: showHistory,
+    onEnd: () => sink.status(kind, `${prefix}replay finished: ${body.label}`),
+    onState: (s, position) => sink.replayState(s, position),
+  });
+  sink.replayState(player.state(), player.position());
+  signal.addEventListener('abort', player.stop, { once: true });
+  return { stop: player.stop, player };
 }
 
 /** @param {Sink} sink */

@@ -28,6 +28,8 @@ export function paintOptions(state) {
     sweptVisible: state.swept,
     sides: state.sides,
     palette: state.palette,
+    // The present is the brightest part: old bands (since swept) must not outshine the live clusters.
+    normalizeOn: 'recent',
   };
 }
 

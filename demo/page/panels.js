@@ -19,23 +19,72 @@ import { byTestId, make, replaceChildren, setText } from './dom.js';
  */
 
 /**
+ * `low – high` of a level's zone.
+ * @param {Level} level
+ */
+function zoneText(level) {
+  const { formatPrice } = window.LiqHeatmap;
+  return `${formatPrice(level.low)} – ${formatPrice(level.high)}`;
+}
+
+/**
+ * One row of a level list: price, size and distance, the zone under them; `nearest` marks the nearest
+ * significant level of its side.
  * @param {Level} level
  * @param {DensityUnit} unit
+ * @param {boolean} nearest
  */
-function levelItem(level, unit) {
+function levelItem(level, unit, nearest) {
   const { formatPrice, formatNotional, formatPct } = window.LiqHeatmap;
-  const li = make('li', { title: `zone ${formatPrice(level.low)} – ${formatPrice(level.high)}, strength ${level.strength.toFixed(2)}` });
+  const li = make('li', { className: nearest ? 'nearest' : '', title: `strength ${level.strength.toFixed(2)}${nearest ? ', the nearest significant level' : ''}` });
   const bar = make('span', { className: 'bar' });
   bar.style.width = `${Math.round(level.strength * 100)}%`;
-  li.append(bar, ...[formatPrice(level.price), formatNotional(level.notional, unit), formatPct(level.distancePct)].map((text) => make('span', { text })));
+  /** @type {[string, string][]} */
+  const cells = [
+    ['level-price', formatPrice(level.price)],
+    ['level-size', formatNotional(level.notional, unit)],
+    ['level-distance', formatPct(level.distancePct)],
+    ['level-zone', `zone ${zoneText(level)}`],
+  ];
+  li.append(
+    bar,
+    ...cells.map(([testId, text]) => {
+      const span = make('span', { text, className: testId });
+      span.dataset.testid = testId;
+      return span;
+    }),
+  );
   return li;
 }
 
-/** @param {Level | null} level */
-function nearestText(level) {
+/**
+ * @param {Level | null} level
+ * @param {DensityUnit} unit
+ */
+function nearestText(level, unit) {
   if (!level) return 'none significant';
-  const { formatPrice, formatPct } = window.LiqHeatmap;
-  return `${formatPrice(level.price)} (${formatPct(level.distancePct)})`;
+  const { formatPrice, formatPct, formatNotional } = window.LiqHeatmap;
+  return `${formatPrice(level.price)} (${formatPct(level.distancePct)}), zone ${zoneText(level)}, ${formatNotional(level.notional, unit)}`;
+}
+
+/** What each bias means for a trader, in one line. */
+const BIAS_MEANING = {
+  'long-flush': 'More longs would be liquidated just below price than shorts above: a drop can cascade down.',
+  'short-squeeze': 'More shorts would be liquidated just above price than longs below: a rise can squeeze up.',
+  balanced: 'Neither side carries clearly more liquidations near price.',
+};
+
+/**
+ * The first zones price meets on one side: up to two, nearest first.
+ * @param {readonly Level[]} levels nearest first
+ */
+function watchText(levels) {
+  const { formatPct } = window.LiqHeatmap;
+  if (levels.length === 0) return 'none in range';
+  return levels
+    .slice(0, 2)
+    .map((l) => `${zoneText(l)} (${formatPct(l.distancePct)})`)
+    .join(', then ');
 }
 
 /**
@@ -43,19 +92,26 @@ function nearestText(level) {
  * @param {LevelsReport | null} report
  */
 export function showLevels(report) {
-  const { formatNotional, formatPrice } = window.LiqHeatmap;
+  const { formatNotional, formatPrice, formatPct } = window.LiqHeatmap;
   if (!report) {
     for (const id of ['levels-above', 'levels-below']) replaceChildren(id, []);
     return;
   }
   const heat = report.unit === 'heat' ? ' (heat)' : '';
-  replaceChildren('levels-above', [...report.above].reverse().map((l) => levelItem(l, report.unit)));
-  replaceChildren('levels-below', report.below.map((l) => levelItem(l, report.unit)));
+  const { nearestAbove, nearestBelow, bias } = report;
+  replaceChildren('levels-above', [...report.above].reverse().map((l) => levelItem(l, report.unit, l.price === nearestAbove?.price)));
+  replaceChildren('levels-below', report.below.map((l) => levelItem(l, report.unit, l.price === nearestBelow?.price)));
   setText('total-above', `total above ${formatNotional(report.totals.above, report.unit)}${heat}`);
   setText('total-below', `total below ${formatNotional(report.totals.below, report.unit)}${heat}`);
-  setText('nearest-above', nearestText(report.nearestAbove));
-  setText('nearest-below', nearestText(report.nearestBelow));
-  setText('bias', `${report.bias.label} (${report.bias.ratio.toFixed(2)})`);
+  setText('nearest-above', nearestText(nearestAbove, report.unit));
+  setText('nearest-below', nearestText(nearestBelow, report.unit));
+  setText('watch-above', watchText(report.above));
+  setText('watch-below', watchText(report.below));
+  setText('bias', bias.label.replace('-', ' '));
+  byTestId('bias-card').className = `bias-card ${bias.label}`;
+  setText('bias-ratio', `${bias.ratio.toFixed(2)} (longs below / shorts above)`);
+  setText('bias-window', `within ${formatPct(bias.windowPct).replace(/^\+/, '±')} of price`);
+  setText('bias-meaning', BIAS_MEANING[bias.label]);
   setText('price', formatPrice(report.price));
 }
 

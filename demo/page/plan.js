@@ -2,6 +2,7 @@
 // The "Plan" panel: entry, stop beyond the nearest liquidation zone against the trade, targets before
 // the next zones ahead, drawn as labelled price lines; the entry line can be dragged to re-plan.
 import { byTestId, inputByTestId, make, replaceChildren, selectByTestId, setText } from './dom.js';
+import { bufferError, entryError } from './plan-input.js';
 
 const DRAG_TOLERANCE_PX = 6;
 
@@ -55,7 +56,8 @@ export function createPlanner(context, state, onChange) {
   const lines = [];
   /** @type {TradePlan | null} */
   let plan = null;
-  /** @type {{ key: string, level: Level } | null} */
+  /** The stop's zone last planned, and for which side and entry: a new side or entry is a new plan, not a moved stop. */
+  /** @type {{ key: string, level: Level, plannedFor: string } | null} */
   let previousStop = null;
   let reason = '';
   const entryInput = inputByTestId('plan-entry');
@@ -88,12 +90,17 @@ export function createPlanner(context, state, onChange) {
     const entry = state.planEntry > 0 ? state.planEntry : report.price;
     plan = heatmap.planTrade({ side: state.planSide, entry, bufferPct: state.planBuffer });
     const key = stopKey(plan && plan.stop);
+    const plannedFor = `${state.planSide}:${state.planEntry}:${state.planBuffer}`;
+    if (previousStop && previousStop.plannedFor !== plannedFor) {
+      previousStop = null;
+      reason = '';
+    }
     if (previousStop && key !== previousStop.key) {
       const old = previousStop.level;
       const swept = report.swept.find((z) => z.side === old.side && z.high >= old.low && z.low <= old.high);
       reason = swept ? `stop moved: the zone ${fmt(old.low)}–${fmt(old.high)} was swept` : `stop moved: the nearest zone changed (was ${fmt(old.low)}–${fmt(old.high)})`;
     }
-    previousStop = key && plan && plan.stop.level ? { key, level: plan.stop.level } : null;
+    previousStop = key && plan && plan.stop.level ? { key, level: plan.stop.level, plannedFor } : null;
     if (plan) {
       const { LineStyle } = window.LightweightCharts;
       line(plan.entry, '#e6edf3', 'entry', LineStyle.Solid);
@@ -115,7 +122,11 @@ export function createPlanner(context, state, onChange) {
     setText('plan-stop', stop.price === null ? stop.reason : `${fmt(stop.price)} (${pctText(stop.distancePct)}), ${stop.reason}`);
     replaceChildren(
       'plan-targets',
-      plan.targets.map((t, i) => make('li', { text: `T${i + 1} ${fmt(t.price)} (${pctText(t.distancePct, true)}${t.rewardToRisk === null ? '' : `, ${t.rewardToRisk.toFixed(2)}R`}), ${t.reason}` })),
+      plan.targets.map((t, i) => {
+        const poor = t.rewardToRisk !== null && t.rewardToRisk < 1;
+        const text = `T${i + 1} ${fmt(t.price)} (${pctText(t.distancePct, true)}${t.rewardToRisk === null ? '' : `, ${t.rewardToRisk.toFixed(2)}R`}), ${t.reason}${poor ? ' · reward below risk' : ''}`;
+        return make('li', { text, className: poor ? 'poor-rr' : '', title: poor ? 'this target pays less than the stop risks (below 1R)' : '' });
+      }),
     );
     setText('plan-notes', [reason, ...plan.notes].filter(Boolean).join(' · '));
   }
@@ -126,13 +137,26 @@ export function createPlanner(context, state, onChange) {
   entryInput.value = state.planEntry > 0 ? String(state.planEntry) : '';
   buffer.value = String(state.planBuffer);
   side.addEventListener('change', () => onChange({ planSide: /** @type {DemoState['planSide']} */ (side.value) }));
+  /**
+   * Shows (or clears, for null) the inline error of an input.
+   * @param {HTMLInputElement} input
+   * @param {string} testId
+   * @param {string | null} error
+   */
+  const showError = (input, testId, error) => {
+    setText(testId, error ?? '');
+    byTestId(testId).hidden = error === null;
+    input.setAttribute('aria-invalid', String(error !== null));
+  };
   entryInput.addEventListener('change', () => {
-    const value = Number(entryInput.value);
-    onChange({ planEntry: value > 0 ? value : 0 });
+    const error = entryError(entryInput.value, context().heatmap.levels()?.price ?? null);
+    showError(entryInput, 'plan-entry-error', error);
+    if (error === null) onChange({ planEntry: entryInput.value.trim() === '' ? 0 : Number(entryInput.value) });
   });
   buffer.addEventListener('change', () => {
-    const value = Number(buffer.value);
-    if (value >= 0 && value <= 5) onChange({ planBuffer: value });
+    const error = bufferError(buffer.value);
+    showError(buffer, 'plan-buffer-error', error);
+    if (error === null) onChange({ planBuffer: Number(buffer.value) });
   });
 
   // Dragging the entry line re-plans live (pointer events: mouse and touch alike); the URL is written

@@ -7,11 +7,12 @@
 
 /**
  * - `candles`: show or hide the candles.
+ * - `crosshair`: recolour the crosshair.
  * - `repaint`: the overlay's paint options changed (applyOptions, no recompute).
  * - `replan`: the plan's inputs changed.
  * - `realert`: the alert settings changed: start the alerts over.
  * - `reload`: the data changed: stop the source and load again (the model is built once, for the new data).
- * @typedef {'candles' | 'repaint' | 'replan' | 'realert' | 'reload'} Effect
+ * @typedef {'candles' | 'crosshair' | 'repaint' | 'replan' | 'realert' | 'reload'} Effect
  */
 
 /** @type {Readonly<Record<keyof DemoState, readonly Effect[]>>} */
@@ -31,10 +32,11 @@ export const EFFECTS_BY_KEY = Object.freeze({
   planEntry: ['replan'],
   planBuffer: ['replan'],
   alertPct: ['realert'],
+  crosshair: ['crosshair'],
 });
 
 /** @type {readonly Effect[]} */
-export const EFFECT_ORDER = ['candles', 'repaint', 'realert', 'replan', 'reload'];
+export const EFFECT_ORDER = ['candles', 'crosshair', 'repaint', 'realert', 'replan', 'reload'];
 
 /**
  * The effects a change needs, each once, in {@link EFFECT_ORDER}: only keys whose value differs from

@@ -24,6 +24,7 @@ export const SIDES = ['both', 'long', 'short'];
  * @property {number} planEntry 0 for the current price
  * @property {number} planBuffer stop buffer in %, 0..5
  * @property {number} alertPct alert distance in %, 0..20 (0: no alerts)
+ * @property {string} crosshair crosshair colour, `#rrggbb`
  */
 
 /** @type {Readonly<DemoState>} */
@@ -43,6 +44,7 @@ export const DEFAULTS = Object.freeze({
   planEntry: 0,
   planBuffer: 0.1,
   alertPct: 0.5,
+  crosshair: '#e3b341',
 });
 
 /** @param {readonly string[]} list */
@@ -71,6 +73,7 @@ const PARSERS = {
   planEntry: (v) => (Number(v) > 0 && Number.isFinite(Number(v)) ? Number(v) : undefined),
   planBuffer: (v) => (v !== '' && Number(v) >= 0 && Number(v) <= 5 ? Number(v) : undefined),
   alertPct: (v) => (v !== '' && Number(v) >= 0 && Number(v) <= 20 ? Number(v) : undefined),
+  crosshair: (v) => (/^#[0-9a-f]{6}$/i.test(v) ? v.toLowerCase() : undefined),
 };
 
 /** @type {readonly (keyof DemoState)[]} */

@@ -2,10 +2,23 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { intervalToMs, parseKlines, syntheticKlines, toKlineSeries } from 'lwc-plugin-liquidation-heatmap/core';
+import { intervalToMs, isBinanceInterval, msToInterval, parseKlines, syntheticKlines, toKlineSeries } from 'lwc-plugin-liquidation-heatmap/core';
+import { canCoarsen, coarsenSeries } from './coarser-series.mjs';
 
 /** @typedef {import('lwc-plugin-liquidation-heatmap/core').KlineSeries} KlineSeries */
-/** @typedef {{ label: string, series: KlineSeries }} Replay */
+/**
+ * Bars to replay and what they are: `label` for the status line; `file` the recording (its name only);
+ * `derivedFrom` the recording's interval when the bars were made coarser from it; `synthetic` when
+ * generated (only ever on request).
+ * @typedef {object} Replay
+ * @property {string} label
+ * @property {KlineSeries} series
+ * @property {string | null} file
+ * @property {string | null} symbol
+ * @property {string | null} interval
+ * @property {string | null} derivedFrom
+ * @property {boolean} synthetic
+ */
 
 const SHARED_KLINES = fileURLToPath(new URL('../../../shared/data/binance/klines/', import.meta.url));
 /** Most series held: every request may name a new symbol, and each generated walk costs ~130 KB. */
@@ -40,34 +53,88 @@ function parseFile(file) {
 }
 
 /**
+ * The UTC span of a series, e.g. `2025-04-22 07:00 – 2025-06-02 22:00 UTC`.
+ * @param {KlineSeries} series
+ */
+export function spanOf(series) {
+  if (series.length === 0) return 'no bars';
+  /** @param {number} ms */
+  const at = (ms) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+  return `${at(series.openTime[0])} – ${at(series.openTime[series.length - 1])} UTC`;
+}
+
+/**
+ * The symbol a recording's file name starts with (`BTCUSDT-PERP_1h_….csv`), or null.
+ * @param {string} name
+ */
+function symbolOfName(name) {
+  return /^([A-Z0-9]{2,30})-(PERP|SPOT)_/.exec(name)?.[1] ?? null;
+}
+
+/**
  * A recorded series given with `--replay FILE`; throws a KlineError naming the file and row when it is
  * bad. Its label (sent to the page) names the file only, not where it lives on this machine.
  * @param {string} file
  * @returns {Replay}
  */
 export function loadReplayFile(file) {
-  return { label: `replay of ${basename(file)}`, series: parseFile(file) };
+  const series = parseFile(file);
+  const name = basename(file);
+  return { label: `replay of ${name}, ${spanOf(series)}`, series, file: name, symbol: symbolOfName(name), interval: msToInterval(series.intervalMs) ?? null, derivedFrom: null, synthetic: false };
+}
+
+/** The recorded perp files in ../shared, by name (none when the folder is absent). */
+function recordings() {
+  return existsSync(SHARED_KLINES) ? readdirSync(SHARED_KLINES).filter((f) => f.endsWith('.csv')).sort() : [];
 }
 
 /**
- * Replay data for a symbol and interval when none was given: a recorded Binance perp file of that
- * symbol and interval from ../shared when one exists, else a generated random walk, labelled as such.
+ * Recorded bars of a symbol and interval from ../shared: a perp recording of that interval when one
+ * exists, else one of a finer interval made coarser (the coarsest finer one, so the fewest bars are
+ * summed), else null. Never invents bars.
+ * @param {string} symbol
+ * @param {string} interval
+ * @returns {Replay | null}
+ */
+export function findReplay(symbol, interval) {
+  if (!isBinanceInterval(interval)) return null;
+  const files = recordings().filter((f) => f.startsWith(`${symbol}-PERP_`));
+  const exact = files.find((f) => f.startsWith(`${symbol}-PERP_${interval}_`));
+  if (exact) {
+    const series = parseFile(SHARED_KLINES + exact);
+    return { label: `replay of recorded ${symbol} perp ${interval} (${exact}, ${spanOf(series)})`, series, file: exact, symbol, interval, derivedFrom: null, synthetic: false };
+  }
+  const wantedMs = intervalToMs(interval);
+  const finer = files
+    .map((file) => ({ file, fine: /^[A-Z0-9]+-PERP_([0-9]+[a-zA-Z])_/.exec(file)?.[1] ?? '' }))
+    .filter(({ fine }) => isBinanceInterval(fine) && canCoarsen(intervalToMs(fine), wantedMs))
+    .sort((a, b) => intervalToMs(b.fine) - intervalToMs(a.fine))[0];
+  if (!finer) return null;
+  const series = cached(`${finer.file}>${interval}`, () => coarsenSeries(parseFile(SHARED_KLINES + finer.file), wantedMs));
+  if (series.length === 0) return null;
+  return {
+    label: `replay of recorded ${symbol} perp ${interval} made from ${finer.fine} bars (${finer.file}, ${spanOf(series)})`,
+    series,
+    file: finer.file,
+    symbol,
+    interval,
+    derivedFrom: finer.fine,
+    synthetic: false,
+  };
+}
+
+/**
+ * Generated bars (a seeded random walk), only for an explicit `?demo=synthetic`: never market data.
  * @param {string} symbol
  * @param {string} interval
  * @returns {Replay}
  */
-export function findReplay(symbol, interval) {
-  if (existsSync(SHARED_KLINES)) {
-    const name = readdirSync(SHARED_KLINES)
-      .filter((f) => f.startsWith(`${symbol}-PERP_${interval}_`) && f.endsWith('.csv'))
-      .sort()[0];
-    if (name) return { label: `replay of recorded ${symbol} perp ${interval} (${name})`, series: parseFile(SHARED_KLINES + name) };
-  }
+export function syntheticReplay(symbol, interval) {
   const price = symbol.startsWith('ETH') ? 2500 : symbol.startsWith('BTC') ? 60_000 : 100;
   const series = cached(`synthetic:${symbol}:${interval}`, () =>
     toKlineSeries(syntheticKlines(1500, { intervalMs: intervalToMs(interval), price, seed: symbol.length * 31 + interval.length })),
   );
-  return { label: `generated ${symbol} ${interval} random walk (no recording of it here)`, series };
+  return { label: `SYNTHETIC ${symbol} ${interval}: a generated random walk, not market data`, series, file: null, symbol, interval, derivedFrom: null, synthetic: true };
 }
 
 /**

@@ -13,7 +13,7 @@ describe('demo overlay options', () => {
 
   it('the paint options come from the controls and carry no model options', () => {
     const state = { ...DEFAULTS, threshold: 0.3, heat: 0.7, heatmap: false, levels: false, swept: false, sides: 'short' as const, palette: 'two-sided' as const };
-    expect(paintOptions(state)).toEqual({ threshold: 0.3, moreHeat: 0.7, heatmapVisible: false, levelsVisible: false, sweptVisible: false, sides: 'short', palette: 'two-sided' });
+    expect(paintOptions(state)).toEqual({ threshold: 0.3, moreHeat: 0.7, heatmapVisible: false, levelsVisible: false, sweptVisible: false, sides: 'short', palette: 'two-sided', normalizeOn: 'recent' });
   });
 
   it('a model built with the wanted options is the same model', () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Kline } from '../../src/klines/kline';
-import { playReplay, tickOf, TICKS_PER_BAR } from '../../demo/page/replay-player.js';
+import { createReplayPlayer, tickOf, TICKS_PER_BAR } from '../../demo/page/replay-player.js';
 
 const BAR: Kline = { openTime: Date.UTC(2025, 0, 1), open: 100, high: 110, low: 96, close: 104, volume: 80, quoteVolume: 8_000 };
 
@@ -42,10 +42,11 @@ describe('replay playback', () => {
   });
 
   const bars: Kline[] = [BAR, { ...BAR, openTime: BAR.openTime + 3_600_000, open: 104, close: 101 }];
+  const play = (onKline: (k: Kline) => void, onEnd: () => void) => createReplayPlayer(bars, { baseTickMs: 100, onKline, onRestart: () => {}, onEnd });
 
   it('plays every bar as its ticks, one per tick interval, the last of each closed', () => {
     const seen: Kline[] = [];
-    playReplay(bars, 100, (k) => seen.push(k), () => {});
+    play((k) => seen.push(k), () => {});
     vi.advanceTimersByTime(100 * TICKS_PER_BAR * bars.length);
     expect(seen).toHaveLength(TICKS_PER_BAR * bars.length);
     expect(seen.filter((k) => k.closed).map((k) => k.openTime)).toEqual(bars.map((b) => b.openTime));
@@ -53,7 +54,7 @@ describe('replay playback', () => {
 
   it('says it is done once, on the tick after the last bar', () => {
     const done = vi.fn();
-    playReplay(bars, 100, () => {}, done);
+    play(() => {}, done);
     vi.advanceTimersByTime(100 * TICKS_PER_BAR * bars.length);
     expect(done).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1_000);
@@ -62,10 +63,100 @@ describe('replay playback', () => {
 
   it('stops when its stop function is called', () => {
     const seen: Kline[] = [];
-    const stop = playReplay(bars, 100, (k) => seen.push(k), () => {});
+    const { stop } = play((k) => seen.push(k), () => {});
     vi.advanceTimersByTime(250);
     stop();
     vi.advanceTimersByTime(10_000);
     expect(seen).toHaveLength(2);
+  });
+});
+
+describe('replay controls', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const bars: Kline[] = [BAR, { ...BAR, openTime: BAR.openTime + 3_600_000, open: 104, close: 101 }];
+  const ALL_TICKS = TICKS_PER_BAR * bars.length;
+
+  function player(options: { paused?: boolean } = {}) {
+    const seen: Kline[] = [];
+    const restarts = vi.fn();
+    const ended = vi.fn();
+    const replay = createReplayPlayer(bars, { baseTickMs: 100, onKline: (k) => seen.push(k), onRestart: restarts, onEnd: ended, ...options });
+    return { replay, seen, restarts, ended };
+  }
+
+  it('pause stops the ticks and play goes on from where it was', () => {
+    const { replay, seen } = player();
+    vi.advanceTimersByTime(250);
+    replay.pause();
+    vi.advanceTimersByTime(10_000);
+    expect(seen).toHaveLength(2);
+    expect(replay.state()).toBe('paused');
+    replay.play();
+    vi.advanceTimersByTime(100);
+    expect(seen.map((k) => k.close)).toEqual([tickOf(BAR, 0).close, tickOf(BAR, 1).close, tickOf(BAR, 2).close]);
+  });
+
+  it('starts paused when asked and step plays exactly one tick', () => {
+    const { replay, seen } = player({ paused: true });
+    vi.advanceTimersByTime(10_000);
+    expect(seen).toHaveLength(0);
+    replay.step();
+    replay.step();
+    vi.advanceTimersByTime(10_000);
+    expect(seen).toHaveLength(2);
+    expect(replay.state()).toBe('paused');
+  });
+
+  it('at 10x speed plays ten ticks in the time of one', () => {
+    const { replay, seen } = player({ paused: true });
+    replay.setSpeed(10);
+    replay.play();
+    vi.advanceTimersByTime(50);
+    expect(seen).toHaveLength(5);
+  });
+
+  it('keeps the speed between 1x and 60x', () => {
+    const { replay, seen } = player({ paused: true });
+    replay.setSpeed(1000);
+    replay.play();
+    vi.advanceTimersByTime(100);
+    expect(seen.length).toBeLessThanOrEqual(60);
+  });
+
+  it('restart goes back to the first bar after onRestart', () => {
+    const { replay, seen, restarts } = player();
+    vi.advanceTimersByTime(500);
+    replay.restart();
+    expect(restarts).toHaveBeenCalledTimes(1);
+    expect(replay.position().bar).toBe(0);
+    seen.length = 0;
+    vi.advanceTimersByTime(100);
+    expect(seen[0]).toEqual(tickOf(BAR, 0));
+  });
+
+  it('says it ended after the last bar and play starts it over', () => {
+    const { replay, ended, restarts } = player();
+    vi.advanceTimersByTime(100 * (ALL_TICKS + 1));
+    expect(ended).toHaveBeenCalledTimes(1);
+    expect(replay.state()).toBe('ended');
+    replay.play();
+    expect(restarts).toHaveBeenCalledTimes(1);
+    expect(replay.state()).toBe('playing');
+  });
+
+  it('with loop on starts over at the end instead of ending', () => {
+    const { replay, ended, restarts, seen } = player();
+    replay.setLoop(true);
+    vi.advanceTimersByTime(100 * (ALL_TICKS + 1));
+    expect(ended).not.toHaveBeenCalled();
+    expect(restarts).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(100);
+    expect(seen.at(-1)).toEqual(tickOf(BAR, 0));
   });
 });

@@ -8,7 +8,7 @@ describe('demo URL state', () => {
 
   it('reads every field from the query', () => {
     const state = readState(
-      '?symbol=ETHUSDT&interval=15m&range=500&threshold=0.2&heat=0.5&klines=0&heatmap=0&levels=0&swept=0&sides=long&palette=two-sided&planSide=short&planEntry=2500.5&planBuffer=0.3&alertPct=2',
+      '?symbol=ETHUSDT&interval=15m&range=500&threshold=0.2&heat=0.5&klines=0&heatmap=0&levels=0&swept=0&sides=long&palette=two-sided&planSide=short&planEntry=2500.5&planBuffer=0.3&alertPct=2&crosshair=%2300FF00',
     );
     expect(state).toEqual({
       symbol: 'ETHUSDT',
@@ -26,7 +26,13 @@ describe('demo URL state', () => {
       planEntry: 2500.5,
       planBuffer: 0.3,
       alertPct: 2,
+      crosshair: '#00ff00',
     });
+  });
+
+  it('takes a crosshair colour only as #rrggbb', () => {
+    expect(readState('?crosshair=red').crosshair).toBe(DEFAULTS.crosshair);
+    expect(readState('?crosshair=%23abc').crosshair).toBe(DEFAULTS.crosshair);
   });
 
   it('upper-cases the symbol', () => {

@@ -8,8 +8,10 @@ export interface FakeBinanceOptions {
   tickMs?: number;
   /** Port on 127.0.0.1. Default 0 (any free port). */
   port?: number;
-  /** The clock the bars follow. Default `Date.now`. */
+  /** The clock the bars follow: moving it past a bar's end closes that bar. Default `Date.now`. */
   now?: () => number;
+  /** A Binance klines CSV whose bars are served (moved in time to end now) instead of a random walk. */
+  recorded?: string;
 }
 
 /** One `/fapi/v1/klines` request the stand-in answered. */
@@ -41,6 +43,8 @@ export interface FakeBinance {
   streams(): string[];
   /** Generates (and caches) the bars of these intervals now, so the first request is not slower than the rest. */
   warm(intervals: readonly string[]): void;
+  /** Cuts every websocket connection, as a network drop would. */
+  dropSockets(): void;
   stats(): FakeBinanceStats;
   reset(): void;
   close(): Promise<void>;

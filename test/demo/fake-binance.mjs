@@ -17,14 +17,24 @@
  *   server on the same port): every `tickMs` a combined-stream kline event for the forming bar (its
  *   close moving by a few basis points) and a `markPriceUpdate`.
  *
+ * With `recorded: FILE` (a Binance klines CSV) the bars are that recording's, moved in time so that its
+ * last rows are the bars forming now (the first 48 rows are held back for the clock to move into): real
+ * market shapes instead of a random walk. Only the recording's interval is served then.
+ *
  * Every REST answer waits `delayMs` (default 30 ms) first, like a network round trip. Requests are
  * counted per path (`stats()`, `reset()`); `warm(intervals)` builds the bars ahead of the first request.
+ * `now` (default `Date.now`) is the stand-in's clock: a test that moves it past a bar's end makes that
+ * bar close and the next one form. `dropSockets()` cuts every websocket, as a network drop would.
  *
  * Run alone: `node test/demo/fake-binance.mjs` prints its URLs and serves until killed.
  */
 import { createServer } from 'node:http';
 import { WebSocketServer } from 'ws';
-import { intervalToMs, syntheticKlines } from '../../dist/core.mjs';
+import { readFileSync } from 'node:fs';
+import { intervalToMs, msToInterval, parseKlines, syntheticKlines } from '../../dist/core.mjs';
+
+/** Rows of a recording kept for the clock to move into (bars that form after the test starts). */
+const RECORDED_SPARE = 48;
 
 const HISTORY_MS = 200 * 24 * 3_600_000;
 const MAX_LIMIT = 1500;
@@ -38,7 +48,8 @@ const STREAMS = /^([a-z0-9]{2,30})@kline_(\w+)\/\1@markPrice@1s$/;
  * @param {{ delayMs?: number, tickMs?: number, port?: number, now?: () => number }} [options]
  * @returns {Promise<{ url: string, wsUrl: string, stats: () => object, reset: () => void, close: () => Promise<void> }>}
  */
-export async function startFakeBinance({ delayMs = 30, tickMs = 250, port = 0, now = Date.now } = {}) {
+export async function startFakeBinance({ delayMs = 30, tickMs = 250, port = 0, now = Date.now, recorded = undefined } = {}) {
+  const recording = recorded ? recordedKlines(recorded) : null;
   const history = new Map(); // interval -> { intervalMs, start, count, rows: string[] (JSON per row), openTimes: Float64Array, klines }
   let counts = {};
   let klineLog = [];
@@ -49,10 +60,20 @@ export async function startFakeBinance({ delayMs = 30, tickMs = 250, port = 0, n
     const current = Math.floor(now() / intervalMs) * intervalMs;
     let h = history.get(interval);
     if (h && h.start + (h.count - 1) * intervalMs >= current) return h;
-    const start = h ? h.start : Math.floor((now() - HISTORY_MS) / intervalMs) * intervalMs;
-    const count = Math.round((current - start) / intervalMs) + 1;
-    const seed = [...interval].reduce((s, c) => s * 31 + c.charCodeAt(0), 7) >>> 0;
-    const klines = syntheticKlines(count, { start, intervalMs, seed, volatility: 0.007 * Math.sqrt(intervalMs / 3_600_000) });
+    let start;
+    let klines;
+    if (recording) {
+      if (interval !== recording.interval) throw new Error(`the recording is ${recording.interval}, not ${interval}`);
+      start = h ? h.start : current - (recording.bars.length - 1 - RECORDED_SPARE) * intervalMs;
+      const count = Math.min(recording.bars.length, Math.round((current - start) / intervalMs) + 1);
+      klines = recording.bars.slice(0, count).map((k, i) => ({ ...k, openTime: start + i * intervalMs, closeTime: start + (i + 1) * intervalMs - 1 }));
+    } else {
+      start = h ? h.start : Math.floor((now() - HISTORY_MS) / intervalMs) * intervalMs;
+      const count = Math.round((current - start) / intervalMs) + 1;
+      const seed = [...interval].reduce((s, c) => s * 31 + c.charCodeAt(0), 7) >>> 0;
+      klines = syntheticKlines(count, { start, intervalMs, seed, volatility: 0.007 * Math.sqrt(intervalMs / 3_600_000) });
+    }
+    const count = klines.length;
     const rows = klines.map((k) =>
       JSON.stringify([
         k.openTime,
@@ -238,10 +259,13 @@ export async function startFakeBinance({ delayMs = 30, tickMs = 250, port = 0, n
   /** Sends the forming bar and the mark price every `tickMs` until the socket closes. */
   function streamTo(ws, symbol, interval) {
     let tick = 0;
+    let lastEvent = 0;
     const send = () => {
       const { k } = lastBarOf(interval);
       const close = k.close * (1 + 0.0004 * Math.sin(++tick));
-      const t = now();
+      // Event times only grow, as Binance's do, even while a test holds its clock still.
+      const t = Math.max(now(), lastEvent + 1);
+      lastEvent = t;
       const s = symbol.toUpperCase();
       ws.send(JSON.stringify({
         stream: `${symbol}@kline_${interval}`,
@@ -280,6 +304,10 @@ export async function startFakeBinance({ delayMs = 30, tickMs = 250, port = 0, n
     warm: (intervals) => {
       for (const interval of intervals) barsOf(interval);
     },
+    /** Cuts every websocket connection (the page should reconnect and back-fill what it missed). */
+    dropSockets: () => {
+      for (const ws of sockets.clients) ws.terminate();
+    },
     stats: () => ({ counts: { ...counts }, klinePages: counts['/fapi/v1/klines'] ?? 0, klines: klineLog.slice() }),
     reset: () => {
       counts = {};
@@ -294,6 +322,29 @@ export async function startFakeBinance({ delayMs = 30, tickMs = 250, port = 0, n
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A recording's bars with every field the stand-in sends (absent ones estimated from the rest).
+ * @param {string} file
+ */
+function recordedKlines(file) {
+  const series = parseKlines(readFileSync(file, 'utf8'), { source: file });
+  const interval = msToInterval(series.intervalMs);
+  if (!interval) throw new Error(`${file}: bars ${series.intervalMs} ms apart are no Binance interval`);
+  const bars = [];
+  for (let i = 0; i < series.length; i++) {
+    const close = series.close[i];
+    const volume = series.volume[i];
+    const quoteVolume = Number.isNaN(series.quoteVolume[i]) ? volume * close : series.quoteVolume[i];
+    const takerBuyBase = Number.isNaN(series.takerBuyBase[i]) ? volume / 2 : series.takerBuyBase[i];
+    bars.push({
+      open: series.open[i], high: series.high[i], low: series.low[i], close, volume, quoteVolume, takerBuyBase,
+      takerBuyQuote: Number.isNaN(series.takerBuyQuote[i]) ? takerBuyBase * close : series.takerBuyQuote[i],
+      trades: Number.isNaN(series.trades[i]) ? 1000 : series.trades[i],
+    });
+  }
+  return { interval, bars };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

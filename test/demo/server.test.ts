@@ -33,6 +33,33 @@ describe('demo server', () => {
     expect((await fetch(`${url}api/replay?symbol=../x&interval=1h`)).status).toBe(400);
   });
 
+  it('answers 404 naming the symbol and interval when nothing of them is recorded, never generated bars', async () => {
+    const response = await fetch(`${url}api/replay?symbol=SOLUSDT&interval=5m`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ code: 'no-recording', msg: 'no recorded data for SOLUSDT 5m offline' });
+  });
+
+  it('serves generated bars only when synthetic=1 asks, labelled as not market data', async () => {
+    const body = await (await fetch(`${url}api/replay?symbol=SOLUSDT&interval=5m&synthetic=1`)).json();
+    expect(body.synthetic).toBe(true);
+    expect(body.label).toMatch(/SYNTHETIC SOLUSDT 5m.*not market data/);
+  });
+
+  it('takes the symbol and interval of a --replay file from its name and bars', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liq-demo-'));
+    const file = join(dir, 'ETHUSDT-PERP_15m_mine.csv');
+    const rows = Array.from({ length: 30 }, (_, i) => `${Date.UTC(2025, 0, 1) + i * 900_000},100,101,99,100.5,10`);
+    writeFileSync(file, `open_time,open,high,low,close,volume\n${rows.join('\n')}\n`);
+    const other = await startDemo(['--replay', file]);
+    try {
+      expect(await (await fetch(`${other.url}api/config`)).json()).toMatchObject({ replaySymbol: 'ETHUSDT', replayInterval: '15m' });
+      const body = await (await fetch(`${other.url}api/replay?symbol=BTCUSDT&interval=1h`)).json();
+      expect(body).toMatchObject({ symbol: 'ETHUSDT', interval: '15m', file: 'ETHUSDT-PERP_15m_mine.csv' });
+    } finally {
+      other.child.kill();
+    }
+  });
+
   it('tells the page to try Binance live by default, on Binance\'s websocket, which is the one foreign origin the CSP allows', async () => {
     expect(await (await fetch(`${url}api/config`)).json()).toMatchObject({ mode: 'live', wsBaseUrl: 'wss://fstream.binance.com' });
     const csp = (await fetch(url)).headers.get('content-security-policy') ?? '';
@@ -65,8 +92,8 @@ describe('demo server --replay', () => {
     try {
       const body = await (await fetch(`${url}api/replay`)).json();
       expect(body.rows).toHaveLength(30);
-      expect(body.label).toBe('replay of tiny.csv');
-      expect(await (await fetch(`${url}api/config`)).json()).toMatchObject({ mode: 'replay', replayLabel: 'replay of tiny.csv' });
+      expect(body.label).toBe('replay of tiny.csv, 2025-01-01 00:00 – 2025-01-02 05:00 UTC');
+      expect(await (await fetch(`${url}api/config`)).json()).toMatchObject({ mode: 'replay', replayLabel: body.label, replayInterval: '1h' });
     } finally {
       child.kill();
     }
@@ -92,5 +119,24 @@ describe('demo server --replay', () => {
     const file = join(dir, 'bad.csv');
     writeFileSync(file, 'open_time,open,high,low,close,volume\n1735689600000,100,abc,99,100,1\n');
     await expect(startDemo(['--replay', file])).rejects.toThrow(/bad\.csv, row 2, field high/);
+  });
+});
+
+describe('demo server on a busy port', () => {
+  it('says in one line which port is taken and how to pick another', async () => {
+    const { createServer } = await import('node:net');
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const port = (holder.address() as { port: number }).port;
+    try {
+      const error = await startDemo([], { PORT: String(port) }).then(
+        () => null,
+        (e: Error) => e.message,
+      );
+      const lines = (error ?? '').replace(/^demo server exited with 1: /, '').trim().split('\n');
+      expect(lines).toEqual([`demo: port ${port} on 127.0.0.1 is already in use; start with PORT=<another port> (e.g. PORT=${port + 1} npm start)`]);
+    } finally {
+      holder.close();
+    }
   });
 });

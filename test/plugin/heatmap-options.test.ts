@@ -34,6 +34,12 @@ describe('heatmap options', () => {
     expect(refused({ sides: 'up' })).toThrow(/applyOptions: sides must be 'both', 'long' or 'short', got 'up'/);
   });
 
+  it('normalises on the visible columns by default and refuses an unknown normalizeOn', () => {
+    expect(DEFAULT_HEATMAP_OPTIONS.normalizeOn).toBe('visible');
+    expect(mergeHeatmapOptions(DEFAULT_HEATMAP_OPTIONS, { normalizeOn: 'recent' }).normalizeOn).toBe('recent');
+    expect(refused({ normalizeOn: 'latest' })).toThrow(/applyOptions: normalizeOn must be 'visible' or 'recent', got 'latest'/);
+  });
+
   it('refuses a palette that is not a name or at least two stops', () => {
     expect(refused({ palette: 'viridis' })).toThrow(/applyOptions: palette must be 'density', 'two-sided' or at least two colour stops, got 'viridis'/);
     expect(refused({ palette: [{ at: 0, color: '#000' }] })).toThrow(/palette must be .* got an array of 1/);
