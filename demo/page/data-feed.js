@@ -81,11 +81,12 @@ export function createDataFeed({ state, chart, candleWindow, overlay, onUpdate, 
      * @param {readonly Kline[]} klines
      * @param {string} label
      * @param {ModelContext} [context]
+     * @param {number} [viewStart] open time of the first candle to show; earlier klines are the model's warm-up
      */
-    history(klines, label, context = {}) {
+    history(klines, label, context = {}, viewStart = -Infinity) {
       const run = ++histories;
       showEmptyState(null);
-      candleWindow.set(klines);
+      candleWindow.set(klines.filter((k) => k.openTime >= viewStart));
       const shown = candleWindow.shown();
       if (shown > MAX_INITIAL_BARS) chart.timeScale().setVisibleLogicalRange({ from: shown - MAX_INITIAL_BARS, to: shown + 4 });
       else chart.timeScale().fitContent();

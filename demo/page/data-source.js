@@ -17,7 +17,7 @@ import { barsFor, rangeOf } from './range.js';
  * What the page does with the data.
  * @typedef {object} Sink
  * @property {string} lastStatus
- * @property {(klines: Kline[], label: string, context?: { openInterest?: readonly OpenInterestPoint[] }) => void} history
+ * @property {(klines: Kline[], label: string, context?: { openInterest?: readonly OpenInterestPoint[] }, viewStart?: number) => void} history klines include the model's warm-up before `viewStart`, the first bar to show
  * @property {(kline: Kline) => void} kline
  * @property {(figures: MarketFigures) => void} market
  * @property {(kind: 'live' | 'error' | 'loading' | 'replay', text: string) => void} status
@@ -106,14 +106,17 @@ export async function openSource(state, config, sink, signal) {
  * @returns {Promise<Source>}
  */
 async function openLive(state, config, sink, signal) {
-  const { BinanceSession, intervalToMs } = liqHeatmap();
+  const { BinanceSession, intervalToMs, historyNeededMs, DEFAULT_TIERS } = liqHeatmap();
   const intervalMs = intervalToMs(state.interval);
   const startTime = Date.now() - barsFor(state.range, intervalMs) * intervalMs;
+  // The model reads its warm-up before the first candle shown: the levels at a bar do not depend on the range picked.
+  const warmupMs = historyNeededMs(DEFAULT_TIERS);
   // Open-interest history is asked for while the klines page in, so the model is built once, in USD.
   const session = new BinanceSession({
     symbol: state.symbol,
     interval: state.interval,
     startTime,
+    warmupMs,
     openInterest: oiPeriod(state.interval),
     restBaseUrl: `${location.origin}/api/binance`,
     wsBaseUrl: config.wsBaseUrl || undefined,
@@ -124,11 +127,11 @@ async function openLive(state, config, sink, signal) {
   });
   sink.status('loading', `loading ${state.symbol} ${state.interval} from Binance…`);
   const figures = loadMarket(session.rest, state, signal);
-  const { klines, openInterest } = await session.loadHistory();
+  const { klines, openInterest, viewStart } = await session.loadHistory();
   // The last page was parsed in this task; hand the history over in the next one.
   await new Promise((resolve) => setTimeout(resolve, 0));
   if (signal.aborted) throw signal.reason;
-  sink.history(klines, `Binance ${state.symbol} ${state.interval}`, openInterest ? { openInterest } : {});
+  sink.history(klines, `Binance ${state.symbol} ${state.interval}`, openInterest ? { openInterest } : {}, viewStart);
   // Applied only now that the history is live: after a failed load the page shows replayed figures instead.
   figures.then((f) => !signal.aborted && sink.market(f));
   session.startLive({
@@ -194,20 +197,24 @@ async function openReplay(state, sink, signal, fellBack) {
   /** @type {Kline[]} */
   const all = [];
   for (let i = 0; i < series.length; i++) all.push(klineAt(series, i));
-  const wanted = Math.min(all.length, barsFor(state.range, series.intervalMs || 3_600_000) + REPLAY_LIVE_BARS);
+  const intervalMs = series.intervalMs || 3_600_000;
+  const wanted = Math.min(all.length, barsFor(state.range, intervalMs) + REPLAY_LIVE_BARS);
   const shown = all.slice(all.length - wanted);
   const live = Math.min(REPLAY_LIVE_BARS, Math.floor(shown.length / 3));
-  const history = shown.slice(0, shown.length - live);
+  // The model also reads the recording's bars of its warm-up before the first candle shown, as live.
+  const warmupBars = Math.ceil(liqHeatmap().historyNeededMs(liqHeatmap().DEFAULT_TIERS) / intervalMs);
+  const history = all.slice(Math.max(0, all.length - wanted - warmupBars), all.length - live);
+  const viewStart = shown[0].openTime;
   const prefix = fellBack ? `${statusPrefix(sink)}` : '';
   const kind = fellBack ? 'error' : 'replay';
   const showHistory = () => {
-    sink.history(history, body.label);
+    sink.history(history, body.label, {}, viewStart);
     sink.status(kind, `${prefix}replay: ${body.label}`);
     const last = history[history.length - 1];
     sink.market({ asOf: last.openTime + (series.intervalMs || 0) });
   };
   showHistory();
-  const player = createReplayPlayer(shown.slice(history.length), {
+  const player = createReplayPlayer(all.slice(all.length - live), {
     baseTickMs: REPLAY_TICK_MS > 0 ? REPLAY_TICK_MS : 400,
     paused: !(REPLAY_TICK_MS > 0),
     onKline: (k) => {
