@@ -7,7 +7,7 @@ import { startDemo } from '../demo/start-demo';
 import { must } from '../helpers/must';
 import { launchChromium } from './chromium.mjs';
 import { useDemoInBrowser } from './demo-in-browser';
-import { describeBrowser } from './describe-browser';
+import { describeBrowserOnRecordings } from './describe-browser';
 import { expectNoConsoleErrors, near, openPage, pixelStats, saveScreenshot, waitForReady } from './page-harness';
 import { decodePng } from './png';
 
@@ -43,7 +43,7 @@ async function settle(page: Page) {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
-describeBrowser('demo page in replay mode (real chromium, real server)', () => {
+describeBrowserOnRecordings('demo page in replay mode (real chromium, real server)', () => {
   const demo = useDemoInBrowser(() => ({ BINANCE_REST_URL: 'http://127.0.0.1:9' }));
 
   async function open(query = '') {
@@ -229,7 +229,7 @@ describeBrowser('demo page in replay mode (real chromium, real server)', () => {
   });
 });
 
-describeBrowser('demo page with --replay FILE', () => {
+describeBrowserOnRecordings('demo page with --replay FILE', () => {
   it('shows a file name containing markup as text, never as HTML', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'liq-demo-'));
     const file = join(dir, '<img src=x onerror=alert(1)>.csv');

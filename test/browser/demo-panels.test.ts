@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { useDemoInBrowser } from './demo-in-browser';
-import { describeBrowser } from './describe-browser';
+import { describeBrowserOnRecordings } from './describe-browser';
 import { openPage, waitForReady } from './page-harness';
 import { required } from './demo-required';
 
@@ -27,7 +27,7 @@ async function rows(page: Page, list: 'levels-above' | 'levels-below'): Promise<
   );
 }
 
-describeBrowser('demo panels a trader reads at a glance (real chromium, replayed recording)', () => {
+describeBrowserOnRecordings('demo panels a trader reads at a glance (real chromium, replayed recording)', () => {
   const demo = useDemoInBrowser(() => ({ BINANCE_REST_URL: 'http://127.0.0.1:9' }));
 
   async function open() {

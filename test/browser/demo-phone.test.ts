@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { browserScaleFactor } from './chromium.mjs';
 import { useDemoInBrowser } from './demo-in-browser';
-import { describeBrowser } from './describe-browser';
+import { describeBrowserOnRecordings } from './describe-browser';
 import { saveScreenshot, waitForReady } from './page-harness';
 import { required } from './demo-required';
 
@@ -26,7 +26,7 @@ async function touchDrag(page: Page, from: { x: number; y: number }, to: { x: nu
   };
 }
 
-describeBrowser('demo on a phone (390x844, touch; real chromium)', () => {
+describeBrowserOnRecordings('demo on a phone (390x844, touch; real chromium)', () => {
   const demo = useDemoInBrowser(() => ({ BINANCE_REST_URL: 'http://127.0.0.1:9' }));
 
   it('stacks the panels below the chart without horizontal scrolling', async () => {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { useDemoInBrowser } from './demo-in-browser';
-import { describeBrowser } from './describe-browser';
+import { describeBrowserOnRecordings } from './describe-browser';
 import { openPage, waitForReady } from './page-harness';
 import { required } from './demo-required';
 
@@ -11,7 +11,7 @@ async function typeInto(page: Page, testId: string, value: string) {
   await page.locator(`[data-testid=${testId}]`).blur();
 }
 
-describeBrowser('demo plan checks its inputs and flags weak targets; alerts are one per place (real chromium)', () => {
+describeBrowserOnRecordings('demo plan checks its inputs and flags weak targets; alerts are one per place (real chromium)', () => {
   const demo = useDemoInBrowser(() => ({ BINANCE_REST_URL: 'http://127.0.0.1:9' }));
 
   async function open(query: string) {

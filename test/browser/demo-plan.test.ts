@@ -1,12 +1,12 @@
 import { expect, it } from 'vitest';
 import { must } from '../helpers/must';
 import { useDemoInBrowser } from './demo-in-browser';
-import { describeBrowser } from './describe-browser';
+import { describeBrowserOnRecordings } from './describe-browser';
 import { expectNoConsoleErrors, openPage, saveScreenshot, waitForReady } from './page-harness';
 
 const UNREACHABLE = [/^http 502: .*\/api\/binance\//, /502 \(Bad Gateway\)/];
 
-describeBrowser('demo trade planner and level alerts (real chromium)', () => {
+describeBrowserOnRecordings('demo trade planner and level alerts (real chromium)', () => {
   const demo = useDemoInBrowser(() => ({ BINANCE_REST_URL: 'http://127.0.0.1:9' }));
 
   it('setting side and entry draws entry, stop and targets on the chart and lists them in the panel', async () => {

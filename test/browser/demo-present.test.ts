@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { useDemoInBrowser } from './demo-in-browser';
-import { describeBrowser } from './describe-browser';
+import { describeBrowserOnRecordings } from './describe-browser';
 import { openPage, saveScreenshot, waitForReady } from './page-harness';
 import { decodePng } from './png';
 
@@ -51,7 +51,7 @@ async function brightest(page: Page): Promise<{ latest: number; history: number 
   return { latest: maxIn(xs.latestFrom, xs.last + 2), history: maxIn(0, xs.historyEnd) };
 }
 
-describeBrowser('demo heatmap: the present is the brightest part (real chromium, replayed recording)', () => {
+describeBrowserOnRecordings('demo heatmap: the present is the brightest part (real chromium, replayed recording)', () => {
   const demo = useDemoInBrowser(() => ({ BINANCE_REST_URL: 'http://127.0.0.1:9' }));
 
   it('the latest columns\' top level is at least as bright as the brightest band of the history', async () => {

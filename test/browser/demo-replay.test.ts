@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import { startDemo } from '../demo/start-demo';
 import { launchChromium } from './chromium.mjs';
 import { useDemoInBrowser } from './demo-in-browser';
-import { describeBrowser } from './describe-browser';
+import { describeBrowserOnRecordings } from './describe-browser';
 import { expectNoConsoleErrors, openPage, waitForReady } from './page-harness';
 
 /** Binance unreachable: the page replays what the server recorded. */
@@ -28,7 +28,7 @@ async function lastCandleClose(page: Page): Promise<number> {
   });
 }
 
-describeBrowser('demo page offline: only recorded data (real chromium, real server)', () => {
+describeBrowserOnRecordings('demo page offline: only recorded data (real chromium, real server)', () => {
   const demo = useDemoInBrowser(() => OFFLINE);
 
   it('shows an explicit empty state, not a chart, for a symbol and interval with no recording', async () => {
@@ -123,7 +123,7 @@ describeBrowser('demo page offline: only recorded data (real chromium, real serv
   });
 });
 
-describeBrowser('demo page with --replay FILE: the controls follow the file', () => {
+describeBrowserOnRecordings('demo page with --replay FILE: the controls follow the file', () => {
   it('shows the file\'s symbol and interval and locks both', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'liq-demo-'));
     const file = join(dir, 'ETHUSDT-PERP_15m_mine.csv');

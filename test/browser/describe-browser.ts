@@ -1,4 +1,5 @@
 import { describe, it } from 'vitest';
+import { sharedFile } from '../helpers/shared-data';
 import { chromiumAvailable, chromiumMissingReason, inCI } from './chromium.mjs';
 
 /**
@@ -21,4 +22,13 @@ export function describeBrowser(name: string, fn: () => void): void {
   }
   console.warn(`${name} skipped: ${reason}`);
   describe.skip(name, fn);
+}
+
+/**
+ * `describeBrowser` for demo tests that need the recorded klines in `../shared` (offline the demo replays
+ * recordings only): skipped with a message in a user's clone without them.
+ */
+export function describeBrowserOnRecordings(name: string, fn: () => void): void {
+  if (sharedFile('klines', name).present) describeBrowser(name, fn);
+  else describe.skip(name, fn);
 }
