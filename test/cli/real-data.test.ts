@@ -96,3 +96,12 @@ describe.skipIf(!present)('liq-heatmap levels on the real ETHUSDT file, text out
     expect(epoch.stdout).toBe(iso.stdout);
   });
 });
+
+describe.skipIf(!present)('row height at price on a 6-year file', () => {
+  it('rows near price are 0.1 % of price apart, not a share of six years of range (was 10.7 at 1,740, 0.6 %)', async () => {
+    const column = await runJson<DensityJson>(['density', '--klines', ETH, '--at', '1746021614097', '--json']);
+    const near = column.rows.filter((r) => Math.abs(r.price / column.price - 1) < 0.02);
+    expect(near.length).toBeGreaterThan(30);
+    for (let k = 1; k < near.length; k++) expect(near[k].price / near[k - 1].price - 1).toBeCloseTo(0.001, 6);
+  });
+});
