@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeBinance } from '../demo/fake-binance.mjs';
 import { sharedFile } from '../helpers/shared-data';
 import { useDemoInBrowser } from './demo-in-browser';
-import { describeBrowser } from './describe-browser';
+import { describeBrowserOnRecordings } from './describe-browser';
 import { expectNoConsoleErrors, openPage, waitForReady, type OpenedPage } from './page-harness';
 import { required } from './demo-required';
 
@@ -31,7 +31,7 @@ async function candleTimes(page: Page): Promise<number[]> {
   return page.evaluate(() => window.demo.candles.data().map((d) => Number(d.time)));
 }
 
-describeBrowser('demo live end to end on recorded bars: ticks, closed bars, a dropped socket (real chromium, loopback Binance)', () => {
+describeBrowserOnRecordings('demo live end to end on recorded bars: ticks, closed bars, a dropped socket (real chromium, loopback Binance)', () => {
   /** How far the stand-in's clock, and the page's, run ahead of real time. */
   let ahead = 0;
   let fake: FakeBinance;
