@@ -27,8 +27,12 @@ export interface LevelsInput {
   swept?: readonly SweptZone[];
 }
 
-/** Every cluster of a column as a level, on each side of price (not yet filtered or ranked). */
-export function columnLevels(input: LevelsInput, o: LevelsOptions): { above: Level[]; below: Level[] } {
+/**
+ * Every cluster of a column as a level, on each side of price (not yet filtered or ranked); with
+ * `significantOnly`, only the clusters strong enough to be listed (the same zones: weaker peaks claim rows
+ * only after stronger ones, so leaving them out changes no significant zone).
+ */
+export function columnLevels(input: LevelsInput, o: LevelsOptions, significantOnly = false): { above: Level[]; below: Level[] } {
   const { grid, price } = input;
   const split = Math.max(0, Math.min(grid.rows, Math.ceil(rowPosition(grid, price) - 0.5)));
   const sideMax = (v: ArrayLike<number>, from: number, to: number) => {
@@ -37,7 +41,7 @@ export function columnLevels(input: LevelsInput, o: LevelsOptions): { above: Lev
     return m;
   };
   const peakMax = Math.max(sideMax(input.long, 0, split), sideMax(input.short, split, grid.rows));
-  const minPeak = peakMax * o.minPeak;
+  const minPeak = peakMax * (significantOnly ? Math.max(o.minPeak, o.minStrength) : o.minPeak);
   const longZones = findZones(input.long, 0, split, minPeak, o.zoneFloor);
   const shortZones = findZones(input.short, split, grid.rows, minPeak, o.zoneFloor);
   const toLevel = (zone: Zone, side: Side): Level => {

@@ -4,11 +4,18 @@ import type { EndedLevel, Level } from './level';
 import type { LevelsOptions } from './levels-options';
 
 /**
+ * How far before the first bar asked for tracking starts. Two days (576 columns of 5m, about 40 ms once)
+ * keep the first report of a long history inside one frame's budget; a level already alive then is named
+ * after the bar tracking started at, and keeps that id from there on.
+ */
+const TRACK_WINDOW_MS = 2 * 86_400_000;
+
+/**
  * Follows the significant levels of a model from bar to bar: a level keeps its id while its zone
  * overlaps the zone of a level of the previous bar (the largest overlap wins, each id once), and one
  * that finds no successor ends, `swept` when that bar's sweep overlapped its zone, else `faded`.
- * Tracking starts a warm-up before the first bar asked for, so two histories that both cover it give the
- * same ids; the ids of a bar still forming are provisional (not committed until it closes).
+ * Tracking starts two days before the first bar asked for, so two histories whose state has converged by
+ * then (both covering two warm-ups before the bar) give the same ids; the ids of a bar still forming are provisional (not committed until it closes).
  */
 export class LevelTracker {
   private live: Level[] = [];
@@ -38,7 +45,7 @@ export class LevelTracker {
   private restart(index: number): void {
     const model = this.model;
     const times = model.klines.openTime;
-    const from = times[index] - model.warmup(index).needMs;
+    const from = times[index] - Math.min(model.warmup(index).needMs, TRACK_WINDOW_MS);
     let start = 0;
     let end = index;
     while (start < end) {
@@ -68,36 +75,49 @@ export class LevelTracker {
     const model = this.model;
     const grid = model.grid;
     if (!grid) return [];
+    // Raw values: the scale is one factor per column, so zones, strengths and overlaps are the same.
     const column = model.columnAt(index);
-    const long = Float64Array.from(column.long, (v) => v * column.scale);
-    const short = Float64Array.from(column.short, (v) => v * column.scale);
     const { above, below } = columnLevels(
-      { grid, time: column.time, price: model.klines.close[index], unit: model.unit, sweepRule: model.sweepRule, long, short },
+      { grid, time: column.time, price: model.klines.close[index], unit: model.unit, sweepRule: model.sweepRule, long: column.long, short: column.short },
       this.options,
+      true,
     );
-    return [...below, ...above].filter((l) => l.strength >= this.options.minStrength);
+    return [...below, ...above].filter((l) => l.strength >= this.options.minStrength).map((l) => ({ ...l, notional: l.notional * column.scale }));
   }
 
   /** `next` with ids inherited from overlapping `previous` levels (largest first), and the previous levels left without a successor. */
   private match(previous: readonly Level[], next: Level[]): { levels: Level[]; unmatched: Level[] } {
     const taken = new Set<Level>();
+    // A side's zones are disjoint, so sorted by low they are sorted by high too: the zones a new one
+    // overlaps are found by a binary search and a short walk, not by trying every pair.
+    const bySide = (side: Level['side']) => previous.filter((l) => l.side === side).sort((a, b) => a.low - b.low);
+    const old = { long: bySide('long'), short: bySide('short') };
     const levels = [...next]
       .sort((a, b) => b.notional - a.notional)
       .map((level) => {
+        const list = old[level.side];
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (list[mid].high <= level.low) lo = mid + 1;
+          else hi = mid;
+        }
         let best: Level | null = null;
         let bestOverlap = 0;
-        for (const old of previous) {
-          if (old.side !== level.side || taken.has(old)) continue;
-          const overlap = Math.min(old.high, level.high) - Math.max(old.low, level.low);
+        for (let k = lo; k < list.length && list[k].low < level.high; k++) {
+          const candidate = list[k];
+          if (taken.has(candidate)) continue;
+          const overlap = Math.min(candidate.high, level.high) - Math.max(candidate.low, level.low);
           if (overlap > bestOverlap) {
-            best = old;
+            best = candidate;
             bestOverlap = overlap;
           }
         }
         if (!best) return level;
         taken.add(best);
-        return { ...level, id: best.id };
+        return best.id === level.id ? level : { ...level, id: best.id };
       });
-    return { levels, unmatched: previous.filter((old) => !taken.has(old)) };
+    return { levels, unmatched: previous.filter((l) => !taken.has(l)) };
   }
 }
