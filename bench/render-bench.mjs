@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { browserScaleFactor, chromiumAvailable, chromiumMissingReason, launchChromium } from '../test/browser/chromium.mjs';
 import { REPO_ROOT, startStaticServer } from '../test/browser/static-server.mjs';
+import { openBenchPage } from './bench-page.mjs';
 import { summarize } from './stats.mjs';
 import { RENDER_TARGETS, renderTargetsFor } from './targets.mjs';
 
@@ -133,28 +134,10 @@ function strip({ median, min, max, runs }) {
 }
 
 async function runCase(browser, server, spec, config, log) {
-  const scale = browserScaleFactor(browser);
-  if (scale !== spec.dpr) throw new Error(`case ${spec.id} wants DPR ${spec.dpr}, browser launched at ${scale}`);
-  const context = await browser.newContext({ viewport: { width: spec.width + 40, height: spec.height + 40 }, deviceScaleFactor: scale });
-  const errors = [];
+  const query = new URLSearchParams({ bars: spec.bars, visible: spec.visible, width: spec.width, height: spec.height, rows: config.rows });
+  log(`render ${spec.id}: loading the page`);
+  const { context, page, errors } = await openBenchPage(browser, { url: `${server.url}/bench/render-bench.html?${query}`, spec, timeoutMs: 60_000, scale: browserScaleFactor(browser) });
   try {
-    const page = await context.newPage();
-    page.setDefaultTimeout(60_000);
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    page.on('response', (response) => {
-      if (response.status() >= 400) errors.push(`http ${response.status()}: ${response.url()}`);
-    });
-    const query = new URLSearchParams({ bars: spec.bars, visible: spec.visible, width: spec.width, height: spec.height, rows: config.rows });
-    log(`render ${spec.id}: loading the page`);
-    await page.goto(`${server.url}/bench/render-bench.html?${query}`, { waitUntil: 'load' });
-    const html = page.locator('html[data-ready], html[data-error]');
-    await html.waitFor({ state: 'attached', timeout: 60_000 });
-    const pageError = await html.getAttribute('data-error');
-    if (pageError !== null) throw new Error(`page reported: ${pageError}`);
-
     const info = await page.evaluate(() => window.renderBench.info());
     info.browserVersion = browser.version();
     if (info.devicePixelRatio !== spec.dpr) throw new Error(`${spec.id}: devicePixelRatio ${info.devicePixelRatio}, expected ${spec.dpr}`);

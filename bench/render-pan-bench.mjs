@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { browserScaleFactor, chromiumAvailable, chromiumMissingReason, launchChromium } from '../test/browser/chromium.mjs';
 import { REPO_ROOT, startStaticServer } from '../test/browser/static-server.mjs';
+import { openBenchPage } from './bench-page.mjs';
 import { summarize } from './stats.mjs';
 import { PAN_TARGETS } from './targets.mjs';
 
@@ -93,24 +94,10 @@ function roundsText(medians) {
 }
 
 async function runCase(browser, server, spec, config, log) {
-  const scale = browserScaleFactor(browser);
-  if (scale !== spec.dpr) throw new Error(`case ${spec.id} wants DPR ${spec.dpr}, browser launched at ${scale}`);
-  const context = await browser.newContext({ viewport: { width: spec.width + 40, height: spec.height + 40 }, deviceScaleFactor: scale });
-  const errors = [];
+  const query = new URLSearchParams({ visible: spec.visible, width: spec.width, height: spec.height, rows: config.rows });
+  log(`render-pan ${spec.id}: loading the page`);
+  const { context, page, errors } = await openBenchPage(browser, { url: `${server.url}/bench/pan-bench.html?${query}`, spec, timeoutMs: 120_000, scale: browserScaleFactor(browser) });
   try {
-    const page = await context.newPage();
-    page.setDefaultTimeout(120_000);
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    const query = new URLSearchParams({ visible: spec.visible, width: spec.width, height: spec.height, rows: config.rows });
-    log(`render-pan ${spec.id}: loading the page`);
-    await page.goto(`${server.url}/bench/pan-bench.html?${query}`, { waitUntil: 'load' });
-    const html = page.locator('html[data-ready], html[data-error]');
-    await html.waitFor({ state: 'attached', timeout: 120_000 });
-    const pageError = await html.getAttribute('data-error');
-    if (pageError !== null) throw new Error(`page reported: ${pageError}`);
     const info = await page.evaluate(() => window.panBench.info());
     info.browserVersion = browser.version();
     if (info.devicePixelRatio !== spec.dpr) throw new Error(`${spec.id}: devicePixelRatio ${info.devicePixelRatio}, expected ${spec.dpr}`);
