@@ -6,16 +6,9 @@
 (function () {
   'use strict';
   var root = document.documentElement;
-  var params = new URLSearchParams(location.search);
   var MARGIN = 240;
 
-  function intParam(name, fallback) {
-    var raw = params.get(name);
-    if (raw === null) return fallback;
-    var v = Number(raw);
-    if (!Number.isInteger(v) || v <= 0) throw new Error('query ' + name + '=' + raw + ': expected a positive integer');
-    return v;
-  }
+  var intParam = window.benchChart.intParam;
 
   async function main() {
     var visible = intParam('visible', 500);
@@ -24,21 +17,10 @@
     var rows = intParam('rows', 500);
     var bars = visible + 2 * MARGIN;
     var klines = LiqHeatmap.syntheticKlines(bars);
-    var container = document.getElementById('chart');
-    container.style.width = width + 'px';
-    container.style.height = height + 'px';
-    var chart = LightweightCharts.createChart(container, {
-      width: width,
-      height: height,
-      layout: { background: { type: 'solid', color: '#ffffff' }, textColor: '#333333', attributionLogo: false },
-      timeScale: { minBarSpacing: 0.01, rightOffset: 0 },
-    });
-    var series = chart.addSeries(LightweightCharts.CandlestickSeries);
-    series.setData(klines.map(function (k) {
-      return { time: k.openTime / 1000, open: k.open, high: k.high, low: k.low, close: k.close };
-    }));
-    var heatmap = LiqHeatmap.createLiquidationHeatmap(series, { model: { rows: rows } });
-    heatmap.setData(klines);
+    var built = window.benchChart.chartWithOverlay(klines, width, height, rows);
+    var container = built.container;
+    var chart = built.chart;
+    var heatmap = built.heatmap;
     var timeScale = chart.timeScale();
     var from = bars - MARGIN - visible - 0.5;
     timeScale.setVisibleLogicalRange({ from: from, to: from + visible });

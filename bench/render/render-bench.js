@@ -20,17 +20,10 @@
 (function () {
   'use strict';
   var root = document.documentElement;
-  var params = new URLSearchParams(location.search);
   var parts = window.renderBenchParts;
   var paneCanvas = parts.paneCanvas;
 
-  function intParam(name, fallback) {
-    var raw = params.get(name);
-    if (raw === null) return fallback;
-    var v = Number(raw);
-    if (!Number.isInteger(v) || v <= 0) throw new Error('query ' + name + '=' + raw + ': expected a positive integer');
-    return v;
-  }
+  var intParam = window.benchChart.intParam;
 
   var frames = window.waitFrames;
 
@@ -44,24 +37,11 @@
     var rowsOption = intParam('rows', 500);
 
     var klines = LiqHeatmap.syntheticKlines(bars);
-    var candles = klines.map(function (k) {
-      return { time: k.openTime / 1000, open: k.open, high: k.high, low: k.low, close: k.close };
-    });
-
-    var container = document.getElementById('chart');
-    container.style.width = width + 'px';
-    container.style.height = height + 'px';
-    var chart = LightweightCharts.createChart(container, {
-      width: width,
-      height: height,
-      layout: { background: { type: 'solid', color: '#ffffff' }, textColor: '#333333', attributionLogo: false },
-      // 5000 bars on ~1150 px need ~0.23 px a bar; the default minimum (0.5) would refuse the zoom.
-      timeScale: { minBarSpacing: 0.01, rightOffset: 0 },
-    });
-    var series = chart.addSeries(LightweightCharts.CandlestickSeries);
-    series.setData(candles);
-    var heatmap = LiqHeatmap.createLiquidationHeatmap(series, { model: { rows: rowsOption } });
-    heatmap.setData(klines);
+    var built = window.benchChart.chartWithOverlay(klines, width, height, rowsOption);
+    var container = built.container;
+    var chart = built.chart;
+    var series = built.series;
+    var heatmap = built.heatmap;
     chart.timeScale().setVisibleLogicalRange({ from: bars - visible - 0.5, to: bars - 0.5 });
 
     // Wait for the chart to render (it calls updateAllViews, which hands the pane view a renderer).
