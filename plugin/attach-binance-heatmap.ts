@@ -3,7 +3,10 @@ import { BinanceSession } from '../src/binance/binance-session';
 import type { LiveFeedStatus, WebSocketFactory } from '../src/binance/live-feed-types';
 import type { KlineRangeProgress } from '../src/binance/rest-kline-range';
 import type { FetchLike } from '../src/binance/rest-options';
+import { CandleAggregator, aggregateKlines } from '../src/klines/candle-aggregator';
+import { intervalToMs, isBinanceInterval } from '../src/klines/interval';
 import type { Kline } from '../src/klines/kline';
+import { modelIntervalFor } from '../src/klines/model-interval';
 import { defaultMmr } from '../src/model/liquidation-price';
 import { DEFAULT_TIERS } from '../src/model/model-options';
 import { historyNeededMs } from '../src/model/warmup';
@@ -14,8 +17,14 @@ import type { HeatmapOptionsPatch } from './heatmap-options';
 export interface BinanceHeatmapOptions extends HeatmapOptionsPatch {
   /** USDⓈ-M perpetual, e.g. `'BTCUSDT'`. */
   symbol: string;
-  /** Binance interval, e.g. `'1h'`; the series' bars must be of this interval. */
+  /** Binance interval of the series' bars, e.g. `'1h'`. */
   interval: string;
+  /**
+   * Interval of the klines the model is built from. Default {@link modelIntervalFor}(`interval`): `15m` for
+   * charts from 15m to 1d, so the levels at a moment are the same whichever of those intervals the chart
+   * shows; each bar then shows the last 15m column inside it. Must divide `interval`.
+   */
+  modelInterval?: string;
   /** History to load: `'12h'`, `'7d'`, `'6M'` or ms. Default `'7d'`. */
   lookback?: string | number;
   /** Also set and update the series' candles from Binance (default true); false when the page feeds its own. */
@@ -55,7 +64,9 @@ export interface BinanceHeatmap {
 /**
  * One call from a series to a live liquidation overlay: a {@link BinanceSession} loads `lookback` of
  * klines from Binance REST (paged), scales by open interest when available, then follows the kline
- * websocket, updating only the forming bar per tick and re-fetching missed bars after reconnects.
+ * websocket, updating only the forming bar per tick and re-fetching missed bars after reconnects. The
+ * model runs on `modelInterval` klines (15m under charts from 15m to 1d); with `feedCandles` the series'
+ * candles are made from them.
  *
  * ```js
  * const live = attachBinanceHeatmap(candles, { symbol: 'BTCUSDT', interval: '15m', lookback: '3d' });
@@ -64,14 +75,20 @@ export interface BinanceHeatmap {
  * ```
  */
 export function attachBinanceHeatmap(series: ISeriesApi<SeriesType, Time>, options: BinanceHeatmapOptions): BinanceHeatmap {
-  const { symbol, interval, lookback, feedCandles = true, openInterest, restBaseUrl, wsBaseUrl, onProgress, onStatus, onWarning, onKline, ...overlay } = options;
+  const { symbol, interval, modelInterval: modelIntervalOption, lookback, feedCandles = true, openInterest, restBaseUrl, wsBaseUrl, onProgress, onStatus, onWarning, onKline, ...overlay } = options;
+  const modelInterval = modelIntervalOption ?? (isBinanceInterval(interval) ? modelIntervalFor(interval) : interval);
+  const barMs = intervalToMs(interval);
+  if (barMs % intervalToMs(modelInterval) !== 0) {
+    throw new RangeError(`attachBinanceHeatmap: modelInterval ${modelInterval} does not divide interval ${interval}`);
+  }
   const heatmap = createLiquidationHeatmap(series, { ...overlay, model: { mmr: defaultMmr(symbol), ...overlay.model } });
   // The model reads the warm-up before the first candle shown, so the levels at a bar do not depend on the lookback picked.
   const warmupMs = historyNeededMs(heatmap.options().model.tiers ?? DEFAULT_TIERS);
-  const session = new BinanceSession({ symbol, interval, lookback, warmupMs, openInterest, restBaseUrl, wsBaseUrl, fetch: options.fetch, WebSocket: options.WebSocket, onProgress });
+  const session = new BinanceSession({ symbol, interval: modelInterval, lookback, warmupMs, openInterest, restBaseUrl, wsBaseUrl, fetch: options.fetch, WebSocket: options.WebSocket, onProgress });
   const candle = (k: Kline) => ({ time: (k.openTime / 1000) as UTCTimestamp, open: k.open, high: k.high, low: k.low, close: k.close });
+  const candles = new CandleAggregator(barMs);
   const apply = (k: Kline) => {
-    if (feedCandles) series.update(candle(k) as never);
+    if (feedCandles) series.update(candle(candles.push(k)) as never);
     heatmap.update(k);
     onKline?.(k);
   };
@@ -79,7 +96,11 @@ export function attachBinanceHeatmap(series: ISeriesApi<SeriesType, Time>, optio
   const load = async () => {
     const history = await session.loadHistory();
     for (const warning of history.warnings) onWarning?.(warning);
-    if (feedCandles) series.setData(history.klines.filter((k) => k.openTime >= history.viewStart).map(candle) as never);
+    if (feedCandles) {
+      const shown = history.klines.filter((k) => k.openTime >= Math.floor(history.viewStart / barMs) * barMs);
+      series.setData(aggregateKlines(shown, barMs).map(candle) as never);
+      for (const k of shown.slice(-Math.ceil(barMs / intervalToMs(modelInterval)))) candles.push(k);
+    }
     await heatmap.setDataAsync(history.klines, history.openInterest ? { openInterest: history.openInterest } : {});
     if (session.signal.aborted) return;
     onStatus?.({ state: 'loaded', bars: history.klines.length });

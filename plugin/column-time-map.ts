@@ -165,8 +165,9 @@ function indexOf(timeScale: TimeScale, openTimeMs: number): number | null {
 }
 
 /**
- * No column on a bar: the times do not line up (shifted, ms for s). More columns between two adjacent
- * bars than on bars: the klines are finer than the chart's bars (1h klines on daily candles).
+ * No column on a bar: the times do not line up (shifted, ms for s). More than half as many columns between
+ * two adjacent bars as on bars: the klines are finer than the chart's bars (1h klines on daily candles,
+ * 15m klines on 30m bars).
  */
 function diagnose(index: Int32Array, openTimes: Float64Array, count: number, matched: number): PlacementProblem | null {
   if (count === 0) return null;
@@ -182,7 +183,7 @@ function diagnose(index: Int32Array, openTimes: Float64Array, count: number, mat
     }
     previous = c;
   }
-  return between > matched ? { kind: 'finer-than-bars', klines: count, matched, between, exampleKline: example } : null;
+  return between * 2 > matched ? { kind: 'finer-than-bars', klines: count, matched, between, exampleKline: example } : null;
 }
 
 /** First position in `mapped` whose column's index is at least `logical` (indices grow with columns). */

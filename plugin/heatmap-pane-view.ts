@@ -1,7 +1,10 @@
 import type { IChartApiBase, IPrimitivePaneView, ISeriesApi, PrimitivePaneViewZOrder, SeriesType, Time } from 'lightweight-charts';
-import type { LiquidationModel } from '../src/model/liquidation-model';
+import { modalSpacing } from '../src/klines/modal-spacing';
+import { BarColumns, MAX_GROUPED_BAR_MS } from './bar-columns';
 import { CellImage, type CellPaint, type ColumnSource } from './cell-image';
+import { chartTimeToMs } from './chart-time';
 import { rowGeometry } from './chart-geometry';
+import type { ColumnsReader } from './columns-reader';
 import { ColumnTimeMap, type PlacementProblem } from './column-time-map';
 import { RECENT_COLUMNS, type HeatmapOptions } from './heatmap-options';
 import { HeatmapRenderer } from './heatmap-renderer';
@@ -45,6 +48,12 @@ export class HeatmapPaneView implements IPrimitivePaneView {
   complete = true;
   private reference = 0;
   private readonly columnMap = new ColumnTimeMap();
+  private readonly barColumns = new BarColumns();
+  /** Length of the chart's bars when the klines are finer and are shown one column per bar; 0 otherwise. */
+  private barMs = 0;
+  private barMsVersion = -1;
+  /** The placement problem grouping was last tried for (the bars could not group the klines): not retried per frame. */
+  private groupingTried: PlacementProblem | null = null;
 
   /** `timing` sets the clock and the paint budget per frame (defaults: `performance.now()`, 6 ms per 16 ms). */
   constructor(timing: Partial<PaintTiming> = {}) {
@@ -74,15 +83,31 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     return this.columnMap.problem;
   }
 
-  /** The logical index of the bar column `c` is drawn on, or null when it is not drawn (no bar at its time). */
+  /**
+   * The logical index of the bar the model's column `c` is drawn on, or null when it is not drawn (no bar at
+   * its time, or a finer kline that is not the last inside its bar).
+   */
   barIndexOf(column: number): number | null {
-    return this.columnMap.problem ? null : this.columnMap.indexOf(column);
+    if (this.columnMap.problem) return null;
+    if (this.barMs === 0) return this.columnMap.indexOf(column);
+    const bars = this.barColumns;
+    const bar = bars.length > 0 ? lastAtMost(bars, column) : -1;
+    return bar >= 0 && bars.sourceColumn(bar) === column ? this.columnMap.indexOf(bar) : null;
+  }
+
+  /** The model column drawn on the bar opening at `ms` (epoch ms): the same time, or the last finer kline inside it. */
+  columnAtBarTime(ms: number): number | null {
+    if (this.barMs === 0) return null;
+    const c = this.barColumns.columnAtTime(ms);
+    return c < 0 ? null : c;
   }
 
   /** Drops the renderer and every cache (detach). */
   reset(): void {
     this.current = null;
     this.columnMap.reset();
+    this.barMs = 0;
+    this.barMsVersion = -1;
     this.complete = true;
     this.image = null;
     this.surface.reset();
@@ -94,17 +119,17 @@ export class HeatmapPaneView implements IPrimitivePaneView {
   }
 
   /** Brings the visible part of the image up to date for `model` (its revision says what changed) and the renderer with it. */
-  update(model: LiquidationModel, options: HeatmapOptions, chart: IChartApiBase<Time>, series: ISeriesApi<SeriesType, Time>): void {
+  update(source: ColumnsReader, options: HeatmapOptions, chart: IChartApiBase<Time>, series: ISeriesApi<SeriesType, Time>): void {
     this.current = null;
     this.complete = true;
-    const grid = model.grid;
-    if (!grid || !options.heatmapVisible) return;
-    const { data: version, tail: tailVersion } = model.revision;
-    const count = model.length;
+    if (!source.grid || !options.heatmapVisible) return;
     const timeScale = chart.timeScale();
     const range = timeScale.getVisibleLogicalRange();
     if (!range) return;
-    this.columnMap.sync(timeScale, model.klines.openTime, count, version);
+    const model = this.placeColumns(source, timeScale, series);
+    const grid = source.grid;
+    const { data: version, tail: tailVersion } = model.revision;
+    const count = model.length;
     const placement = this.columnMap.place(timeScale, range.from, range.to, model.klines.openTime, model.klines.intervalMs);
     const rows = placement ? rowGeometry(series, grid) : null;
     if (!placement || !rows) return;
@@ -132,6 +157,32 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     const chunk = Math.max(1, Math.floor(PAINT_CHUNK_CELLS / grid.rows));
     this.complete = this.budget.spend((expired) => this.paintStale(model, firstColumn, endColumn, chunk, expired));
     this.current = new HeatmapRenderer({ tiles: this.surface.tiles, rows: grid.rows, runs, strips: rows.strips });
+  }
+
+  /**
+   * Maps the columns to the chart's bars by time. Klines finer than the bars (15m klines on 4h candles) are
+   * shown one per bar, the last inside it, when the bars are a whole number of klines up to a day long.
+   */
+  private placeColumns(source: ColumnsReader, timeScale: ReturnType<IChartApiBase<Time>['timeScale']>, series: ISeriesApi<SeriesType, Time>): ColumnsReader {
+    const { data: version } = source.revision;
+    if (version !== this.barMsVersion) {
+      this.barMsVersion = version;
+      this.barMs = 0;
+    }
+    let model: ColumnsReader = this.barMs > 0 ? this.barColumns.sync(source, this.barMs) : source;
+    this.columnMap.sync(timeScale, model.klines.openTime, model.length, version);
+    const problem = this.columnMap.problem;
+    if (this.barMs === 0 && problem?.kind === 'finer-than-bars' && problem !== this.groupingTried) {
+      this.groupingTried = problem;
+      const barMs = barSpacing(series);
+      const klineMs = source.klines.intervalMs;
+      if (klineMs > 0 && barMs > klineMs && barMs <= MAX_GROUPED_BAR_MS && barMs % klineMs === 0) {
+        this.barMs = barMs;
+        model = this.barColumns.sync(source, barMs);
+        this.columnMap.sync(timeScale, model.klines.openTime, model.length, version);
+      }
+    }
+    return model;
   }
 
   private trackColumns(count: number, tailVersion: number): void {
@@ -184,4 +235,24 @@ function createPaint(reference: number, options: HeatmapOptions): CellPaint {
 export function steppedReference(value: number): number {
   if (!(value > 0)) return 0;
   return Math.pow(2, Math.round(Math.log2(value) * REFERENCE_STEPS_PER_OCTAVE) / REFERENCE_STEPS_PER_OCTAVE);
+}
+
+/** The most common spacing of the series' bars in ms (0 when unknown). */
+function barSpacing(series: ISeriesApi<SeriesType, Time>): number {
+  const bars = series.data();
+  const times = new Float64Array(Math.min(bars.length, 1000));
+  for (let i = 0; i < times.length; i++) times[i] = chartTimeToMs(bars[bars.length - times.length + i].time) ?? NaN;
+  return modalSpacing(times);
+}
+
+/** The last bar whose shown column is at most `column`. */
+function lastAtMost(bars: BarColumns, column: number): number {
+  let lo = 0;
+  let hi = bars.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bars.sourceColumn(mid) <= column) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }

@@ -144,7 +144,10 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
    */
   densityAt(time: Time, price: number): DensityReading | null {
     const ms = chartTimeToMs(time);
-    return ms === null ? null : this.data.densityAt(ms, price);
+    if (ms === null) return null;
+    // Klines finer than the bars: the bar shows (and reads) the last kline's column inside it.
+    const column = this.heatmapView.columnAtBarTime(ms);
+    return this.data.densityAt(column === null ? ms : this.data.model.klines.openTime[column], price);
   }
 
   /** The logical index of the bar column `c` is drawn on, or null when it is not drawn; for checks and tests. */

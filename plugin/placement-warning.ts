@@ -15,7 +15,7 @@ export function placementWarning(problem: PlacementProblem, bars: BarTimes): str
     return (
       `${prefix}the klines are finer than the chart's bars: ${problem.between} of ${problem.klines} klines fall between two adjacent bars ` +
       `(e.g. the kline opening at ${describeKlineTime(problem.exampleKline)}), ${problem.matched} on a bar; ` +
-      `${bars.count} bars from ${describeChartTime(bars.first)}. Feed klines of the candles' interval.`
+      `${bars.count} bars from ${describeChartTime(bars.first)}. Feed klines of the candles' interval (finer klines are grouped only under bars of up to a day that are a whole number of them).`
     );
   }
   const seconds = typeof bars.first === 'number' ? bars.first : NaN;

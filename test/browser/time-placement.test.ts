@@ -22,6 +22,7 @@ declare global {
       show(name: string): Promise<void>;
       probe(columns: number[]): Probe[];
       candleX(candle: number): number;
+      densities(candle: number, column: number, price: number): unknown[];
       warnings(): string[];
     };
     waitFrames(n: number): Promise<void>;
@@ -142,10 +143,34 @@ describeBrowser('heatmap columns are placed by time on a real lightweight-charts
     });
   }
 
+  const grouped: [string, number][] = [
+    ['daily-candles-hourly-klines', 24],
+    ['hourly-candles-15m-klines', 4],
+  ];
+  for (const [name, perBar] of grouped) {
+    it(`${name}: each candle shows the last kline's column inside it, the others are not drawn`, async () => {
+      await show(name);
+      const probes = await probe(range(0, 3 * perBar));
+      for (const p of probes) {
+        const last = p.column % perBar === perBar - 1;
+        expect(p.drawnOn, `kline ${p.column}`).toBe(last ? Math.floor(p.column / perBar) : null);
+      }
+      expect(heatIn(pixelColumn(await pane(), await candleX(40), dpr))).toBeGreaterThan(20);
+      expect(await warnings()).toEqual([]);
+    });
+
+    it(`${name}: the density at a candle's time is the one of the last kline inside it`, async () => {
+      await show(name);
+      const [atCandle, atKline] = await page.evaluate((n) => window.placement.densities(40, 40 * n + n - 1, 100), perBar);
+      expect(atCandle).not.toBeNull();
+      expect(atCandle).toEqual(atKline);
+    });
+  }
+
   const refused: [string, RegExp][] = [
     ['shifted', /no kline opens at a bar's time: 120 klines from 1735689600 s \(2025-01-01T00:00:00\.000Z\), 120 bars from 1735709400/],
     ['milliseconds', /no kline opens at a bar's time: 120 klines .* 120 bars from 1735689600000 .*look like milliseconds/],
-    ['daily-candles-hourly-klines', /klines are finer than the chart's bars: 1357 of 1440 klines fall between two adjacent bars/],
+    ['weekly-candles-daily-klines', /klines are finer than the chart's bars: 114 of 140 klines fall between two adjacent bars.*grouped only under bars of up to a day/],
   ];
   for (const [name, message] of refused) {
     it(`${name}: nothing drawn and one console warning with counts and an example time of each side`, async () => {

@@ -5,9 +5,9 @@ import { BinanceError } from '../../src/binance/binance-error';
 import type { WebSocketFactory } from '../../src/binance/live-feed-types';
 import type { Kline } from '../../src/klines/kline';
 import type { LevelsReport } from '../../src/levels/level';
-import type { FakeBinance } from '../binance/fake-binance-http';
-import type { FakeStream } from '../binance/live-fake-stream';
-import { HISTORY, INTERVAL, LOOKBACK, recentBars, startMarket, SYMBOL, waitFor } from '../binance/session-market';
+import { HISTORY, HOUR, INTERVAL, LOOKBACK, recentBars, startMarket, SYMBOL, waitFor } from '../binance/session-market';
+import { FakeBinance } from '../binance/fake-binance-http';
+import { FakeStream } from '../binance/live-fake-stream';
 import { fakeChart, installFakeCanvas } from './fake-chart';
 
 const BARS = recentBars(HISTORY + 4);
@@ -41,12 +41,13 @@ function levelsOf(live: BinanceHeatmap): LevelsReport {
   return report;
 }
 
-/** Attaches to a fake series against the loopback market, detaching after the test. */
+/** Attaches to a fake series against the loopback market (a 1h model under 1h candles), detaching after the test. */
 function attach(market: { rest: FakeBinance; stream: FakeStream }, options: Partial<BinanceHeatmapOptions> = {}) {
   const { series, recorded, subscriptions } = candleSeries();
   const live: BinanceHeatmap = attachBinanceHeatmap(series, {
     symbol: SYMBOL,
     interval: INTERVAL,
+    modelInterval: INTERVAL,
     lookback: LOOKBACK,
     restBaseUrl: market.rest.url,
     wsBaseUrl: market.stream.baseUrl,
@@ -146,5 +147,101 @@ describe('attachBinanceHeatmap against a loopback Binance', () => {
 
     await waitFor(() => market.stream.clients === 0, 'the socket to close');
     expect(subscriptions.size).toBe(0);
+  });
+});
+
+const QUARTER = 900_000;
+/** The same bars re-timed 15 minutes apart: a 15m market whose first `HISTORY` bars end before now. */
+const QUARTERS = BARS.map((k, i) => {
+  const start = Math.floor(Date.now() / HOUR) * HOUR - (HISTORY + 3) * QUARTER;
+  return { ...k, openTime: start + i * QUARTER, closeTime: start + (i + 1) * QUARTER - 1 };
+});
+
+/** A loopback market of 15m klines (no open interest). */
+async function startQuarterMarket(): Promise<{ rest: FakeBinance; stream: FakeStream }> {
+  const rest = await FakeBinance.start();
+  const stream = await FakeStream.start({ symbol: SYMBOL, interval: '15m', bars: QUARTERS });
+  onTestFinished(async () => {
+    await rest.close();
+    await stream.close();
+  });
+  rest.setKlines(SYMBOL, '15m', QUARTERS.slice(0, HISTORY));
+  stream.advanceTo(HISTORY - 1, stream.ticksPerBar - 1, false);
+  return { rest, stream };
+}
+
+/** Attaches with the default model interval to a fake series of `interval` candles. */
+function attachChart(market: { rest: FakeBinance; stream: FakeStream }, interval: '1h' | '4h', options: Partial<BinanceHeatmapOptions> = {}) {
+  const barMs = interval === '1h' ? HOUR : 4 * HOUR;
+  const times = [...new Set(QUARTERS.map((k) => Math.floor(k.openTime / barMs) * barMs))].map((t) => t / 1000);
+  const fake = fakeChart(times, { low: Math.min(...QUARTERS.map((k) => k.low)) * 0.8, high: Math.max(...QUARTERS.map((k) => k.high)) * 1.2 });
+  const recorded = { set: [] as (Candle & { high: number; low: number; open: number })[], updates: [] as (Candle & { high: number })[] };
+  Object.assign(fake.series as object, { setData: (data: typeof recorded.set) => (recorded.set = data), update: (c: Candle & { high: number }) => recorded.updates.push(c) });
+  const live = attachBinanceHeatmap(fake.series, {
+    symbol: SYMBOL,
+    interval,
+    lookback: LOOKBACK,
+    openInterest: false,
+    restBaseUrl: market.rest.url,
+    wsBaseUrl: market.stream.baseUrl,
+    WebSocket: WebSocket as WebSocketFactory,
+    ...options,
+  });
+  onTestFinished(() => live.detach());
+  return { live, recorded };
+}
+
+describe('attachBinanceHeatmap under charts from 15m to 1d: the model runs on 15m klines', () => {
+  it('fetches 15m klines for a 1h chart and makes its candles from them', async () => {
+    const market = await startQuarterMarket();
+    const { live, recorded } = attachChart(market, '1h');
+    await live.ready;
+
+    const intervals = market.rest.requestsTo('/fapi/v1/klines').map((r) => r.query.get('interval'));
+    expect(intervals.length).toBeGreaterThan(0);
+    expect(new Set(intervals)).toEqual(new Set(['15m']));
+    const first = recorded.set[0];
+    const inside = QUARTERS.slice(0, HISTORY).filter((k) => Math.floor(k.openTime / HOUR) * HOUR === first.time * 1000);
+    expect(first).toMatchObject({ open: inside[0].open, high: Math.max(...inside.map((k) => k.high)), low: Math.min(...inside.map((k) => k.low)), close: inside[inside.length - 1].close });
+    expect(levelsOf(live).time).toBe(QUARTERS[HISTORY - 1].openTime);
+  });
+
+  it('gives a 1h and a 4h chart of the same market the same levels at the same moment', async () => {
+    const market = await startQuarterMarket();
+    const hourly = attachChart(market, '1h', { feedCandles: false });
+    const fourHourly = attachChart(market, '4h', { feedCandles: false });
+    await Promise.all([hourly.live.ready, fourHourly.live.ready]);
+
+    const a = levelsOf(hourly.live);
+    const b = levelsOf(fourHourly.live);
+    expect(b.time).toBe(a.time);
+    expect(b.above.map((l) => l.price)).toEqual(a.above.map((l) => l.price));
+    expect(b.below.map((l) => l.price)).toEqual(a.below.map((l) => l.price));
+    expect([b.nearestAbove?.price, b.nearestBelow?.price, b.bias.label]).toEqual([a.nearestAbove?.price, a.nearestBelow?.price, a.bias.label]);
+  });
+
+  it('follows the 15m stream: each tick updates the forming hourly candle with the hour so far', async () => {
+    const market = await startQuarterMarket();
+    const applied: Kline[] = [];
+    const { live, recorded } = attachChart(market, '1h', { onKline: (k) => applied.push(k) });
+    await live.ready;
+    await waitFor(() => market.stream.clients === 1 && applied.length === 1, 'the connection and the resynced last bar');
+
+    const last = QUARTERS[HISTORY + 1];
+    market.stream.advance(2 * market.stream.ticksPerBar);
+    await waitFor(() => applied.some((k) => k.openTime === last.openTime && k.close === last.close), 'the last tick of the second 15m bar');
+
+    const hour = Math.floor(last.openTime / HOUR) * HOUR;
+    const sofar = QUARTERS.slice(0, HISTORY + 2).filter((k) => Math.floor(k.openTime / HOUR) * HOUR === hour);
+    const candle = recorded.updates[recorded.updates.length - 1];
+    expect(candle.time).toBe(hour / 1000);
+    expect(candle.high).toBe(Math.max(...sofar.map((k) => k.high)));
+    expect(candle.close).toBe(last.close);
+    expect(levelsOf(live).time).toBe(last.openTime);
+  });
+
+  it('refuses a model interval that does not divide the chart interval, naming both', () => {
+    const fake = fakeChart([0], { low: 1, high: 2 });
+    expect(() => attachBinanceHeatmap(fake.series, { symbol: SYMBOL, interval: '1w', modelInterval: '3d' })).toThrow(/modelInterval 3d does not divide interval 1w/);
   });
 });

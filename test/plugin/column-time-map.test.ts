@@ -69,6 +69,13 @@ describe('column time map', () => {
     expect(map.problem).toMatchObject({ kind: 'finer-than-bars', matched: 5, between: 4 * 23, exampleKline: T0 + HOUR });
   });
 
+  it('names klines half as long as the bars finer too (15m klines on 30m bars: one between each pair)', () => {
+    const bars = Array.from({ length: 6 }, (_, i) => T0 + i * 1_800_000);
+    const quarters = Array.from({ length: 12 }, (_, i) => T0 + i * 900_000);
+    const { map } = placed(bars, quarters);
+    expect(map.problem).toMatchObject({ kind: 'finer-than-bars', matched: 6, between: 5 });
+  });
+
   it('maps again when the time scale gained points before the columns (another series added times)', () => {
     const map = new ColumnTimeMap();
     const openTimes = Float64Array.from(hours(0, 5));
