@@ -6,6 +6,8 @@
 export type { Kline, KlineGap, KlineSeries } from './klines/kline';
 export { KlineError, type KlineErrorKind } from './klines/kline-error';
 export { BINANCE_INTERVALS, intervalToMs, isBinanceInterval, msToInterval, parseDuration, type BinanceInterval } from './klines/interval';
+export { MODEL_INTERVAL, modelIntervalFor } from './klines/model-interval';
+export { CandleAggregator, aggregateKlines } from './klines/candle-aggregator';
 export { toEpochMs } from './klines/epoch-ms';
 export { toKlineSeries, type KlineSeriesOptions } from './klines/to-series';
 export { parseKlines, parseKline, type ParseKlinesOptions } from './klines/parse-klines';

@@ -53,6 +53,9 @@ export function createDataFeed({ state, chart, candleWindow, overlay, onUpdate, 
   let controller = null;
   /** @type {Kline[] | null} */
   let pendingTicks = null;
+  /** Makes the candles from finer klines (the model's) when the chart's interval is coarser; null otherwise. */
+  /** @type {import('../../plugin/index').CandleAggregator | null} */
+  let candles = null;
   let histories = 0;
 
   /** @param {Kline} k */
@@ -82,13 +85,25 @@ export function createDataFeed({ state, chart, candleWindow, overlay, onUpdate, 
      * @param {string} label
      * @param {ModelContext} [context]
      * @param {number} [viewStart] open time of the first candle to show; earlier klines are the model's warm-up
+     * @param {number} [candleMs] the candles' length when the klines are finer (the candles are made from them)
      */
-    history(klines, label, context = {}, viewStart = -Infinity) {
+    history(klines, label, context = {}, viewStart = -Infinity, candleMs) {
       const run = ++histories;
       showEmptyState(null);
-      candleWindow.set(klines.filter((k) => k.openTime >= viewStart));
-      const shown = candleWindow.shown();
-      if (shown > MAX_INITIAL_BARS) chart.timeScale().setVisibleLogicalRange({ from: shown - MAX_INITIAL_BARS, to: shown + 4 });
+      const { CandleAggregator, aggregateKlines } = window.LiqHeatmap;
+      const shown = klines.filter((k) => k.openTime >= (candleMs ? Math.floor(viewStart / candleMs) * candleMs : viewStart));
+      candles = null;
+      if (candleMs) {
+        const aggregator = new CandleAggregator(candleMs);
+        const bucket = (/** @type {Kline} */ k) => Math.floor(k.openTime / candleMs);
+        const last = shown[shown.length - 1];
+        // The forming candle's klines so far, so the next tick extends it.
+        for (const k of shown) if (last && bucket(k) === bucket(last)) aggregator.push(k);
+        candles = aggregator;
+      }
+      candleWindow.set(candleMs ? aggregateKlines(shown, candleMs) : shown);
+      const count = candleWindow.shown();
+      if (count > MAX_INITIAL_BARS) chart.timeScale().setVisibleLogicalRange({ from: count - MAX_INITIAL_BARS, to: count + 4 });
       else chart.timeScale().fitContent();
       pendingTicks = [];
       market.label = label;
@@ -110,7 +125,7 @@ export function createDataFeed({ state, chart, candleWindow, overlay, onUpdate, 
     },
     /** @param {Kline} k */
     kline(k) {
-      candleWindow.update(k);
+      candleWindow.update(candles ? candles.push(k) : k);
       if (pendingTicks) pendingTicks.push(k);
       else applyTick(k);
     },

@@ -17,7 +17,7 @@ import { barsFor, rangeOf } from './range.js';
  * What the page does with the data.
  * @typedef {object} Sink
  * @property {string} lastStatus
- * @property {(klines: Kline[], label: string, context?: { openInterest?: readonly OpenInterestPoint[] }, viewStart?: number) => void} history klines include the model's warm-up before `viewStart`, the first bar to show
+ * @property {(klines: Kline[], label: string, context?: { openInterest?: readonly OpenInterestPoint[] }, viewStart?: number, candleMs?: number) => void} history klines include the model's warm-up before `viewStart`, the first bar to show; with `candleMs` they are finer than the candles, which are made from them
  * @property {(kline: Kline) => void} kline
  * @property {(figures: MarketFigures) => void} market
  * @property {(kind: 'live' | 'error' | 'loading' | 'replay', text: string) => void} status
@@ -106,18 +106,21 @@ export async function openSource(state, config, sink, signal) {
  * @returns {Promise<Source>}
  */
 async function openLive(state, config, sink, signal) {
-  const { BinanceSession, intervalToMs, historyNeededMs, DEFAULT_TIERS } = liqHeatmap();
+  const { BinanceSession, intervalToMs, historyNeededMs, DEFAULT_TIERS, modelIntervalFor, isBinanceInterval } = liqHeatmap();
   const intervalMs = intervalToMs(state.interval);
+  // The model runs on 15m klines under 15m-1d charts, so switching between those intervals keeps the levels of the moment.
+  const modelInterval = isBinanceInterval(state.interval) ? modelIntervalFor(state.interval) : state.interval;
+  const candleMs = modelInterval === state.interval ? undefined : intervalMs;
   const startTime = Date.now() - barsFor(state.range, intervalMs) * intervalMs;
   // The model reads its warm-up before the first candle shown: the levels at a bar do not depend on the range picked.
   const warmupMs = historyNeededMs(DEFAULT_TIERS);
   // Open-interest history is asked for while the klines page in, so the model is built once, in USD.
   const session = new BinanceSession({
     symbol: state.symbol,
-    interval: state.interval,
+    interval: modelInterval,
     startTime,
     warmupMs,
-    openInterest: oiPeriod(state.interval),
+    openInterest: oiPeriod(modelInterval),
     restBaseUrl: `${location.origin}/api/binance`,
     wsBaseUrl: config.wsBaseUrl || undefined,
     // One retry: the demo server answers 502 at once when Binance is unreachable, and the page should fall back fast.
@@ -131,7 +134,8 @@ async function openLive(state, config, sink, signal) {
   // The last page was parsed in this task; hand the history over in the next one.
   await new Promise((resolve) => setTimeout(resolve, 0));
   if (signal.aborted) throw signal.reason;
-  sink.history(klines, `Binance ${state.symbol} ${state.interval}`, openInterest ? { openInterest } : {}, viewStart);
+  const label = `Binance ${state.symbol} ${state.interval}${candleMs ? ` (model on ${modelInterval} klines)` : ''}`;
+  sink.history(klines, label, openInterest ? { openInterest } : {}, viewStart, candleMs);
   // Applied only now that the history is live: after a failed load the page shows replayed figures instead.
   figures.then((f) => !signal.aborted && sink.market(f));
   session.startLive({

@@ -10,7 +10,9 @@ import { required } from './demo-required';
 type FakeBinance = Awaited<ReturnType<typeof startFakeBinance>>;
 
 const HOUR = 3_600_000;
-const RECORDING = sharedFile('klines/BTCUSDT-PERP_1h_astral.csv', 'live demo test on recorded klines');
+/** A 1h chart's model runs on 15m klines: four columns a candle. */
+const KLINES_PER_CANDLE = 4;
+const RECORDING = sharedFile('klines/BTCUSDT-PERP_15m_astral.csv', 'live demo test on recorded klines');
 
 /** The model's column count and a fingerprint of its last (forming) column. */
 async function lastColumn(page: Page): Promise<{ columns: number; sum: number; weighted: number }> {
@@ -31,7 +33,7 @@ async function candleTimes(page: Page): Promise<number[]> {
   return page.evaluate(() => window.demo.candles.data().map((d) => Number(d.time)));
 }
 
-describeBrowserOnRecordings('demo live end to end on recorded bars: ticks, closed bars, a dropped socket (real chromium, loopback Binance)', () => {
+describeBrowserOnRecordings('demo live end to end on recorded 15m bars under a 1h chart: ticks, closed bars, a dropped socket (real chromium, loopback Binance)', () => {
   /** How far the stand-in's clock, and the page's, run ahead of real time. */
   let ahead = 0;
   let fake: FakeBinance;
@@ -57,7 +59,7 @@ describeBrowserOnRecordings('demo live end to end on recorded bars: ticks, close
 
   it('says live once the websocket is open', async () => {
     await opened.page.getByTestId('status').filter({ hasText: 'live: Binance BTCUSDT 1h' }).waitFor();
-    expect(fake.streams()).toEqual(['/market/stream?streams=btcusdt@kline_1h/btcusdt@markPrice@1s']);
+    expect(fake.streams()).toEqual(['/market/stream?streams=btcusdt@kline_15m/btcusdt@markPrice@1s']);
   });
 
   it('ticks move the forming candle and its heatmap column', async () => {
@@ -69,12 +71,12 @@ describeBrowserOnRecordings('demo live end to end on recorded bars: ticks, close
     expect((await lastColumn(page)).columns).toBe(before.columns);
   });
 
-  it('a closed bar adds a column and a candle', async () => {
+  it('an hour of closed 15m bars adds four columns and one candle', async () => {
     const { page } = opened;
     const before = await lastColumn(page);
     const times = await candleTimes(page);
     await advance(page, HOUR);
-    await expect.poll(async () => (await lastColumn(page)).columns, { timeout: 10_000 }).toBe(before.columns + 1);
+    await expect.poll(async () => (await lastColumn(page)).columns, { timeout: 10_000 }).toBe(before.columns + KLINES_PER_CANDLE);
     const after = await candleTimes(page);
     expect(required(after.at(-1), 'a last candle') - required(times.at(-1), 'a last candle')).toBe(HOUR / 1000);
   });
@@ -87,7 +89,7 @@ describeBrowserOnRecordings('demo live end to end on recorded bars: ticks, close
     await advance(page, 2 * HOUR);
     await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 10_000 }).toMatch(/reconnecting/);
     await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 15_000 }).toMatch(/^live: Binance BTCUSDT 1h/);
-    await expect.poll(async () => (await lastColumn(page)).columns, { timeout: 10_000 }).toBe(before.columns + 2);
+    await expect.poll(async () => (await lastColumn(page)).columns, { timeout: 10_000 }).toBe(before.columns + 2 * KLINES_PER_CANDLE);
     expect(fake.stats().klinePages).toBeGreaterThan(0);
     const times = await candleTimes(page);
     const steps = times.slice(-6).map((t, i, all) => (i ? t - all[i - 1] : HOUR / 1000));

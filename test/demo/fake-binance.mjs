@@ -137,14 +137,15 @@ export async function startFakeBinance({ delayMs = 30, tickMs = 250, port = 0, n
     return [200, `[${h.rows.slice(from, Math.max(from, to)).join(',')}]`];
   }
 
-  function lastBarOf(interval = '1h') {
+  /** The served market's last bar: of the recording's interval when there is one (it is the only one served). */
+  function lastBarOf(interval = recording ? recording.interval : '1h') {
     const h = barsOf(interval);
     return { h, k: h.klines[h.klines.length - 1] };
   }
 
   function ticker(symbol) {
     const { h, k } = lastBarOf();
-    const day = h.klines.slice(-24);
+    const day = h.klines.slice(-Math.max(1, Math.round(86_400_000 / h.intervalMs)));
     const open = day[0].open;
     const high = Math.max(...day.map((b) => b.high));
     const low = Math.min(...day.map((b) => b.low));
