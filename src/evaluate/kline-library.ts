@@ -46,7 +46,9 @@ export class KlineLibrary {
   /**
    * The klines of `symbol` to score a window at `t0` on: among the series holding bars through
    * `t0 + horizonMs`, the one with the most history in `[t0 - lookbackMs, t0)`; ties go to perpetual
-   * over spot klines, then to the longer interval. Null when none covers the window.
+   * over spot klines, then to the interval nearest {@link PREFERRED_INTERVAL_MS} (1h, the interval the
+   * evaluation corpus has for every symbol: a daily file covering the same lookback would sweep a whole
+   * day per bar), then to the longer one. Null when none covers the window.
    */
   choose(symbol: string, t0: number, lookbackMs: number, horizonMs: number): KlinesChoice | null {
     let best: { choice: KlinesChoice; history: number; perp: number; intervalMs: number } | null = null;
@@ -63,8 +65,12 @@ export class KlineLibrary {
   }
 }
 
+/** The interval a window is scored on when several cover its lookback equally. */
+export const PREFERRED_INTERVAL_MS = 3_600_000;
+
 function compare(a: { history: number; perp: number; intervalMs: number }, b: { history: number; perp: number; intervalMs: number }): number {
-  return a.history - b.history || a.perp - b.perp || a.intervalMs - b.intervalMs;
+  const distance = (ms: number) => Math.abs(Math.log(ms / PREFERRED_INTERVAL_MS));
+  return a.history - b.history || a.perp - b.perp || distance(b.intervalMs) - distance(a.intervalMs) || a.intervalMs - b.intervalMs;
 }
 
 function join(files: readonly KlinesFile[]): KlineSeries {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KlineLibrary, symbolOfFile } from '../../src/evaluate/kline-library';
 import { syntheticKlines } from '../../src/klines/synthetic-klines';
 import { toKlineSeries } from '../../src/klines/to-series';
+import { aggregateSeries } from '../../src/klines/aggregate-series';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -30,6 +31,14 @@ describe('choosing klines per window', () => {
     const library = new KlineLibrary([short, long]);
     expect(library.choose('ETHUSDT', start + 30 * DAY, 10 * DAY, 2 * HOUR)?.files).toEqual(['long-spot.csv']);
     expect(new KlineLibrary([long, perp]).choose('ETHUSDT', start + 30 * DAY, 10 * DAY, 2 * HOUR)?.files).toEqual(['long-perp.csv']);
+  });
+
+  it('among files covering the lookback equally, scores on 1h klines rather than daily or 15m ones', () => {
+    const hourly = { file: 'h.csv', symbol: 'ETHUSDT', market: 'perp' as const, series: toKlineSeries(klines) };
+    const daily = { file: 'd.csv', symbol: 'ETHUSDT', market: 'perp' as const, series: aggregateSeries(toKlineSeries(klines), DAY) };
+    const quarter = syntheticKlines(4 * 24 * 40, { price: 100, volatility: 0.002, intervalMs: HOUR / 4, start });
+    const quarters = { file: 'q.csv', symbol: 'ETHUSDT', market: 'perp' as const, series: toKlineSeries(quarter) };
+    expect(new KlineLibrary([daily, hourly, quarters]).choose('ETHUSDT', start + 30 * DAY, 10 * DAY, 2 * HOUR)?.files).toEqual(['h.csv']);
   });
 
   it('finds nothing for another symbol, a window after the data or one in a gap between files', () => {
