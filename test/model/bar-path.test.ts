@@ -46,6 +46,15 @@ describe('what a bar path liquidates of its own new positions', () => {
     expect(long.keepFull).toBeCloseTo(0.5, 12);
   });
 
+  it('with mark-price klines the mark low and high bound what the path reached', () => {
+    const long = noSweep();
+    const short = noSweep();
+    barPathBounds(input(bar(0, 100, 104, 98, 103), { markLow: 99, markHigh: 103.5 }), 1, long, short);
+    expect(long.partial).toBeCloseTo(Math.log(99), 12);
+    expect(long.full).toBeCloseTo(Math.log(103), 12);
+    expect(short.partial).toBeCloseTo(Math.log(103.5), 12);
+  });
+
   it('a bar without a range clears nothing', () => {
     expect(bounds(100, 100, 100, 100).moved).toBe(false);
   });
