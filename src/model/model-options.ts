@@ -57,9 +57,10 @@ export interface ModelOptions {
    */
   sweepShare: number;
   /**
-   * `path`: a bar also liquidates positions it opened itself that its own path then reached (open → low →
-   * high → close for a green bar, open → high → low → close for a red one; entries in proportion to the
-   * distance travelled). `off` (default): a bar's new positions are added after its sweep, untouched by it.
+   * `path` (default): a bar also liquidates positions it opened itself that its own path then reached
+   * (open → low → high → close for a green bar, open → high → low → close for a red one; entries in
+   * proportion to the distance travelled). `off`: a bar's new positions are added after its sweep,
+   * untouched by it. Leave-one-day-out cross-validation chose `path` on every day (docs/model.md).
    */
   intrabarSweep: IntrabarSweep;
   /**
@@ -103,7 +104,7 @@ export const DEFAULT_MODEL_OPTIONS: Readonly<ModelOptions> = Object.freeze({
   sweep: 'wick-partial',
   wickClear: 0.5,
   sweepShare: 1,
-  intrabarSweep: 'off',
+  intrabarSweep: 'path',
   pruneRatio: 1e-5,
   keepColumns: Infinity,
 });

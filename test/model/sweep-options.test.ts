@@ -74,7 +74,7 @@ describe('intrabarSweep: a bar liquidates positions it opened that its own path 
   };
 
   it('green bar: new long liquidation prices at or above the close are gone, between the low and the close the share opened after the low remains', () => {
-    const off = newPositions({}, ...green);
+    const off = newPositions({ intrabarSweep: 'off' }, ...green);
     const path = newPositions({ intrabarSweep: 'path' }, ...green);
     // 100x longs lie about 6 rows below their entries (rows 98..110), so at rows 92..104.
     expect(off.long[97]).toBeGreaterThan(0);
@@ -89,7 +89,7 @@ describe('intrabarSweep: a bar liquidates positions it opened that its own path 
   });
 
   it('green bar: new shorts keep the share opened after the high (about 9/23) up to the high, all beyond it', () => {
-    const off = newPositions({}, ...green);
+    const off = newPositions({ intrabarSweep: 'off' }, ...green);
     const path = newPositions({ intrabarSweep: 'path' }, ...green);
     // 100x shorts lie about 6 rows above their entries, so at rows 104..116.
     const afterHigh = 1 - travelShare([100, 98, 110, 101], 2);
@@ -99,7 +99,7 @@ describe('intrabarSweep: a bar liquidates positions it opened that its own path 
 
   it('red bar: new longs opened after the low survive, so every long liquidation price at or above the low keeps that share', () => {
     // 100 -> 102 -> 90 -> 95 (in rows): about 14 of 19 rows travelled come before the low.
-    const off = newPositions({}, 100, 102, 90, 95);
+    const off = newPositions({ intrabarSweep: 'off' }, 100, 102, 90, 95);
     const path = newPositions({ intrabarSweep: 'path' }, 100, 102, 90, 95);
     const afterLow = 1 - travelShare([100, 102, 90, 95], 2);
     expect(afterLow).toBeCloseTo(5 / 19, 2);
@@ -107,10 +107,13 @@ describe('intrabarSweep: a bar liquidates positions it opened that its own path 
     expect(path.long[89]).toBeCloseTo(off.long[89], 12);
   });
 
-  it('off (default): the bar\'s new positions are untouched by its own path', () => {
-    expect(mergeModelOptions().intrabarSweep).toBe('off');
-    const off = newPositions({}, ...green);
-    expect(off.long[100]).toBeGreaterThan(0);
+  it('is on by default', () => {
+    expect(mergeModelOptions().intrabarSweep).toBe('path');
+  });
+
+  it('off: the bar\'s new positions are untouched by its own path', () => {
+    const off = newPositions({ intrabarSweep: 'off' }, ...green);
+    expect(off.long[101]).toBeGreaterThan(0);
   });
 });
 
