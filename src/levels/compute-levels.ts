@@ -7,6 +7,7 @@ import { massBetween, readBias } from './bias';
 import { findZones, type Zone } from './find-zones';
 import type { Level, LevelsReport } from './level';
 import { mergeLevelsOptions, type LevelsOptions } from './levels-options';
+import { strengthReference } from './strength-reference';
 
 /** One heatmap column and its context, in report units: the input of {@link computeLevels}. */
 export interface LevelsInput {
@@ -35,12 +36,7 @@ export interface LevelsInput {
 export function columnLevels(input: LevelsInput, o: LevelsOptions, significantOnly = false): { above: Level[]; below: Level[] } {
   const { grid, price } = input;
   const split = Math.max(0, Math.min(grid.rows, Math.ceil(rowPosition(grid, price) - 0.5)));
-  const sideMax = (v: ArrayLike<number>, from: number, to: number) => {
-    let m = 0;
-    for (let r = from; r < to; r++) if (v[r] > m) m = v[r];
-    return m;
-  };
-  const peakMax = Math.max(sideMax(input.long, 0, split), sideMax(input.short, split, grid.rows));
+  const peakMax = strengthReference(grid, price, split, input.long, input.short, o.strengthWithinPct);
   const minPeak = peakMax * (significantOnly ? Math.max(o.minPeak, o.minStrength) : o.minPeak);
   const longZones = findZones(input.long, 0, split, minPeak, o.zoneFloor);
   const shortZones = findZones(input.short, split, grid.rows, minPeak, o.zoneFloor);
@@ -60,7 +56,7 @@ export function columnLevels(input: LevelsInput, o: LevelsOptions, significantOn
       low,
       high,
       side,
-      strength: peakMax > 0 ? zone.peak / peakMax : 0,
+      strength: peakMax > 0 ? Math.min(1, zone.peak / peakMax) : 0,
       notional: zone.sum,
       distancePct: ((levelPrice - price) / price) * 100,
       firstSeen: input.firstSeen ? input.firstSeen(side, zone.peakRow) : input.time,

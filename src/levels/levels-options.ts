@@ -4,6 +4,12 @@ export interface LevelsOptions {
   top: number;
   /** Strength (0..1) a level needs to count as significant. Default 0.2. */
   minStrength: number;
+  /**
+   * A level's strength is its peak over the highest density within this many percent of price (either
+   * side; capped at 1), so a cluster near price is judged against its neighbourhood rather than against
+   * far, old mass. Default Infinity (the whole column).
+   */
+  strengthWithinPct: number;
   /** A zone extends from its peak while density stays at or above this share of the peak. Default 0.8 (tight zones). */
   zoneFloor: number;
   /** Peaks below this share of the strongest peak are ignored. Default 0.02. */
@@ -33,6 +39,7 @@ export interface LevelsOptions {
 export const DEFAULT_LEVELS_OPTIONS: Readonly<LevelsOptions> = Object.freeze({
   top: 5,
   minStrength: 0.2,
+  strengthWithinPct: Infinity,
   zoneFloor: 0.8,
   minPeak: 0.02,
   biasWindowPct: 2,
@@ -55,6 +62,7 @@ export function mergeLevelsOptions(partial: Partial<LevelsOptions> = {}): Levels
   };
   check('top', 1, 100, true);
   check('minStrength', 0, 1);
+  check('strengthWithinPct', 0.1, Infinity);
   check('zoneFloor', 0, 1);
   check('minPeak', 0, 1);
   check('biasWindowPct', 0.01, 100);

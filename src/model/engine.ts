@@ -3,7 +3,9 @@ import { decayFactors, decayGroups, type DecayGroups } from './decay-groups';
 import { liquidationFactor } from './liquidation-price';
 import type { ModelOptions, SweepRule } from './model-options';
 import { linearGrid, type LinearGrid, type PriceGrid } from './price-grid';
-import { SideBook, type SweepBounds } from './side-book';
+import { barPathBounds } from './bar-path';
+import { SideBook } from './side-book';
+import { noSweep, type SweepBounds } from './sweep-keep';
 
 /** Totals and sweeps of one engine step. */
 export interface StepResult {
@@ -36,8 +38,11 @@ export class Engine {
   private readonly nominalFactors: Float64Array;
   private readonly acc: Float64Array;
   private readonly result: StepResult = { longTotal: 0, shortTotal: 0, longOffGrid: 0, shortOffGrid: 0, longSwept: false, shortSwept: false, rule: 'full' };
-  private readonly longBounds: SweepBounds = { full: 0, partial: 0, keep: 0 };
-  private readonly shortBounds: SweepBounds = { full: 0, partial: 0, keep: 0 };
+  private readonly longBounds: SweepBounds = noSweep();
+  private readonly shortBounds: SweepBounds = noSweep();
+  /** What the bar's own path liquidates of the positions it opens (`intrabarSweep: 'path'`). */
+  private readonly longNew: SweepBounds = noSweep();
+  private readonly shortNew: SweepBounds = noSweep();
   /** Open time of the last bar applied; NaN before the first. */
   lastTime = NaN;
   /** Open-interest value at the last bar applied; NaN when unknown. */
@@ -126,10 +131,12 @@ export class Engine {
   private sweepBounds(bar: BarInput): SweepRule {
     const lb = this.longBounds;
     const sb = this.shortBounds;
+    const share = this.options.sweepShare;
+    lb.keepFull = sb.keepFull = 1 - share;
     if (bar.markLow === bar.markLow && bar.markHigh === bar.markHigh) {
       lb.full = lb.partial = Math.log(bar.markLow);
       sb.full = sb.partial = Math.log(bar.markHigh);
-      lb.keep = sb.keep = 0;
+      lb.keepInner = lb.keepOuter = sb.keepInner = sb.keepOuter = 1 - share;
       return 'mark';
     }
     const bodyLow = Math.log(Math.min(bar.open, bar.close));
@@ -140,18 +147,20 @@ export class Engine {
     if (rule === 'full') {
       lb.full = lb.partial = low;
       sb.full = sb.partial = high;
-      lb.keep = sb.keep = 0;
     } else if (rule === 'body') {
       lb.full = lb.partial = bodyLow;
       sb.full = sb.partial = bodyHigh;
-      lb.keep = sb.keep = 0;
     } else {
       lb.full = bodyLow;
       lb.partial = low;
       sb.full = bodyHigh;
       sb.partial = high;
-      lb.keep = sb.keep = 1 - this.options.wickClear;
     }
+    // wick-taper: the cleared share falls linearly from the body's edge to none at the wick's tip.
+    const inner = rule === 'wick-taper' ? 1 - share : 1 - share * this.options.wickClear;
+    const outer = rule === 'wick-taper' ? 1 : inner;
+    lb.keepInner = sb.keepInner = inner;
+    lb.keepOuter = sb.keepOuter = outer;
     return rule;
   }
 
@@ -170,14 +179,17 @@ export class Engine {
     const longAmount = notional * longShare;
     const shortAmount = notional - longAmount;
     const groupOfTier = this.groups.groupOfTier;
+    const path = this.options.intrabarSweep === 'path' && barPathBounds(bar, this.options.sweepShare, this.longNew, this.shortNew);
+    const longCleared = path ? this.longNew : undefined;
+    const shortCleared = path ? this.shortNew : undefined;
     for (let t = 0; t < this.tierWeight.length; t++) {
       const g = groupOfTier[t];
       const w = this.tierWeight[t];
       if (w === 0) continue;
       const fl = this.longShift[t];
       const fs = this.shortShift[t];
-      if (longAmount > 0) this.long.add(g, lnLow + fl, lnMode + fl, lnHigh + fl, longAmount * w);
-      if (shortAmount > 0) this.short.add(g, lnLow + fs, lnMode + fs, lnHigh + fs, shortAmount * w);
+      if (longAmount > 0) this.long.add(g, lnLow + fl, lnMode + fl, lnHigh + fl, longAmount * w, longCleared);
+      if (shortAmount > 0) this.short.add(g, lnLow + fs, lnMode + fs, lnHigh + fs, shortAmount * w, shortCleared);
     }
   }
 

@@ -9,7 +9,10 @@ export interface LeverageTier {
 }
 
 /** How a bar clears liquidation mass it traded through. */
-export type SweepRule = 'full' | 'body' | 'wick-partial' | 'mark';
+export type SweepRule = 'full' | 'body' | 'wick-partial' | 'wick-taper' | 'mark';
+
+/** Whether a bar's own price path liquidates positions it opened ({@link ModelOptions.intrabarSweep}). */
+export type IntrabarSweep = 'off' | 'path';
 
 /** Options of the headless model. Every field has a documented default ({@link DEFAULT_MODEL_OPTIONS}). */
 export interface ModelOptions {
@@ -40,11 +43,26 @@ export interface ModelOptions {
   /**
    * Sweep rule for kline input. `wick-partial` (default) clears the body's range fully and the wick's
    * partially (`wickClear`), because Binance liquidates on the smoother mark price; `full` clears the
-   * whole high-low range; `body` only the body. `mark` is used when mark-price klines are supplied.
+   * whole high-low range; `body` only the body; `wick-taper` clears the body fully and a wick by a share
+   * that falls linearly from all at the body's edge to none at the wick's tip (the deeper into a wick, the
+   * less likely the mark price went there). `mark` is used when mark-price klines are supplied.
    */
   sweep: Exclude<SweepRule, 'mark'>;
   /** Fraction of mass cleared inside a wick under `wick-partial`. Default 0.5. */
   wickClear: number;
+  /**
+   * Share of the positions a sweep reaches that it liquidates (every rule, the mark sweep and
+   * `intrabarSweep` included); the rest survive, as traders add margin or close before liquidation.
+   * Default 1 (all). In (0, 1].
+   */
+  sweepShare: number;
+  /**
+   * `path` (default): a bar also liquidates positions it opened itself that its own path then reached
+   * (open → low → high → close for a green bar, open → high → low → close for a red one; entries in
+   * proportion to the distance travelled). `off`: a bar's new positions are added after its sweep,
+   * untouched by it. Leave-one-day-out cross-validation chose `path` on every day (docs/model.md).
+   */
+  intrabarSweep: IntrabarSweep;
   /**
    * Rows at the far edges of a tier whose mass is below this fraction of the side's peak row in the
    * previous column are dropped (invisible at any colour depth; bounds the work per bar). Default 1e-5.
@@ -85,6 +103,8 @@ export const DEFAULT_MODEL_OPTIONS: Readonly<ModelOptions> = Object.freeze({
   turnoverShare: 0.1,
   sweep: 'wick-partial',
   wickClear: 0.5,
+  sweepShare: 1,
+  intrabarSweep: 'path',
   pruneRatio: 1e-5,
   keepColumns: Infinity,
 });
@@ -117,11 +137,15 @@ function validateModelOptions(o: ModelOptions): void {
   checkRange('marginPct', o.marginPct, 0, 90);
   checkRange('turnoverShare', o.turnoverShare, 0, 1);
   checkRange('wickClear', o.wickClear, 0, 1);
+  if (typeof o.sweepShare !== 'number' || !(o.sweepShare > 0 && o.sweepShare <= 1))
+    throw new RangeError(`model option sweepShare: must be a number in (0, 1], got ${String(o.sweepShare)}`);
   checkRange('pruneRatio', o.pruneRatio, 0, 1);
   if (!(o.keepColumns === Infinity || (Number.isInteger(o.keepColumns) && o.keepColumns >= 2)))
     throw new RangeError(`model option keepColumns: must be an integer >= 2 or Infinity, got ${String(o.keepColumns)}`);
-  if (!['full', 'body', 'wick-partial'].includes(o.sweep))
-    throw new RangeError(`model option sweep: one of full, body, wick-partial; got ${String(o.sweep)}`);
+  if (!['full', 'body', 'wick-partial', 'wick-taper'].includes(o.sweep))
+    throw new RangeError(`model option sweep: one of full, body, wick-partial, wick-taper; got ${String(o.sweep)}`);
+  if (!['off', 'path'].includes(o.intrabarSweep))
+    throw new RangeError(`model option intrabarSweep: off or path; got ${String(o.intrabarSweep)}`);
 }
 
 function checkRange(name: string, value: number, min: number, max: number): void {

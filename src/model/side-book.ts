@@ -1,14 +1,10 @@
 import type { LinearGrid } from './price-grid';
+import { keepFraction, type SweepBounds } from './sweep-keep';
 import { addTriangle } from './triangle-kernel';
 
 const RENORMALISE_BELOW = 1e-100;
 
-/** Where a bar clears one side: fully beyond `full`, partially (`keep` left) between `partial` and `full`. */
-export interface SweepBounds {
-  full: number;
-  partial: number;
-  keep: number;
-}
+export type { SweepBounds } from './sweep-keep';
 
 /** What one sweep removed from a side. */
 export interface SweepResult {
@@ -31,6 +27,7 @@ export class SideBook {
   /** Mass beyond the grid edge on this side's far end (accounted for, not drawn), scaled per group. */
   readonly offGrid: Float64Array;
   private readonly outside = new Float64Array(2);
+  private triangleScratch: Float64Array | null = null;
   /** Highest row density of the last column written. */
   peak = 0;
   /** What the last {@link sweep} removed; valid when it returned true. */
@@ -116,7 +113,7 @@ export class SideBook {
     const edge = this.isLong ? min : min + rows * step;
     if (r0 >= r1) return this.result(notional, edge, edge, edge);
     for (let r = r0; r < r1; r++) {
-      keep[r] = this.keepFraction(min + r * step, step, bounds);
+      keep[r] = keepFraction(this.isLong, min + r * step, step, bounds);
       cleared[r] = 0;
     }
     for (let g = 0; g < this.groups; g++) {
@@ -159,19 +156,32 @@ export class SideBook {
     return notional > 0;
   }
 
-  /** Adds `amount` to group `g` spread as a triangle over `[a, b]` with mode `m`. */
-  add(g: number, a: number, m: number, b: number, amount: number): void {
+  /**
+   * Adds `amount` to group `g` spread as a triangle over `[a, b]` with mode `m`; with `cleared`, only the
+   * share of each row those bounds keep (positions the bar itself liquidated are never added).
+   */
+  add(g: number, a: number, m: number, b: number, amount: number, cleared?: SweepBounds): void {
     const { min, step, rows } = this.grid;
     const s = this.scale[g];
     this.outside[0] = 0;
     this.outside[1] = 0;
-    addTriangle(this.mass, g * rows, this.grid, a, m, b, amount / s, this.outside);
-    this.offGrid[g] += this.isLong ? this.outside[0] : this.outside[1];
     const first = Math.max(0, Math.floor((a - min) / step));
     const last = Math.min(rows - 1, Math.floor((b - min) / step));
+    if (cleared) this.addKept(g, a, m, b, amount / s, first, last, cleared);
+    else addTriangle(this.mass, g * rows, this.grid, a, m, b, amount / s, this.outside);
+    this.offGrid[g] += this.isLong ? this.outside[0] : this.outside[1];
     if (first > last) return;
     if (first < this.lo[g]) this.lo[g] = first;
     if (last + 1 > this.hi[g]) this.hi[g] = last + 1;
+  }
+
+  private addKept(g: number, a: number, m: number, b: number, amount: number, first: number, last: number, bounds: SweepBounds): void {
+    const { min, step, rows } = this.grid;
+    const scratch = (this.triangleScratch ??= new Float64Array(rows));
+    if (first <= last) scratch.fill(0, first, last + 1);
+    addTriangle(scratch, 0, this.grid, a, m, b, amount, this.outside);
+    const base = g * rows;
+    for (let r = first; r <= last; r++) this.mass[base + r] += scratch[r] * keepFraction(this.isLong, min + r * step, step, bounds);
   }
 
   /** Writes the side's density per row into `out[offset ...]`; returns the side's total including off-grid mass. */
@@ -235,29 +245,13 @@ export class SideBook {
     return total;
   }
 
-  private keepFraction(y0: number, step: number, b: SweepBounds): number {
-    const y1 = y0 + step;
-    if (this.isLong) {
-      if (y1 <= b.partial) return 1;
-      if (y0 >= b.full) return 0;
-      const untouched = Math.max(0, Math.min(y1, b.partial) - y0);
-      const partial = Math.max(0, Math.min(y1, b.full) - Math.max(y0, b.partial));
-      return (untouched + partial * b.keep) / step;
-    }
-    if (y0 >= b.partial) return 1;
-    if (y1 <= b.full) return 0;
-    const untouched = Math.max(0, y1 - Math.max(y0, b.partial));
-    const partial = Math.max(0, Math.min(y1, b.partial) - Math.max(y0, b.full));
-    return (untouched + partial * b.keep) / step;
-  }
-
   private sweepOffGrid(b: SweepBounds): number {
     const { min, step, rows } = this.grid;
     const edge = this.isLong ? min : min + rows * step;
     const beyondFull = this.isLong ? b.full <= edge : b.full >= edge;
     const beyondPartial = this.isLong ? b.partial < edge : b.partial > edge;
     if (!beyondPartial) return 0;
-    const k = beyondFull ? 0 : b.keep;
+    const k = beyondFull ? b.keepFull : b.keepOuter;
     let cleared = 0;
     for (let g = 0; g < this.groups; g++) {
       cleared += this.offGrid[g] * (1 - k) * this.scale[g];

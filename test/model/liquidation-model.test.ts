@@ -103,7 +103,8 @@ describe('LiquidationModel', () => {
   it('splits new positions by taker buy volume when present', () => {
     const k = KLINES[0];
     const mass = (takerBuyBase: number) => {
-      const model = new LiquidationModel({ tiers: [{ leverage: 100, weight: 1, halfLifeHours: 24 }], marginPct: 1 });
+      // intrabarSweep off: the bar's own path would liquidate some of what it opened, hiding the split.
+      const model = new LiquidationModel({ tiers: [{ leverage: 100, weight: 1, halfLifeHours: 24 }], marginPct: 1, intrabarSweep: 'off' });
       model.setData(toKlineSeries([{ ...k, takerBuyBase }]));
       return { long: sideSum(model, 'long'), short: sideSum(model, 'short') };
     };

@@ -81,8 +81,8 @@ describe('sweep clearing', () => {
     expect(engine.long.swept.notional).toBeCloseTo(50 * DECAY, 9);
   });
 
-  it('order is decay, clear, add: the bar\'s own new positions survive its sweep', () => {
-    const engine = new Engine(GRID, mergeModelOptions({ tiers: [{ leverage: 100, weight: 1, halfLifeHours: 10 }], sweep: 'full' }), HOUR);
+  it('order is decay, clear, add: the bar\'s own new positions survive its sweep (intrabarSweep off)', () => {
+    const engine = new Engine(GRID, mergeModelOptions({ tiers: [{ leverage: 100, weight: 1, halfLifeHours: 10 }], sweep: 'full', intrabarSweep: 'off' }), HOUR);
     const long = new Float64Array(GRID.rows);
     const short = new Float64Array(GRID.rows);
     engine.step(input(bar(0, P(100), P(110), P(90), P(100), 10)), long, short, 0);
