@@ -11,6 +11,9 @@ export interface LeverageTier {
 /** How a bar clears liquidation mass it traded through. */
 export type SweepRule = 'full' | 'body' | 'wick-partial' | 'mark';
 
+/** How new positions are split between longs and shorts. */
+export type SideSplit = 'bar' | 'even';
+
 /** Options of the headless model. Every field has a documented default ({@link DEFAULT_MODEL_OPTIONS}). */
 export interface ModelOptions {
   /** Leverage tiers. Default 2x..100x, most mass at 10x-25x. */
@@ -56,6 +59,27 @@ export interface ModelOptions {
    * Default Infinity (all); the CLI keeps 4096.
    */
   keepColumns: number;
+  /**
+   * Hours of expected new positions added to each column: the recent turnover rate × this horizon ×
+   * `turnoverShare`, half long, half short, entered around the close with the spread of the recent
+   * volatility over the horizon, through every tier. A column then shows where liquidations can happen
+   * in the next hours, not only where past positions still sit; the state (and so the next column) is
+   * unchanged. Default 0 (off). At most 168.
+   */
+  forwardFlowHours: number;
+  /**
+   * Leverages each tier is spread over: a tier stands for the leverages between it and its neighbours
+   * (geometric midpoints), taken at this many points evenly spaced in log leverage, so liquidation
+   * prices form a continuum instead of one narrow band per tier. 1 applies the tiers' exact leverages.
+   * Default 1. An integer from 1 to 9.
+   */
+  leverageSpread: number;
+  /**
+   * Long/short split of new positions. `bar` (default): the taker-buy share of volume when the klines
+   * have taker volumes, else 0.5 ± 0.25 × (close − open)/(high − low). `even`: half each, as every
+   * contract opened has a long and a short holder.
+   */
+  sideSplit: SideSplit;
 }
 
 /**
@@ -87,6 +111,9 @@ export const DEFAULT_MODEL_OPTIONS: Readonly<ModelOptions> = Object.freeze({
   wickClear: 0.5,
   pruneRatio: 1e-5,
   keepColumns: Infinity,
+  forwardFlowHours: 0,
+  leverageSpread: 1,
+  sideSplit: 'bar',
 });
 
 /** Merges `partial` over the defaults and validates it; throws a `RangeError` naming the bad option. */
@@ -118,8 +145,12 @@ function validateModelOptions(o: ModelOptions): void {
   checkRange('turnoverShare', o.turnoverShare, 0, 1);
   checkRange('wickClear', o.wickClear, 0, 1);
   checkRange('pruneRatio', o.pruneRatio, 0, 1);
+  checkRange('forwardFlowHours', o.forwardFlowHours, 0, 168);
+  checkRange('leverageSpread', o.leverageSpread, 1, 9);
+  if (!Number.isInteger(o.leverageSpread)) throw new RangeError(`model option leverageSpread: must be an integer, got ${o.leverageSpread}`);
   if (!(o.keepColumns === Infinity || (Number.isInteger(o.keepColumns) && o.keepColumns >= 2)))
     throw new RangeError(`model option keepColumns: must be an integer >= 2 or Infinity, got ${String(o.keepColumns)}`);
+  if (!['bar', 'even'].includes(o.sideSplit)) throw new RangeError(`model option sideSplit: one of bar, even; got ${String(o.sideSplit)}`);
   if (!['full', 'body', 'wick-partial'].includes(o.sweep))
     throw new RangeError(`model option sweep: one of full, body, wick-partial; got ${String(o.sweep)}`);
 }

@@ -1,0 +1,103 @@
+import type { BarInput } from './bar-input';
+import type { LinearGrid } from './price-grid';
+import { addTriangle } from './triangle-kernel';
+
+/** Share of one side's flow, by tier: weight and the tier's liquidation factor as a log shift. */
+export interface FlowTiers {
+  readonly weight: Float64Array;
+  readonly longShift: Float64Array;
+  readonly shortShift: Float64Array;
+}
+
+/** State of {@link ForwardFlow} a copy carries over (the forming bar is computed on a copy). */
+interface FlowState {
+  /** Recent turnover per ms, exponentially weighted over the horizon. */
+  rate: number;
+  /** Recent log-price variance per ms (Parkinson, from bar ranges), weighted likewise. */
+  variance: number;
+  lastTime: number;
+}
+
+/**
+ * The positions expected to open over the next `hours`: the recent turnover rate times the horizon times
+ * `turnoverShare`, split evenly between longs and shorts (the coming direction is unknown), entered
+ * around the close with the spread of a random walk over the horizon (a triangle with the variance of
+ * a price taken at a uniform time in it: `σ²·H/2`), and mapped through every tier's liquidation factor.
+ * "Recent" weighs bars with a half-life of one horizon. The result is added to a column, never to the
+ * state: the next bar starts from the same live mass, so closed history does not depend on it.
+ */
+export class ForwardFlow {
+  private readonly horizonMs: number;
+  private readonly state: FlowState = { rate: NaN, variance: NaN, lastTime: NaN };
+  private readonly scratch: Float64Array;
+  private readonly outside = new Float64Array(2);
+  /** Mass the last {@link addTo} put beyond the grid's far edge of each side. */
+  readonly offGrid = { long: 0, short: 0 };
+
+  constructor(
+    hours: number,
+    private readonly turnoverShare: number,
+    private readonly grid: LinearGrid,
+    private readonly tiers: FlowTiers,
+  ) {
+    this.horizonMs = hours * 3_600_000;
+    this.scratch = new Float64Array(grid.rows);
+  }
+
+  copyFrom(other: ForwardFlow): void {
+    Object.assign(this.state, other.state);
+  }
+
+  /** Takes in one bar of `intervalMs` (turnover as the engine computes it). */
+  observe(bar: BarInput, turnover: number, intervalMs: number): void {
+    const s = this.state;
+    if (!(intervalMs > 0)) return;
+    const span = s.lastTime === s.lastTime ? Math.max(bar.time - s.lastTime, intervalMs) : intervalMs;
+    const lnRange = bar.high > 0 && bar.low > 0 ? Math.log(bar.high / bar.low) : 0;
+    const variance = (lnRange * lnRange) / (4 * Math.LN2) / intervalMs;
+    const rate = (turnover > 0 ? turnover : 0) / intervalMs;
+    const keep = s.rate === s.rate ? Math.pow(0.5, span / this.horizonMs) : 0;
+    s.rate = keep * (s.rate === s.rate ? s.rate : 0) + (1 - keep) * rate;
+    s.variance = keep * (s.variance === s.variance ? s.variance : 0) + (1 - keep) * variance;
+    s.lastTime = bar.time;
+  }
+
+  /**
+   * Adds the expected flow around `close` to `outLong` / `outShort` (rows `[offset, offset + rows)`);
+   * returns the mass added to each side, off-grid mass included (also in {@link offGrid}).
+   */
+  addTo(close: number, outLong: Float32Array | Float64Array, outShort: Float32Array | Float64Array, offset: number): { long: number; short: number } {
+    this.offGrid.long = this.offGrid.short = 0;
+    const notional = this.turnoverShare * this.state.rate * this.horizonMs;
+    if (!(notional > 0) || !(close > 0)) return { long: 0, short: 0 };
+    const halfWidth = Math.sqrt(3 * this.state.variance * this.horizonMs);
+    const centre = Math.log(close);
+    const half = notional / 2;
+    this.offGrid.long = this.spread(centre, halfWidth, half, this.tiers.longShift, outLong, offset);
+    this.offGrid.short = this.spread(centre, halfWidth, half, this.tiers.shortShift, outShort, offset);
+    return { long: half, short: half };
+  }
+
+  /** Writes one side's tiers into `out`; returns the mass that fell off the grid. */
+  private spread(centre: number, halfWidth: number, amount: number, shifts: Float64Array, out: Float32Array | Float64Array, offset: number): number {
+    const { min, step, rows } = this.grid;
+    const scratch = this.scratch;
+    const outside = this.outside;
+    outside[0] = outside[1] = 0;
+    let lo = rows;
+    let hi = -1;
+    for (let t = 0; t < shifts.length; t++) {
+      const w = this.tiers.weight[t];
+      if (w === 0) continue;
+      const c = centre + shifts[t];
+      addTriangle(scratch, 0, this.grid, c - halfWidth, c, c + halfWidth, amount * w, outside);
+      lo = Math.min(lo, Math.max(0, Math.floor((c - halfWidth - min) / step)));
+      hi = Math.max(hi, Math.min(rows - 1, Math.floor((c + halfWidth - min) / step)));
+    }
+    for (let r = lo; r <= hi; r++) {
+      out[offset + r] += scratch[r];
+      scratch[r] = 0;
+    }
+    return outside[0] + outside[1];
+  }
+}
