@@ -22,7 +22,8 @@ interface FlowState {
  * The positions expected to open over the next `hours`: the recent turnover rate times the horizon times
  * `turnoverShare`, split evenly between longs and shorts (the coming direction is unknown), entered
  * around the close with the spread of a random walk over the horizon (a triangle with the variance of
- * a price taken at a uniform time in it: `σ²·H/2`), and mapped through every tier's liquidation factor.
+ * a price taken at a uniform time in it: `σ²·H/2`), and mapped through every tier's liquidation factor
+ * (rounded to whole rows: one kernel per bar serves every tier).
  * "Recent" weighs bars with a half-life of one horizon. The result is added to a column, never to the
  * state: the next bar starts from the same live mass, so closed history does not depend on it.
  */
@@ -31,6 +32,9 @@ export class ForwardFlow {
   private readonly state: FlowState = { rate: NaN, variance: NaN, lastTime: NaN };
   private readonly scratch: Float64Array;
   private readonly outside = new Float64Array(2);
+  /** Each tier's distance from entry to liquidation in whole rows. */
+  private readonly longRows: Int32Array;
+  private readonly shortRows: Int32Array;
   /** Mass the last {@link addTo} put beyond the grid's far edge of each side. */
   readonly offGrid = { long: 0, short: 0 };
 
@@ -42,6 +46,8 @@ export class ForwardFlow {
   ) {
     this.horizonMs = hours * 3_600_000;
     this.scratch = new Float64Array(grid.rows);
+    this.longRows = Int32Array.from(tiers.longShift, (shift) => Math.round(shift / grid.step));
+    this.shortRows = Int32Array.from(tiers.shortShift, (shift) => Math.round(shift / grid.step));
   }
 
   copyFrom(other: ForwardFlow): void {
@@ -70,34 +76,41 @@ export class ForwardFlow {
     this.offGrid.long = this.offGrid.short = 0;
     const notional = this.turnoverShare * this.state.rate * this.horizonMs;
     if (!(notional > 0) || !(close > 0)) return { long: 0, short: 0 };
+    const { min, step, rows } = this.grid;
     const halfWidth = Math.sqrt(3 * this.state.variance * this.horizonMs);
     const centre = Math.log(close);
     const half = notional / 2;
-    this.offGrid.long = this.spread(centre, halfWidth, half, this.tiers.longShift, outLong, offset);
-    this.offGrid.short = this.spread(centre, halfWidth, half, this.tiers.shortShift, outShort, offset);
+    const outside = this.outside;
+    outside[0] = outside[1] = 0;
+    addTriangle(this.scratch, 0, this.grid, centre - halfWidth, centre, centre + halfWidth, 1, outside);
+    const first = Math.max(0, Math.floor((centre - halfWidth - min) / step));
+    const last = Math.min(rows - 1, Math.floor((centre + halfWidth - min) / step));
+    const lost = (outside[0] + outside[1]) * half;
+    this.offGrid.long = lost + this.spread(first, last, half, this.longRows, outLong, offset);
+    this.offGrid.short = lost + this.spread(first, last, half, this.shortRows, outShort, offset);
+    this.scratch.fill(0, first, last + 1);
     return { long: half, short: half };
   }
 
-  /** Writes one side's tiers into `out`; returns the mass that fell off the grid. */
-  private spread(centre: number, halfWidth: number, amount: number, shifts: Float64Array, out: Float32Array | Float64Array, offset: number): number {
-    const { min, step, rows } = this.grid;
+  /**
+   * Adds the entry kernel (rows `[first, last]` of the scratch) shifted by each tier's whole-row distance
+   * to liquidation; returns the mass shifted off the grid. Whole rows, so one kernel serves every tier.
+   */
+  private spread(first: number, last: number, amount: number, rowShift: Int32Array, out: Float32Array | Float64Array, offset: number): number {
+    const rows = this.grid.rows;
     const scratch = this.scratch;
-    const outside = this.outside;
-    outside[0] = outside[1] = 0;
-    let lo = rows;
-    let hi = -1;
-    for (let t = 0; t < shifts.length; t++) {
-      const w = this.tiers.weight[t];
-      if (w === 0) continue;
-      const c = centre + shifts[t];
-      addTriangle(scratch, 0, this.grid, c - halfWidth, c, c + halfWidth, amount * w, outside);
-      lo = Math.min(lo, Math.max(0, Math.floor((c - halfWidth - min) / step)));
-      hi = Math.max(hi, Math.min(rows - 1, Math.floor((c + halfWidth - min) / step)));
+    let lost = 0;
+    for (let t = 0; t < rowShift.length; t++) {
+      const a = amount * this.tiers.weight[t];
+      if (a === 0) continue;
+      const d = rowShift[t];
+      for (let r = first; r <= last; r++) {
+        const v = scratch[r] * a;
+        const target = r + d;
+        if (target < 0 || target >= rows) lost += v;
+        else out[offset + target] += v;
+      }
     }
-    for (let r = lo; r <= hi; r++) {
-      out[offset + r] += scratch[r];
-      scratch[r] = 0;
-    }
-    return outside[0] + outside[1];
+    return lost;
   }
 }
