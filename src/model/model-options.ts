@@ -64,20 +64,20 @@ export interface ModelOptions {
    * `turnoverShare`, half long, half short, entered around the close with the spread of the recent
    * volatility over the horizon, through every tier. A column then shows where liquidations can happen
    * in the next hours, not only where past positions still sit; the state (and so the next column) is
-   * unchanged. Default 0 (off). At most 168.
+   * unchanged. Default 2 (the horizon the evaluation scores; 0 turns it off). At most 168.
    */
   forwardFlowHours: number;
   /**
    * Leverages each tier is spread over: a tier stands for the leverages between it and its neighbours
    * (geometric midpoints), taken at this many points evenly spaced in log leverage, so liquidation
    * prices form a continuum instead of one narrow band per tier. 1 applies the tiers' exact leverages.
-   * Default 1. An integer from 1 to 9.
+   * Default 5. An integer from 1 to 9.
    */
   leverageSpread: number;
   /**
-   * Long/short split of new positions. `bar` (default): the taker-buy share of volume when the klines
-   * have taker volumes, else 0.5 ± 0.25 × (close − open)/(high − low). `even`: half each, as every
-   * contract opened has a long and a short holder.
+   * Long/short split of new positions. `even` (default): half each, as every contract opened has a long
+   * and a short holder. `bar`: the taker-buy share of volume when the klines have taker volumes, else
+   * 0.5 ± 0.25 × (close − open)/(high − low).
    */
   sideSplit: SideSplit;
 }
@@ -111,9 +111,9 @@ export const DEFAULT_MODEL_OPTIONS: Readonly<ModelOptions> = Object.freeze({
   wickClear: 0.5,
   pruneRatio: 1e-5,
   keepColumns: Infinity,
-  forwardFlowHours: 0,
-  leverageSpread: 1,
-  sideSplit: 'bar',
+  forwardFlowHours: 2,
+  leverageSpread: 5,
+  sideSplit: 'even',
 });
 
 /** Merges `partial` over the defaults and validates it; throws a `RangeError` naming the bad option. */

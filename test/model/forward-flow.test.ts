@@ -86,7 +86,7 @@ describe('forward flow', () => {
 
 describe('side split', () => {
   const firstBar = (sideSplit: ModelOptions['sideSplit']) => {
-    const engine = new Engine(GRID, mergeModelOptions({ tiers: ONE_TIER, sideSplit }), HOUR);
+    const engine = new Engine(GRID, mergeModelOptions({ tiers: ONE_TIER, sideSplit, forwardFlowHours: 0 }), HOUR);
     return engine.step(input(bar(0, 99, 101, 99, 101, 10)), new Float64Array(GRID.rows), new Float64Array(GRID.rows), 0);
   };
 
