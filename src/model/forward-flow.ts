@@ -35,7 +35,7 @@ export class ForwardFlow {
   /** Each tier's distance from entry to liquidation in whole rows. */
   private readonly longRows: Int32Array;
   private readonly shortRows: Int32Array;
-  /** Mass the last {@link addTo} put beyond the grid's far edge of each side. */
+  /** Mass of each side the last {@link addTo} placed off the grid (counted in the totals, not drawn). */
   readonly offGrid = { long: 0, short: 0 };
 
   constructor(
