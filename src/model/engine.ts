@@ -1,5 +1,8 @@
 import type { BarInput } from './bar-input';
+import { barTurnover } from './bar-turnover';
 import { decayFactors, decayGroups, type DecayGroups } from './decay-groups';
+import { ForwardFlow } from './forward-flow';
+import { spreadTiers } from './leverage-spread';
 import { liquidationFactor } from './liquidation-price';
 import type { ModelOptions, SweepRule } from './model-options';
 import { linearGrid, type LinearGrid, type PriceGrid } from './price-grid';
@@ -43,6 +46,8 @@ export class Engine {
   /** What the bar's own path liquidates of the positions it opens (`intrabarSweep: 'path'`). */
   private readonly longNew: SweepBounds = noSweep();
   private readonly shortNew: SweepBounds = noSweep();
+  /** The next hours' expected positions, added to each column (not to the state); null when off. */
+  private readonly flow: ForwardFlow | null;
   /** Open time of the last bar applied; NaN before the first. */
   lastTime = NaN;
   /** Open-interest value at the last bar applied; NaN when unknown. */
@@ -53,7 +58,8 @@ export class Engine {
     readonly options: ModelOptions,
     readonly intervalMs: number,
   ) {
-    this.groups = decayGroups(options.tiers);
+    const tiers = spreadTiers(options.tiers, options.leverageSpread);
+    this.groups = decayGroups(tiers);
     const groupCount = this.groups.halfLifeMs.length;
     const rows = grid.rows;
     const keep = new Float64Array(rows);
@@ -62,12 +68,14 @@ export class Engine {
     this.long = new SideBook(true, groupCount, this.coord, keep, cleared);
     this.short = new SideBook(false, groupCount, this.coord, keep, cleared);
     this.acc = new Float64Array(rows);
-    const weightSum = options.tiers.reduce((sum, tier) => sum + tier.weight, 0);
-    this.tierWeight = Float64Array.from(options.tiers, (tier) => tier.weight / weightSum);
-    this.longShift = Float64Array.from(options.tiers, (tier) => Math.log(liquidationFactor(tier.leverage, 'long', options.mmr)));
-    this.shortShift = Float64Array.from(options.tiers, (tier) => Math.log(liquidationFactor(tier.leverage, 'short', options.mmr)));
+    const weightSum = tiers.reduce((sum, tier) => sum + tier.weight, 0);
+    this.tierWeight = Float64Array.from(tiers, (tier) => tier.weight / weightSum);
+    this.longShift = Float64Array.from(tiers, (tier) => Math.log(liquidationFactor(tier.leverage, 'long', options.mmr)));
+    this.shortShift = Float64Array.from(tiers, (tier) => Math.log(liquidationFactor(tier.leverage, 'short', options.mmr)));
     this.factors = new Float64Array(groupCount);
     this.nominalFactors = decayFactors(this.groups, intervalMs > 0 ? intervalMs : 0, new Float64Array(groupCount));
+    const flowTiers = { weight: this.tierWeight, longShift: this.longShift, shortShift: this.shortShift };
+    this.flow = options.forwardFlowHours > 0 ? new ForwardFlow(options.forwardFlowHours, options.turnoverShare, this.coord, flowTiers) : null;
   }
 
   copyFrom(other: Engine): void {
@@ -75,6 +83,7 @@ export class Engine {
     this.short.copyFrom(other.short);
     this.lastTime = other.lastTime;
     this.lastOpenInterest = other.lastOpenInterest;
+    if (this.flow && other.flow) this.flow.copyFrom(other.flow);
   }
 
   /** Applies one closed bar and writes its column (rows `[offset, offset + rows)`) of each side. */
@@ -94,7 +103,19 @@ export class Engine {
     result.longSwept = longSwept;
     result.shortSwept = shortSwept;
     result.rule = rule;
+    if (this.flow) this.addFlow(bar, outLong, outShort, offset);
     return result;
+  }
+
+  private addFlow(bar: BarInput, outLong: Float32Array | Float64Array, outShort: Float32Array | Float64Array, offset: number): void {
+    const flow = this.flow as ForwardFlow;
+    flow.observe(bar, barTurnover(bar), this.intervalMs);
+    const added = flow.addTo(bar.close, outLong, outShort, offset);
+    const result = this.result;
+    result.longTotal += added.long;
+    result.shortTotal += added.short;
+    result.longOffGrid += flow.offGrid.long;
+    result.shortOffGrid += flow.offGrid.short;
   }
 
   /** Decays every group for the time since the last bar and applies an open-interest fall; returns the bar's new notional. */
@@ -117,9 +138,7 @@ export class Engine {
       this.long.scaleGroup(g, factors[g] * oiRatio);
       this.short.scaleGroup(g, factors[g] * oiRatio);
     }
-    const typical = (bar.high + bar.low + bar.close) / 3;
-    const turnover = bar.quoteVolume === bar.quoteVolume ? bar.quoteVolume : bar.volume * typical;
-    const newNotional = this.options.turnoverShare * turnover + oiRise;
+    const newNotional = this.options.turnoverShare * barTurnover(bar) + oiRise;
     const ratio = this.options.pruneRatio;
     if (ratio > 0) {
       this.long.prune(ratio * this.long.peak);
@@ -193,8 +212,9 @@ export class Engine {
     }
   }
 
-  /** Longs' share of new positions: taker buy volume when known, else the bar's shape. */
+  /** Longs' share of new positions: half under `sideSplit: 'even'`, else taker buy volume when known, else the bar's shape. */
   private longShare(bar: BarInput): number {
+    if (this.options.sideSplit === 'even') return 0.5;
     if (bar.takerBuyBase === bar.takerBuyBase && bar.volume > 0) {
       return Math.min(1, Math.max(0, bar.takerBuyBase / bar.volume));
     }

@@ -14,6 +14,9 @@ export type SweepRule = 'full' | 'body' | 'wick-partial' | 'wick-taper' | 'mark'
 /** Whether a bar's own price path liquidates positions it opened ({@link ModelOptions.intrabarSweep}). */
 export type IntrabarSweep = 'off' | 'path';
 
+/** How new positions are split between longs and shorts. */
+export type SideSplit = 'bar' | 'even';
+
 /** Options of the headless model. Every field has a documented default ({@link DEFAULT_MODEL_OPTIONS}). */
 export interface ModelOptions {
   /** Leverage tiers. Default 2x..100x, most mass at 10x-25x. */
@@ -74,6 +77,27 @@ export interface ModelOptions {
    * Default Infinity (all); the CLI keeps 4096.
    */
   keepColumns: number;
+  /**
+   * Hours of expected new positions added to each column: the recent turnover rate × this horizon ×
+   * `turnoverShare`, half long, half short, entered around the close with the spread of the recent
+   * volatility over the horizon, through every tier. A column then shows where liquidations can happen
+   * in the next hours, not only where past positions still sit; the state (and so the next column) is
+   * unchanged. Default 2 (the horizon the evaluation scores; 0 turns it off). At most 168.
+   */
+  forwardFlowHours: number;
+  /**
+   * Leverages each tier is spread over: a tier stands for the leverages between it and its neighbours
+   * (geometric midpoints), taken at this many points evenly spaced in log leverage, so liquidation
+   * prices form a continuum instead of one narrow band per tier. 1 applies the tiers' exact leverages.
+   * Default 5. An integer from 1 to 9.
+   */
+  leverageSpread: number;
+  /**
+   * Long/short split of new positions. `even` (default): half each, as every contract opened has a long
+   * and a short holder. `bar`: the taker-buy share of volume when the klines have taker volumes, else
+   * 0.5 ± 0.25 × (close − open)/(high − low).
+   */
+  sideSplit: SideSplit;
 }
 
 /**
@@ -107,6 +131,9 @@ export const DEFAULT_MODEL_OPTIONS: Readonly<ModelOptions> = Object.freeze({
   intrabarSweep: 'path',
   pruneRatio: 1e-5,
   keepColumns: Infinity,
+  forwardFlowHours: 2,
+  leverageSpread: 5,
+  sideSplit: 'even',
 });
 
 /** Merges `partial` over the defaults and validates it; throws a `RangeError` naming the bad option. */
@@ -140,12 +167,16 @@ function validateModelOptions(o: ModelOptions): void {
   if (typeof o.sweepShare !== 'number' || !(o.sweepShare > 0 && o.sweepShare <= 1))
     throw new RangeError(`model option sweepShare: must be a number in (0, 1], got ${String(o.sweepShare)}`);
   checkRange('pruneRatio', o.pruneRatio, 0, 1);
+  checkRange('forwardFlowHours', o.forwardFlowHours, 0, 168);
+  checkRange('leverageSpread', o.leverageSpread, 1, 9);
+  if (!Number.isInteger(o.leverageSpread)) throw new RangeError(`model option leverageSpread: must be an integer, got ${o.leverageSpread}`);
   if (!(o.keepColumns === Infinity || (Number.isInteger(o.keepColumns) && o.keepColumns >= 2)))
     throw new RangeError(`model option keepColumns: must be an integer >= 2 or Infinity, got ${String(o.keepColumns)}`);
   if (!['full', 'body', 'wick-partial', 'wick-taper'].includes(o.sweep))
     throw new RangeError(`model option sweep: one of full, body, wick-partial, wick-taper; got ${String(o.sweep)}`);
   if (!['off', 'path'].includes(o.intrabarSweep))
     throw new RangeError(`model option intrabarSweep: off or path; got ${String(o.intrabarSweep)}`);
+  if (!['bar', 'even'].includes(o.sideSplit)) throw new RangeError(`model option sideSplit: one of bar, even; got ${String(o.sideSplit)}`);
 }
 
 function checkRange(name: string, value: number, min: number, max: number): void {

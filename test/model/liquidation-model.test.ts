@@ -100,11 +100,11 @@ describe('LiquidationModel', () => {
     expect(Array.from(column).filter((v) => v > 0).length).toBeGreaterThan(5);
   });
 
-  it('splits new positions by taker buy volume when present', () => {
+  it('sideSplit bar: splits new positions by taker buy volume when present', () => {
     const k = KLINES[0];
     const mass = (takerBuyBase: number) => {
       // intrabarSweep off: the bar's own path would liquidate some of what it opened, hiding the split.
-      const model = new LiquidationModel({ tiers: [{ leverage: 100, weight: 1, halfLifeHours: 24 }], marginPct: 1, intrabarSweep: 'off' });
+      const model = new LiquidationModel({ tiers: [{ leverage: 100, weight: 1, halfLifeHours: 24 }], marginPct: 1, intrabarSweep: 'off', sideSplit: 'bar', forwardFlowHours: 0 });
       model.setData(toKlineSeries([{ ...k, takerBuyBase }]));
       return { long: sideSum(model, 'long'), short: sideSum(model, 'short') };
     };
@@ -112,8 +112,8 @@ describe('LiquidationModel', () => {
     expect(buyers.long / (buyers.long + buyers.short)).toBeCloseTo(0.8, 4);
   });
 
-  it('without taker volume, a green bar opens more longs than shorts', () => {
-    const model = new LiquidationModel({ tiers: [{ leverage: 100, weight: 1, halfLifeHours: 24 }], marginPct: 1 });
+  it('sideSplit bar: without taker volume, a green bar opens more longs than shorts', () => {
+    const model = new LiquidationModel({ tiers: [{ leverage: 100, weight: 1, halfLifeHours: 24 }], marginPct: 1, sideSplit: 'bar', forwardFlowHours: 0 });
     model.setData(toKlineSeries([{ openTime: 0, open: 100, high: 104, low: 99, close: 103, volume: 10 }]));
     expect(sideSum(model, 'long')).toBeGreaterThan(sideSum(model, 'short'));
   });

@@ -13,7 +13,7 @@ const HALF_LIFE_H = 5;
 const DECAY = Math.pow(0.5, 1 / HALF_LIFE_H);
 
 function afterTwoBars(secondOpenInterest: number) {
-  const engine = new Engine(GRID, mergeModelOptions({ tiers: [{ leverage: 100, weight: 1, halfLifeHours: HALF_LIFE_H }], turnoverShare: 0.1, pruneRatio: 0 }), HOUR);
+  const engine = new Engine(GRID, mergeModelOptions({ tiers: [{ leverage: 100, weight: 1, halfLifeHours: HALF_LIFE_H }], turnoverShare: 0.1, pruneRatio: 0, forwardFlowHours: 0 }), HOUR);
   const long = new Float64Array(GRID.rows);
   const short = new Float64Array(GRID.rows);
   const first = engine.step(input(bar(0, 100, 100.5, 99.5, 100, 50), { openInterest: 1000 }), long, short, 0);

@@ -1,0 +1,116 @@
+import type { BarInput } from './bar-input';
+import type { LinearGrid } from './price-grid';
+import { addTriangle } from './triangle-kernel';
+
+/** Share of one side's flow, by tier: weight and the tier's liquidation factor as a log shift. */
+export interface FlowTiers {
+  readonly weight: Float64Array;
+  readonly longShift: Float64Array;
+  readonly shortShift: Float64Array;
+}
+
+/** State of {@link ForwardFlow} a copy carries over (the forming bar is computed on a copy). */
+interface FlowState {
+  /** Recent turnover per ms, exponentially weighted over the horizon. */
+  rate: number;
+  /** Recent log-price variance per ms (Parkinson, from bar ranges), weighted likewise. */
+  variance: number;
+  lastTime: number;
+}
+
+/**
+ * The positions expected to open over the next `hours`: the recent turnover rate times the horizon times
+ * `turnoverShare`, split evenly between longs and shorts (the coming direction is unknown), entered
+ * around the close with the spread of a random walk over the horizon (a triangle with the variance of
+ * a price taken at a uniform time in it: `σ²·H/2`), and mapped through every tier's liquidation factor
+ * (rounded to whole rows: one kernel per bar serves every tier).
+ * "Recent" weighs bars with a half-life of one horizon. The result is added to a column, never to the
+ * state: the next bar starts from the same live mass, so closed history does not depend on it.
+ */
+export class ForwardFlow {
+  private readonly horizonMs: number;
+  private readonly state: FlowState = { rate: NaN, variance: NaN, lastTime: NaN };
+  private readonly scratch: Float64Array;
+  private readonly outside = new Float64Array(2);
+  /** Each tier's distance from entry to liquidation in whole rows. */
+  private readonly longRows: Int32Array;
+  private readonly shortRows: Int32Array;
+  /** Mass of each side the last {@link addTo} placed off the grid (counted in the totals, not drawn). */
+  readonly offGrid = { long: 0, short: 0 };
+
+  constructor(
+    hours: number,
+    private readonly turnoverShare: number,
+    private readonly grid: LinearGrid,
+    private readonly tiers: FlowTiers,
+  ) {
+    this.horizonMs = hours * 3_600_000;
+    this.scratch = new Float64Array(grid.rows);
+    this.longRows = Int32Array.from(tiers.longShift, (shift) => Math.round(shift / grid.step));
+    this.shortRows = Int32Array.from(tiers.shortShift, (shift) => Math.round(shift / grid.step));
+  }
+
+  copyFrom(other: ForwardFlow): void {
+    Object.assign(this.state, other.state);
+  }
+
+  /** Takes in one bar of `intervalMs` (turnover as the engine computes it). */
+  observe(bar: BarInput, turnover: number, intervalMs: number): void {
+    const s = this.state;
+    if (!(intervalMs > 0)) return;
+    const span = s.lastTime === s.lastTime ? Math.max(bar.time - s.lastTime, intervalMs) : intervalMs;
+    const lnRange = bar.high > 0 && bar.low > 0 ? Math.log(bar.high / bar.low) : 0;
+    const variance = (lnRange * lnRange) / (4 * Math.LN2) / intervalMs;
+    const rate = (turnover > 0 ? turnover : 0) / intervalMs;
+    const keep = s.rate === s.rate ? Math.pow(0.5, span / this.horizonMs) : 0;
+    s.rate = keep * (s.rate === s.rate ? s.rate : 0) + (1 - keep) * rate;
+    s.variance = keep * (s.variance === s.variance ? s.variance : 0) + (1 - keep) * variance;
+    s.lastTime = bar.time;
+  }
+
+  /**
+   * Adds the expected flow around `close` to `outLong` / `outShort` (rows `[offset, offset + rows)`);
+   * returns the mass added to each side, off-grid mass included (also in {@link offGrid}).
+   */
+  addTo(close: number, outLong: Float32Array | Float64Array, outShort: Float32Array | Float64Array, offset: number): { long: number; short: number } {
+    this.offGrid.long = this.offGrid.short = 0;
+    const notional = this.turnoverShare * this.state.rate * this.horizonMs;
+    if (!(notional > 0) || !(close > 0)) return { long: 0, short: 0 };
+    const { min, step, rows } = this.grid;
+    const halfWidth = Math.sqrt(3 * this.state.variance * this.horizonMs);
+    const centre = Math.log(close);
+    const half = notional / 2;
+    const outside = this.outside;
+    outside[0] = outside[1] = 0;
+    addTriangle(this.scratch, 0, this.grid, centre - halfWidth, centre, centre + halfWidth, 1, outside);
+    const first = Math.max(0, Math.floor((centre - halfWidth - min) / step));
+    const last = Math.min(rows - 1, Math.floor((centre + halfWidth - min) / step));
+    const lost = (outside[0] + outside[1]) * half;
+    this.offGrid.long = lost + this.spread(first, last, half, this.longRows, outLong, offset);
+    this.offGrid.short = lost + this.spread(first, last, half, this.shortRows, outShort, offset);
+    this.scratch.fill(0, first, last + 1);
+    return { long: half, short: half };
+  }
+
+  /**
+   * Adds the entry kernel (rows `[first, last]` of the scratch) shifted by each tier's whole-row distance
+   * to liquidation; returns the mass shifted off the grid. Whole rows, so one kernel serves every tier.
+   */
+  private spread(first: number, last: number, amount: number, rowShift: Int32Array, out: Float32Array | Float64Array, offset: number): number {
+    const rows = this.grid.rows;
+    const scratch = this.scratch;
+    let lost = 0;
+    for (let t = 0; t < rowShift.length; t++) {
+      const a = amount * this.tiers.weight[t];
+      if (a === 0) continue;
+      const d = rowShift[t];
+      for (let r = first; r <= last; r++) {
+        const v = scratch[r] * a;
+        const target = r + d;
+        if (target < 0 || target >= rows) lost += v;
+        else out[offset + target] += v;
+      }
+    }
+    return lost;
+  }
+}
