@@ -60,10 +60,11 @@ export interface ModelOptions {
    */
   sweepShare: number;
   /**
-   * `path` (default): a bar also liquidates positions it opened itself that its own path then reached
-   * (open → low → high → close for a green bar, open → high → low → close for a red one; entries in
-   * proportion to the distance travelled). `off`: a bar's new positions are added after its sweep,
-   * untouched by it. Leave-one-day-out cross-validation chose `path` on every day (docs/model.md).
+   * `off` (default): a bar's new positions are added after its sweep, untouched by it. `path`: a bar also
+   * liquidates positions it opened itself that its own path then reached (open → low → high → close for a
+   * green bar, open → high → low → close for a red one; entries in proportion to the distance travelled).
+   * Leave-one-day-out cross-validation chose `path` on every day with the earlier position model, and `off`
+   * on 7 of 8 days with the leverage spread, forward flow and even split (docs/model.md section 9).
    */
   intrabarSweep: IntrabarSweep;
   /**
@@ -128,7 +129,7 @@ export const DEFAULT_MODEL_OPTIONS: Readonly<ModelOptions> = Object.freeze({
   sweep: 'wick-partial',
   wickClear: 0.5,
   sweepShare: 1,
-  intrabarSweep: 'path',
+  intrabarSweep: 'off',
   pruneRatio: 1e-5,
   keepColumns: Infinity,
   forwardFlowHours: 2,

@@ -107,8 +107,8 @@ describe('intrabarSweep: a bar liquidates positions it opened that its own path 
     expect(path.long[89]).toBeCloseTo(off.long[89], 12);
   });
 
-  it('is on by default', () => {
-    expect(mergeModelOptions().intrabarSweep).toBe('path');
+  it('is off by default (cross-validation chose off with the current position model)', () => {
+    expect(mergeModelOptions().intrabarSweep).toBe('off');
   });
 
   it('off: the bar\'s new positions are untouched by its own path', () => {
