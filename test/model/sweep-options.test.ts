@@ -31,7 +31,7 @@ function step(engine: Engine, open: number, high: number, low: number, close: nu
 
 /** The columns of one bar of new 100x positions on an empty engine. */
 function newPositions(options: Partial<ModelOptions>, open: number, high: number, low: number, close: number) {
-  const engine = new Engine(GRID, mergeModelOptions({ tiers: [{ leverage: 100, weight: 1, halfLifeHours: 10 }], sweep: 'full', ...options }), HOUR);
+  const engine = new Engine(GRID, mergeModelOptions({ tiers: [{ leverage: 100, weight: 1, halfLifeHours: 10 }], sweep: 'full', leverageSpread: 1, forwardFlowHours: 0, ...options }), HOUR);
   return step(engine, open, high, low, close, 10);
 }
 
