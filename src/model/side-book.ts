@@ -224,7 +224,17 @@ export class SideBook {
       const b0 = g0 * rows;
       const s0 = scale[g0];
       if (rest === 0) {
-        for (let r = from; r < to; r++) {
+        let r = from;
+        for (; r + 1 < to; r += 2) {
+          const v = mass[b0 + r] * s0;
+          const w = mass[b0 + r + 1] * s0;
+          out[offset + r] = v;
+          out[offset + r + 1] = w;
+          total += v;
+          total += w;
+          peak = Math.max(peak, v, w);
+        }
+        if (r < to) {
           const v = mass[b0 + r] * s0;
           out[offset + r] = v;
           total += v;
@@ -237,7 +247,17 @@ export class SideBook {
       const b1 = g1 * rows;
       const s1 = scale[g1];
       if (rest === 0) {
-        for (let r = from; r < to; r++) {
+        let r = from;
+        for (; r + 1 < to; r += 2) {
+          const v = mass[b0 + r] * s0 + mass[b1 + r] * s1;
+          const w = mass[b0 + r + 1] * s0 + mass[b1 + r + 1] * s1;
+          out[offset + r] = v;
+          out[offset + r + 1] = w;
+          total += v;
+          total += w;
+          peak = Math.max(peak, v, w);
+        }
+        if (r < to) {
           const v = mass[b0 + r] * s0 + mass[b1 + r] * s1;
           out[offset + r] = v;
           total += v;
@@ -250,7 +270,17 @@ export class SideBook {
       const b2 = g2 * rows;
       const s2 = scale[g2];
       if (rest === 0) {
-        for (let r = from; r < to; r++) {
+        let r = from;
+        for (; r + 1 < to; r += 2) {
+          const v = mass[b0 + r] * s0 + mass[b1 + r] * s1 + mass[b2 + r] * s2;
+          const w = mass[b0 + r + 1] * s0 + mass[b1 + r + 1] * s1 + mass[b2 + r + 1] * s2;
+          out[offset + r] = v;
+          out[offset + r + 1] = w;
+          total += v;
+          total += w;
+          peak = Math.max(peak, v, w);
+        }
+        if (r < to) {
           const v = mass[b0 + r] * s0 + mass[b1 + r] * s1 + mass[b2 + r] * s2;
           out[offset + r] = v;
           total += v;
