@@ -232,13 +232,14 @@ export class SideBook {
           out[offset + r + 1] = w;
           total += v;
           total += w;
-          peak = Math.max(peak, v, w);
+          if (v > peak) peak = v;
+          if (w > peak) peak = w;
         }
         if (r < to) {
           const v = mass[b0 + r] * s0;
           out[offset + r] = v;
           total += v;
-          peak = Math.max(peak, v);
+          if (v > peak) peak = v;
         }
         continue;
       }
@@ -255,13 +256,14 @@ export class SideBook {
           out[offset + r + 1] = w;
           total += v;
           total += w;
-          peak = Math.max(peak, v, w);
+          if (v > peak) peak = v;
+          if (w > peak) peak = w;
         }
         if (r < to) {
           const v = mass[b0 + r] * s0 + mass[b1 + r] * s1;
           out[offset + r] = v;
           total += v;
-          peak = Math.max(peak, v);
+          if (v > peak) peak = v;
         }
         continue;
       }
@@ -278,13 +280,14 @@ export class SideBook {
           out[offset + r + 1] = w;
           total += v;
           total += w;
-          peak = Math.max(peak, v, w);
+          if (v > peak) peak = v;
+          if (w > peak) peak = w;
         }
         if (r < to) {
           const v = mass[b0 + r] * s0 + mass[b1 + r] * s1 + mass[b2 + r] * s2;
           out[offset + r] = v;
           total += v;
-          peak = Math.max(peak, v);
+          if (v > peak) peak = v;
         }
         continue;
       }
@@ -300,7 +303,7 @@ export class SideBook {
         }
         out[offset + r] = v;
         total += v;
-        peak = Math.max(peak, v);
+        if (v > peak) peak = v;
       }
     }
     this.peak = peak;
@@ -332,7 +335,7 @@ export class SideBook {
       const v = acc[r];
       out[offset + r] = v;
       total += v;
-      peak = Math.max(peak, v);
+      if (v > peak) peak = v;
     }
     this.peak = peak;
     return total;
