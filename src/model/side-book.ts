@@ -5,6 +5,8 @@ const RENORMALISE_BELOW = 1e-100;
 
 /** Most groups {@link SideBook.column} sums row by row (it tracks the groups holding a row in one int). */
 const MASK_GROUPS = 31;
+/** Shortest segment {@link SideBook.column} loops over on its own. */
+const MIN_SEGMENT = 4;
 
 /** Where a bar clears one side: fully beyond `full`, partially (`keep` left) between `partial` and `full`. */
 export interface SweepBounds {
@@ -216,9 +218,17 @@ export class SideBook {
       const from = edges[e] >> 5;
       while (e < count && edges[e] >> 5 === from) holding ^= 1 << (edges[e++] & 31);
       if (e >= count) break;
-      const to = edges[e] >> 5;
-      if (holding === 0) continue;
+      let to = edges[e] >> 5;
       let rest = holding;
+      // A short segment runs on into the next with both one's groups: rows outside a group's span hold
+      // exact zeros, and fewer, longer loops cost less.
+      while (to - from < MIN_SEGMENT) {
+        while (e < count && edges[e] >> 5 === to) holding ^= 1 << (edges[e++] & 31);
+        if (e >= count) break;
+        rest |= holding;
+        to = edges[e] >> 5;
+      }
+      if (rest === 0) continue;
       const g0 = 31 - Math.clz32(rest & -rest);
       rest &= rest - 1;
       const b0 = g0 * rows;
