@@ -235,6 +235,7 @@ export class SideBook {
         to = edges[e] >> 5;
       }
       if (rest === 0) continue;
+      // One loop each for one, two and three groups (most rows; two rows a step), then any number.
       const g0 = 31 - Math.clz32(rest & -rest);
       rest &= rest - 1;
       const b0 = g0 * rows;
