@@ -39,7 +39,6 @@ export class Engine {
   readonly coord: LinearGrid;
   private readonly factors: Float64Array;
   private readonly nominalFactors: Float64Array;
-  private readonly acc: Float64Array;
   private readonly result: StepResult = { longTotal: 0, shortTotal: 0, longOffGrid: 0, shortOffGrid: 0, longSwept: false, shortSwept: false, rule: 'full' };
   private readonly longBounds: SweepBounds = noSweep();
   private readonly shortBounds: SweepBounds = noSweep();
@@ -67,7 +66,6 @@ export class Engine {
     this.coord = linearGrid(grid);
     this.long = new SideBook(true, groupCount, this.coord, keep, cleared);
     this.short = new SideBook(false, groupCount, this.coord, keep, cleared);
-    this.acc = new Float64Array(rows);
     const weightSum = tiers.reduce((sum, tier) => sum + tier.weight, 0);
     this.tierWeight = Float64Array.from(tiers, (tier) => tier.weight / weightSum);
     this.longShift = Float64Array.from(tiers, (tier) => Math.log(liquidationFactor(tier.leverage, 'long', options.mmr)));
@@ -96,8 +94,8 @@ export class Engine {
     this.addPositions(bar, newNotional);
     this.lastTime = bar.time;
     const result = this.result;
-    result.longTotal = long.column(outLong, offset, this.acc);
-    result.shortTotal = short.column(outShort, offset, this.acc);
+    result.longTotal = long.column(outLong, offset);
+    result.shortTotal = short.column(outShort, offset);
     result.longOffGrid = long.offGridTotal();
     result.shortOffGrid = short.offGridTotal();
     result.longSwept = longSwept;

@@ -342,11 +342,11 @@ export class LiquidationModel {
     const time = this.bars.openTime[i];
     if (result.longSwept) {
       const z = engine.long.swept;
-      sweeps.push(true, Math.exp(z.price), Math.exp(z.low), Math.exp(z.high), z.notional, time, i);
+      sweeps.push(true, z.price, z.low, z.high, z.notional, time, i);
     }
     if (result.shortSwept) {
       const z = engine.short.swept;
-      sweeps.push(false, Math.exp(z.price), Math.exp(z.low), Math.exp(z.high), z.notional, time, i);
+      sweeps.push(false, z.price, z.low, z.high, z.notional, time, i);
     }
   }
 

@@ -6,6 +6,11 @@ const RENORMALISE_BELOW = 1e-100;
 
 export type { SweepBounds } from './sweep-keep';
 
+/** Most groups {@link SideBook.column} sums row by row (it tracks the groups holding a row in one int). */
+const MASK_GROUPS = 31;
+/** Shortest segment {@link SideBook.column} loops over on its own. */
+const MIN_SEGMENT = 4;
+
 /** What one sweep removed from a side. */
 export interface SweepResult {
   notional: number;
@@ -28,6 +33,15 @@ export class SideBook {
   readonly offGrid: Float64Array;
   private readonly outside = new Float64Array(2);
   private triangleScratch: Float64Array | null = null;
+  /** Scratch of {@link columnByRows}: group span edges as `row * 32 + group`, sorted. */
+  private readonly edges: Int32Array;
+  /** Scratch of {@link columnByGroups}, made on first use. */
+  private acc: Float64Array | null = null;
+  /**
+   * The array {@link columnByRows} writes, passed as a field: V8 then knows its kind inside the row loops,
+   * where a parameter's is checked again at every row (about 4 % of a recompute).
+   */
+  private out: Float32Array | Float64Array = new Float32Array(0);
   /** Highest row density of the last column written. */
   peak = 0;
   /** What the last {@link sweep} removed; valid when it returned true. */
@@ -46,6 +60,7 @@ export class SideBook {
     this.lo = new Int32Array(groups).fill(rows);
     this.hi = new Int32Array(groups);
     this.offGrid = new Float64Array(groups);
+    this.edges = new Int32Array(2 * groups);
   }
 
   copyFrom(other: SideBook): void {
@@ -184,35 +199,163 @@ export class SideBook {
     for (let r = first; r <= last; r++) this.mass[base + r] += scratch[r] * keepFraction(this.isLong, min + r * step, step, bounds);
   }
 
-  /** Writes the side's density per row into `out[offset ...]`; returns the side's total including off-grid mass. */
-  column(out: Float32Array | Float64Array, offset: number, acc: Float64Array): number {
+  /**
+   * Writes the side's density per row into `out[offset ...]` (rows no group holds are left as they are:
+   * zero); returns the side's total including off-grid mass.
+   */
+  column(out: Float32Array | Float64Array, offset: number): number {
+    this.out = out;
+    return this.groups <= MASK_GROUPS ? this.columnByRows(offset) : this.columnByGroups(out, offset);
+  }
+
+  /**
+   * The column row by row: the group spans cut the rows into segments where the same groups hold mass,
+   * and each segment runs a loop over just those groups, so a row is written once instead of once per
+   * group. A row adds its groups in group order (rows outside a group's span hold exact zeros), so each
+   * value rounds exactly as in {@link columnByGroups}.
+   */
+  private columnByRows(offset: number): number {
+    const { mass, scale, lo, hi, groups, edges, out } = this;
     const rows = this.grid.rows;
-    const { mass, scale, lo, hi, offGrid, groups } = this;
+    let count = 0;
+    // Longs' higher groups (higher leverage) sit higher, shorts' lower: inserting in that order keeps the sort short.
+    for (let j = 0; j < groups; j++) {
+      const g = this.isLong ? j : groups - 1 - j;
+      if (lo[g] < hi[g]) {
+        count = insertSorted(edges, count, lo[g] * 32 + g);
+        count = insertSorted(edges, count, hi[g] * 32 + g);
+      }
+    }
+    let total = this.offGridTotal();
+    let peak = 0;
+    let holding = 0;
+    let e = 0;
+    while (e < count) {
+      const from = edges[e] >> 5;
+      while (e < count && edges[e] >> 5 === from) holding ^= 1 << (edges[e++] & 31);
+      if (e >= count) break;
+      let to = edges[e] >> 5;
+      let rest = holding;
+      // A short segment runs on into the next with both one's groups: rows outside a group's span hold
+      // exact zeros, and fewer, longer loops cost less.
+      while (to - from < MIN_SEGMENT) {
+        while (e < count && edges[e] >> 5 === to) holding ^= 1 << (edges[e++] & 31);
+        if (e >= count) break;
+        rest |= holding;
+        to = edges[e] >> 5;
+      }
+      if (rest === 0) continue;
+      // One loop each for one, two and three groups (most rows; two rows a step), then any number.
+      const g0 = 31 - Math.clz32(rest & -rest);
+      rest &= rest - 1;
+      const b0 = g0 * rows;
+      const s0 = scale[g0];
+      if (rest === 0) {
+        let r = from;
+        for (; r + 1 < to; r += 2) {
+          const v = mass[b0 + r] * s0;
+          const w = mass[b0 + r + 1] * s0;
+          out[offset + r] = v;
+          out[offset + r + 1] = w;
+          total += v;
+          total += w;
+          if (v > peak) peak = v;
+          if (w > peak) peak = w;
+        }
+        if (r < to) {
+          const v = mass[b0 + r] * s0;
+          out[offset + r] = v;
+          total += v;
+          if (v > peak) peak = v;
+        }
+        continue;
+      }
+      const g1 = 31 - Math.clz32(rest & -rest);
+      rest &= rest - 1;
+      const b1 = g1 * rows;
+      const s1 = scale[g1];
+      if (rest === 0) {
+        let r = from;
+        for (; r + 1 < to; r += 2) {
+          const v = mass[b0 + r] * s0 + mass[b1 + r] * s1;
+          const w = mass[b0 + r + 1] * s0 + mass[b1 + r + 1] * s1;
+          out[offset + r] = v;
+          out[offset + r + 1] = w;
+          total += v;
+          total += w;
+          if (v > peak) peak = v;
+          if (w > peak) peak = w;
+        }
+        if (r < to) {
+          const v = mass[b0 + r] * s0 + mass[b1 + r] * s1;
+          out[offset + r] = v;
+          total += v;
+          if (v > peak) peak = v;
+        }
+        continue;
+      }
+      const g2 = 31 - Math.clz32(rest & -rest);
+      rest &= rest - 1;
+      const b2 = g2 * rows;
+      const s2 = scale[g2];
+      if (rest === 0) {
+        let r = from;
+        for (; r + 1 < to; r += 2) {
+          const v = mass[b0 + r] * s0 + mass[b1 + r] * s1 + mass[b2 + r] * s2;
+          const w = mass[b0 + r + 1] * s0 + mass[b1 + r + 1] * s1 + mass[b2 + r + 1] * s2;
+          out[offset + r] = v;
+          out[offset + r + 1] = w;
+          total += v;
+          total += w;
+          if (v > peak) peak = v;
+          if (w > peak) peak = w;
+        }
+        if (r < to) {
+          const v = mass[b0 + r] * s0 + mass[b1 + r] * s1 + mass[b2 + r] * s2;
+          out[offset + r] = v;
+          total += v;
+          if (v > peak) peak = v;
+        }
+        continue;
+      }
+      const g3 = 31 - Math.clz32(rest & -rest);
+      rest &= rest - 1;
+      const b3 = g3 * rows;
+      const s3 = scale[g3];
+      for (let r = from; r < to; r++) {
+        let v = mass[b0 + r] * s0 + mass[b1 + r] * s1 + mass[b2 + r] * s2 + mass[b3 + r] * s3;
+        for (let more = rest; more !== 0; more &= more - 1) {
+          const g = 31 - Math.clz32(more & -more);
+          v += mass[g * rows + r] * scale[g];
+        }
+        out[offset + r] = v;
+        total += v;
+        if (v > peak) peak = v;
+      }
+    }
+    this.peak = peak;
+    return total;
+  }
+
+  /** The column group by group, into a scratch sum (any number of groups). */
+  private columnByGroups(out: Float32Array | Float64Array, offset: number): number {
+    const rows = this.grid.rows;
+    const { mass, scale, lo, hi, groups } = this;
+    const acc = (this.acc ??= new Float64Array(rows));
     let spanLo = rows;
     let spanHi = 0;
-    let total = 0;
     for (let g = 0; g < groups; g++) {
       if (lo[g] < spanLo) spanLo = lo[g];
       if (hi[g] > spanHi) spanHi = hi[g];
-      total += offGrid[g] * scale[g];
     }
+    let total = this.offGridTotal();
     this.peak = 0;
     if (spanLo >= spanHi) return total;
     acc.fill(0, spanLo, spanHi);
     for (let g = 0; g < groups; g++) {
       const s = scale[g];
       const base = g * rows;
-      const end = hi[g];
-      let r = lo[g];
-      // Unrolled by four: this sum is the model's hot loop (about 20M row updates for 20k bars).
-      for (; r + 3 < end; r += 4) {
-        const i = base + r;
-        acc[r] += mass[i] * s;
-        acc[r + 1] += mass[i + 1] * s;
-        acc[r + 2] += mass[i + 2] * s;
-        acc[r + 3] += mass[i + 3] * s;
-      }
-      for (; r < end; r++) acc[r] += mass[base + r] * s;
+      for (let r = lo[g], end = hi[g]; r < end; r++) acc[r] += mass[base + r] * s;
     }
     let peak = 0;
     for (let r = spanLo; r < spanHi; r++) {
@@ -284,4 +427,12 @@ export class SideBook {
       }
     }
   }
+}
+
+/** Inserts `value` into the ascending `list[0, count)`; returns the new count. */
+function insertSorted(list: Int32Array, count: number, value: number): number {
+  let i = count;
+  for (; i > 0 && list[i - 1] > value; i--) list[i] = list[i - 1];
+  list[i] = value;
+  return count + 1;
 }

@@ -1,19 +1,24 @@
 import type { SweptZoneAt } from './swept-zone';
 
-/** Append-only log of sweeps as typed columns (one entry per side per sweeping bar; no per-bar objects). */
+/**
+ * Append-only log of sweeps as typed columns (one entry per side per sweeping bar; no per-bar objects).
+ * Prices are kept as the engine's log prices and turned into prices when read: most sweeps of a long
+ * recompute are never read, and `Math.exp` per sweep was a measurable share of it.
+ */
 export class SweepLog {
   count = 0;
   private isLong = new Uint8Array(0);
-  private cols = { price: new Float64Array(0), low: new Float64Array(0), high: new Float64Array(0), notional: new Float64Array(0), time: new Float64Array(0) };
+  private cols = { lnPrice: new Float64Array(0), lnLow: new Float64Array(0), lnHigh: new Float64Array(0), notional: new Float64Array(0), time: new Float64Array(0) };
   private index = new Int32Array(0);
 
-  push(long: boolean, price: number, low: number, high: number, notional: number, time: number, index: number): void {
+  /** Logs a sweep; `lnPrice`, `lnLow` and `lnHigh` are natural logs of the prices. */
+  push(long: boolean, lnPrice: number, lnLow: number, lnHigh: number, notional: number, time: number, index: number): void {
     if (this.count === this.index.length) this.grow(Math.max(256, this.count * 2));
     const i = this.count++;
     this.isLong[i] = long ? 1 : 0;
-    this.cols.price[i] = price;
-    this.cols.low[i] = low;
-    this.cols.high[i] = high;
+    this.cols.lnPrice[i] = lnPrice;
+    this.cols.lnLow[i] = lnLow;
+    this.cols.lnHigh[i] = lnHigh;
     this.cols.notional[i] = notional;
     this.cols.time[i] = time;
     this.index[i] = index;
@@ -35,7 +40,15 @@ export class SweepLog {
 
   private at(i: number): SweptZoneAt {
     const c = this.cols;
-    return { side: this.isLong[i] ? 'long' : 'short', price: c.price[i], low: c.low[i], high: c.high[i], notional: c.notional[i], time: c.time[i], index: this.index[i] };
+    return {
+      side: this.isLong[i] ? 'long' : 'short',
+      price: Math.exp(c.lnPrice[i]),
+      low: Math.exp(c.lnLow[i]),
+      high: Math.exp(c.lnHigh[i]),
+      notional: c.notional[i],
+      time: c.time[i],
+      index: this.index[i],
+    };
   }
 
   private grow(capacity: number): void {
