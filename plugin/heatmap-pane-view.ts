@@ -8,6 +8,7 @@ import { HeatmapRenderer } from './heatmap-renderer';
 import { ImageSurface } from './image-surface';
 import { buildIntensityLut } from './intensity-lut';
 import { PaintBudget, type PaintTiming } from './paint-budget';
+import { PaneBitmapCache } from './pane-bitmap-cache';
 import { paletteRamps } from './palette';
 import { visiblePercentile } from './visible-percentile';
 
@@ -34,6 +35,7 @@ export class HeatmapPaneView implements IPrimitivePaneView {
   private readonly budget: PaintBudget;
   private image: CellImage | null = null;
   private readonly surface = new ImageSurface();
+  private readonly paneCache = new PaneBitmapCache();
   private paint: CellPaint | null = null;
   private generation = 1;
   private stamps = new Uint32Array(0);
@@ -86,6 +88,7 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     this.complete = true;
     this.image = null;
     this.surface.reset();
+    this.paneCache.reset();
     this.paint = null;
     this.stamps = new Uint32Array(0);
     this.dataVersion = -1;
@@ -111,12 +114,13 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     if (!this.image || this.image.rows !== grid.rows || version !== this.dataVersion) {
       this.image = new CellImage(grid.rows);
       this.surface.reset(grid.rows);
+      this.paneCache.invalidate();
       this.stamps = new Uint32Array(0);
       this.dataVersion = version;
       this.paint = null;
     }
     this.trackColumns(count, tailVersion);
-    const { firstColumn, endColumn, runs } = placement;
+    const { firstColumn, endColumn, runs, origin, spacing } = placement;
     // updateAllViews runs on every redraw (crosshair moves too): recompute only when an input changed.
     const [r0, r1] = options.normalizeOn === 'recent' ? [Math.max(0, count - RECENT_COLUMNS), count] : [firstColumn, endColumn];
     const key = `${version}:${tailVersion}:${r0}:${r1}:${options.sides}:${options.normalizePercentile}`;
@@ -131,7 +135,9 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     }
     const chunk = Math.max(1, Math.floor(PAINT_CHUNK_CELLS / grid.rows));
     this.complete = this.budget.spend((expired) => this.paintStale(model, firstColumn, endColumn, chunk, expired));
-    this.current = new HeatmapRenderer({ tiles: this.surface.tiles, rows: grid.rows, runs, strips: rows.strips });
+    // xOf(1) - xOf(0) wobbles in the last bits from frame to frame; nine digits tell real spacings apart.
+    const cache = { store: this.paneCache, origin, layout: `${this.columnMap.revision}:${spacing.toPrecision(9)}` };
+    this.current = new HeatmapRenderer({ tiles: this.surface.tiles, rows: grid.rows, runs, strips: rows.strips, cache });
   }
 
   private trackColumns(count: number, tailVersion: number): void {
@@ -168,6 +174,7 @@ export class HeatmapPaneView implements IPrimitivePaneView {
       size = Math.min(chunk, size * 2);
       image.paint(source, c, end, paint);
       this.surface.sync(image, c, end);
+      this.paneCache.columnsChanged(c, end);
     }
     return true;
   }
