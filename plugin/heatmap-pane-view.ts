@@ -3,6 +3,7 @@ import type { LiquidationModel } from '../src/model/liquidation-model';
 import { CellImage, type CellPaint, type ColumnSource } from './cell-image';
 import { rowGeometry } from './chart-geometry';
 import { ColumnTimeMap, type PlacementProblem } from './column-time-map';
+import { ColumnViews } from './column-views';
 import { RECENT_COLUMNS, type HeatmapOptions } from './heatmap-options';
 import { HeatmapRenderer } from './heatmap-renderer';
 import { ImageSurface } from './image-surface';
@@ -47,6 +48,7 @@ export class HeatmapPaneView implements IPrimitivePaneView {
   complete = true;
   private reference = 0;
   private readonly columnMap = new ColumnTimeMap();
+  private readonly columnViews = new ColumnViews();
 
   /** `timing` sets the clock and the paint budget per frame (defaults: `performance.now()`, 6 ms per 16 ms). */
   constructor(timing: Partial<PaintTiming> = {}) {
@@ -89,6 +91,7 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     this.image = null;
     this.surface.reset();
     this.paneCache.reset();
+    this.columnViews.reset();
     this.paint = null;
     this.stamps = new Uint32Array(0);
     this.dataVersion = -1;
@@ -126,7 +129,7 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     const key = `${version}:${tailVersion}:${r0}:${r1}:${options.sides}:${options.normalizePercentile}`;
     if (key !== this.referenceKey) {
       this.referenceKey = key;
-      this.reference = steppedReference(visiblePercentile(model, grid.rows, r0, r1, options.sides, options.normalizePercentile));
+      this.reference = steppedReference(visiblePercentile(this.columnViews.of(model), grid.rows, r0, r1, options.sides, options.normalizePercentile));
     }
     const reference = this.reference;
     if (!this.paint || this.paint.reference !== reference) {
@@ -134,7 +137,8 @@ export class HeatmapPaneView implements IPrimitivePaneView {
       this.generation++;
     }
     const chunk = Math.max(1, Math.floor(PAINT_CHUNK_CELLS / grid.rows));
-    this.complete = this.budget.spend((expired) => this.paintStale(model, firstColumn, endColumn, chunk, expired));
+    const columns = this.columnViews.of(model);
+    this.complete = this.budget.spend((expired) => this.paintStale(columns, firstColumn, endColumn, chunk, expired));
     // xOf(1) - xOf(0) wobbles in the last bits from frame to frame; nine digits tell real spacings apart.
     const cache = { store: this.paneCache, origin, layout: `${this.columnMap.revision}:${spacing.toPrecision(9)}` };
     this.current = new HeatmapRenderer({ tiles: this.surface.tiles, rows: grid.rows, runs, strips: rows.strips, cache });
