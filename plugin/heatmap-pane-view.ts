@@ -1,6 +1,7 @@
 import type { IChartApiBase, IPrimitivePaneView, ISeriesApi, PrimitivePaneViewZOrder, SeriesType, Time } from 'lightweight-charts';
 import type { LiquidationModel } from '../src/model/liquidation-model';
 import { CellImage, type CellPaint, type ColumnSource } from './cell-image';
+import { visibleReference } from './colour-reference';
 import { rowGeometry } from './chart-geometry';
 import { ColumnTimeMap, type PlacementProblem } from './column-time-map';
 import { ColumnViews } from './column-views';
@@ -11,7 +12,6 @@ import { buildIntensityLut } from './intensity-lut';
 import { PaintBudget, type PaintTiming } from './paint-budget';
 import { PaneBitmapCache } from './pane-bitmap-cache';
 import { paletteRamps } from './palette';
-import { visiblePercentile } from './visible-percentile';
 
 /**
  * Repainting is checked against the frame's {@link PaintBudget} every {@link PAINT_CHUNK_CELLS} cells, so a
@@ -20,9 +20,6 @@ import { visiblePercentile } from './visible-percentile';
 const PAINT_CHUNK_CELLS = 32_768;
 /** The first chunk of a frame is small: it may pay for a new tile and for code not yet optimised. */
 const FIRST_CHUNK_COLUMNS = 8;
-
-/** Steps of the normalising reference (about 19 % apart) so small viewport moves do not repaint. */
-const REFERENCE_STEPS_PER_OCTAVE = 4;
 
 /**
  * The heatmap's pane view (drawn behind the series): keeps the cached pixels and hands lightweight-charts
@@ -129,7 +126,7 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     const key = `${version}:${tailVersion}:${r0}:${r1}:${options.sides}:${options.normalizePercentile}`;
     if (key !== this.referenceKey) {
       this.referenceKey = key;
-      this.reference = steppedReference(visiblePercentile(this.columnViews.of(model), grid.rows, r0, r1, options.sides, options.normalizePercentile));
+      this.reference = visibleReference(this.columnViews.of(model), grid.rows, r0, r1, options.sides, options.normalizePercentile, this.reference);
     }
     const reference = this.reference;
     if (!this.paint || this.paint.reference !== reference) {
@@ -189,10 +186,4 @@ function createPaint(reference: number, options: HeatmapOptions): CellPaint {
   const params = { threshold: options.threshold, moreHeat: options.moreHeat, opacity: options.opacity };
   const longLut = buildIntensityLut(ramps.long, params);
   return { reference, sides: options.sides, twoSided: ramps.twoSided, longLut, shortLut: ramps.twoSided ? buildIntensityLut(ramps.short, params) : longLut };
-}
-
-/** `value` rounded to a power of 2^(1/4), so the reference moves in coarse steps. */
-export function steppedReference(value: number): number {
-  if (!(value > 0)) return 0;
-  return Math.pow(2, Math.round(Math.log2(value) * REFERENCE_STEPS_PER_OCTAVE) / REFERENCE_STEPS_PER_OCTAVE);
 }
