@@ -21,7 +21,8 @@ const MAX_SHIFT_SHARE = 1 / 16;
 /**
  * The heatmap as last drawn, at the pane's resolution, so a pan (only x moved) is one unscaled
  * `drawImage` of it, moved by whole bitmap pixels, plus the newly exposed columns drawn from the tiles.
- * In Chromium's software raster a scaled `drawImage` costs about twenty times an unscaled one per pixel.
+ * In Chromium's software raster a scaled `drawImage` of the tiles costs several times an unscaled copy
+ * per pixel, plus a call per tile and row strip.
  * The image is redrawn when anything but the x origin changed (rows, pane size, pixel ratio, bar
  * spacing, column map) or when columns it shows were repainted, but only once the new layout held for
  * two frames: while it changes every frame (a zoom, a drag of the price axis) the heatmap is drawn
