@@ -51,10 +51,11 @@
        * (heatmap and levels) in alternating blocks of `block` frames: each block's positions are panned
        * shown and then hidden (or the other way round, alternating), each after `settle` untimed frames
        * at the block's start, so both see the same bars and the same load on the machine.
-       * Returns the paint ms of every timed frame, { shown: [...], hidden: [...] }.
+       * Returns the paint ms of every timed frame and the ids of their animation-frame callbacks,
+       * { shown, hidden, shownIds, hiddenIds }.
        */
       panAB: async function (opts) {
-        var out = { shown: [], hidden: [] };
+        var out = { shown: [], hidden: [], shownIds: [], hiddenIds: [] };
         var offset = 0;
         var step = -1;
         for (var done = 0, b = 0; done < opts.frames; b++) {
@@ -77,8 +78,9 @@
               await frame();
             }
             await frame();
-            var samples = window.paintTimer.take();
-            Array.prototype.push.apply(order[k] ? out.shown : out.hidden, samples.slice(0, path.length));
+            var taken = window.paintTimer.take();
+            Array.prototype.push.apply(order[k] ? out.shown : out.hidden, taken.times.slice(0, path.length));
+            Array.prototype.push.apply(order[k] ? out.shownIds : out.hiddenIds, taken.ids.slice(0, path.length));
           }
           done += n;
         }
