@@ -2,7 +2,7 @@ import type { IChartApiBase, IPrimitivePaneView, ISeriesApi, PrimitivePaneViewZO
 import type { LiquidationModel } from '../src/model/liquidation-model';
 import { CellImage, type CellPaint, type ColumnSource } from './cell-image';
 import { visibleReference } from './colour-reference';
-import { rowGeometry } from './chart-geometry';
+import { RowGeometryCache } from './chart-geometry';
 import { ColumnTimeMap, type PlacementProblem } from './column-time-map';
 import { ColumnViews } from './column-views';
 import { RECENT_COLUMNS, type HeatmapOptions } from './heatmap-options';
@@ -46,6 +46,7 @@ export class HeatmapPaneView implements IPrimitivePaneView {
   private reference = 0;
   private readonly columnMap = new ColumnTimeMap();
   private readonly columnViews = new ColumnViews();
+  private readonly rowGeometry = new RowGeometryCache();
 
   /** `timing` sets the clock and the paint budget per frame (defaults: `performance.now()`, 6 ms per 16 ms). */
   constructor(timing: Partial<PaintTiming> = {}) {
@@ -89,6 +90,7 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     this.surface.reset();
     this.paneCache.reset();
     this.columnViews.reset();
+    this.rowGeometry.reset();
     this.paint = null;
     this.stamps = new Uint32Array(0);
     this.dataVersion = -1;
@@ -109,7 +111,7 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     if (!range) return;
     this.columnMap.sync(timeScale, model.klines.openTime, count, version);
     const placement = this.columnMap.place(timeScale, range.from, range.to, model.klines.openTime, model.klines.intervalMs);
-    const rows = placement ? rowGeometry(series, grid) : null;
+    const rows = placement ? this.rowGeometry.of(series, grid) : null;
     if (!placement || !rows) return;
     if (!this.image || this.image.rows !== grid.rows || version !== this.dataVersion) {
       this.image = new CellImage(grid.rows);
