@@ -1,8 +1,8 @@
 import type { IChartApiBase, IPrimitivePaneView, ISeriesApi, PrimitivePaneViewZOrder, SeriesType, Time } from 'lightweight-charts';
 import type { LiquidationModel } from '../src/model/liquidation-model';
 import { CellImage, type CellPaint, type ColumnSource } from './cell-image';
-import { visibleReference } from './colour-reference';
 import { RowGeometryCache } from './chart-geometry';
+import { visibleReference } from './colour-reference';
 import { ColumnTimeMap, type PlacementProblem } from './column-time-map';
 import { ColumnViews } from './column-views';
 import { RECENT_COLUMNS, type HeatmapOptions } from './heatmap-options';
