@@ -2,9 +2,10 @@
  * Panning benchmark, in headless Chromium: what the overlay adds to lightweight-charts' repaint while
  * the user pans. One chart per case (bench/render/pan-bench.{html,js}); each frame pans one bar and
  * lightweight-charts repaints; its paint (the animation-frame callback it draws in, plus a 1-pixel
- * getImageData of the pane so the raster is counted) is timed with the overlay shown, then hidden, on the
- * same chart: an A/B. Three rounds (the order of A and B alternates); the overlay's cost is the
- * difference of the medians, reported as the median and spread (min-max) over the rounds.
+ * getImageData of the pane so the raster is counted) is timed with the overlay shown and hidden on the
+ * same chart over the same bars: an A/B, in alternating blocks of a few frames so that both halves see
+ * the same load on a shared machine. Three rounds; per round the overlay's cost is the difference of
+ * the medians, reported as the median and spread (min-max) over the rounds.
  * Returns one report section (see report.mjs); without chromium it is skipped with the reason.
  */
 /* global window -- the page.evaluate callbacks run in the page */
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import { browserScaleFactor, chromiumAvailable, chromiumMissingReason, launchChromium } from '../test/browser/chromium.mjs';
 import { REPO_ROOT, startStaticServer } from '../test/browser/static-server.mjs';
 import { openBenchPage } from './bench-page.mjs';
+import { withFrameCpu } from './render-pan-trace.mjs';
 import { summarize } from './stats.mjs';
 import { PAN_TARGETS } from './targets.mjs';
 
@@ -22,6 +24,9 @@ export const PAN_BENCH_CONFIG = {
   rows: 500,
   rounds: 3,
   frames: 120,
+  /** Frames per block of one side of the A/B, and the untimed frames before each block. */
+  block: 10,
+  settle: 3,
   cases: [
     { id: 'pan-500-dpr1', label: '500 bars, 1200x700 DPR 1', visible: 500, width: 1200, height: 700, dpr: 1 },
     { id: 'pan-5000-dpr1', label: '5000 bars, 1200x700 DPR 1', visible: 5000, width: 1200, height: 700, dpr: 1 },
@@ -32,7 +37,7 @@ export const PAN_BENCH_CONFIG = {
 
 export async function runRenderPanBench({ quick = false, log = () => {} } = {}) {
   const config = quick ? { ...PAN_BENCH_CONFIG, frames: 20 } : PAN_BENCH_CONFIG;
-  const columns = ['Case', 'Shown: paint median (rounds)', 'Hidden: paint median (rounds)', 'Overlay adds: median (min-max of rounds)'];
+  const columns = ['Case', 'Shown: paint median (rounds)', 'Hidden: paint median (rounds)', 'Overlay adds: median (min-max of rounds)', 'Adds, main-thread CPU: median (min-max)'];
   const base = { id: 'render-pan', title: TITLE, columns, config };
   if (!chromiumAvailable()) return { ...base, skipped: chromiumMissingReason(), rows: [], notes: [], sane: null };
   const missing = ['dist/index.umd.js', 'node_modules/lightweight-charts/dist/lightweight-charts.standalone.production.js'].filter((file) => !existsSync(join(REPO_ROOT, file)));
@@ -62,7 +67,7 @@ export async function runRenderPanBench({ quick = false, log = () => {} } = {}) 
     return {
       id: c.id,
       label: c.label,
-      cells: [c.label, roundsText(c.shown), roundsText(c.hidden), `${ms(c.added.median)} (${ms(c.added.min, false)} to ${ms(c.added.max)})`],
+      cells: [c.label, roundsText(c.shown), roundsText(c.hidden), spreadText(c.added), c.addedCpu ? spreadText(c.addedCpu) : 'n/a'],
       targets,
       target: { text: targets[0].text, met: targets[0].met },
     };
@@ -73,11 +78,14 @@ export async function runRenderPanBench({ quick = false, log = () => {} } = {}) 
     rows,
     notes: [
       `Each frame: \`timeScale().setVisibleLogicalRange\` one bar further (left, then back), lightweight-charts repaints in its animation frame; ` +
-        `timed: that callback plus a 1-pixel \`getImageData\` of the pane canvas (forces the raster), ${config.frames} frames per run after 20 untimed ones. ` +
+        `timed: that callback plus a 1-pixel \`getImageData\` of the pane canvas (forces the raster), ${config.frames} frames of each side per round. ` +
         `Shown: \`createLiquidationHeatmap(series, { model: { rows: ${config.rows} } })\` with heatmap and levels; hidden: \`applyOptions({ heatmapVisible: false, levelsVisible: false })\` on the same chart.`,
-      `${config.rounds} rounds of shown and hidden runs (order alternating); per round the overlay's cost is median(shown) - median(hidden); ` +
+      `Per round the same bars are panned shown and hidden in alternating blocks of ${config.block} frames (which goes first alternates; ${config.settle} untimed frames before each block), ` +
+        `so both sides see the same load; the overlay's cost is median(shown) - median(hidden); ${config.rounds} rounds, ` +
         `the table gives the median of the rounds and their spread. Chromium ${first?.browserVersion ?? '?'} headless, software raster; ` +
         `cross-origin isolated: ${cases.every((c) => c.info.crossOriginIsolated) ? 'yes (5 µs timer)' : 'NO (100 µs timer)'}.`,
+      `The last column is the same difference in the renderer main thread's CPU time of each frame (\`tdur\` of its \`FireAnimationFrame\` in Chromium's trace, recorded during the runs): ` +
+        `it leaves out the time other jobs on the machine took the core, which the wall-clock paint times include.`,
       `Targets (issue): the overlay adds at most ${PAN_TARGETS.maxAddedMsByDpr[1]} ms per repaint at DPR 1 and ${PAN_TARGETS.maxAddedMsByDpr[2]} ms at DPR 2.`,
     ],
     sane: cases.every((c) => c.errors.length === 0),
@@ -87,6 +95,10 @@ export async function runRenderPanBench({ quick = false, log = () => {} } = {}) 
 
 function ms(value, withUnit = true) {
   return `${value.toFixed(2)}${withUnit ? ' ms' : ''}`;
+}
+
+function spreadText(s) {
+  return `${ms(s.median)} (${ms(s.min, false)} to ${ms(s.max)})`;
 }
 
 function roundsText(medians) {
@@ -104,19 +116,20 @@ async function runCase(browser, server, spec, config, log) {
     const shown = [];
     const hidden = [];
     const added = [];
+    const addedCpu = [];
     for (let round = 0; round < config.rounds; round++) {
-      const order = round % 2 ? [false, true] : [true, false];
-      const medians = {};
-      for (const on of order) {
-        const samples = await page.evaluate((opts) => window.panBench.pan(opts), { frames: config.frames, shown: on });
-        medians[on] = summarize(samples).median;
-      }
-      shown.push(medians.true);
-      hidden.push(medians.false);
-      added.push(medians.true - medians.false);
-      log(`render-pan ${spec.id} round ${round + 1}: shown ${medians.true.toFixed(2)} ms, hidden ${medians.false.toFixed(2)} ms`);
+      const { result: samples, cpuMs } = await withFrameCpu(page, () => page.evaluate((opts) => window.panBench.panAB(opts), { frames: config.frames, block: config.block, settle: config.settle }));
+      const on = summarize(samples.shown).median;
+      const off = summarize(samples.hidden).median;
+      shown.push(on);
+      hidden.push(off);
+      added.push(on - off);
+      const cpu = (ids) => ids.map(cpuMs).filter((v) => v !== null);
+      const [cpuOn, cpuOff] = [cpu(samples.shownIds), cpu(samples.hiddenIds)];
+      if (cpuOn.length && cpuOff.length) addedCpu.push(summarize(cpuOn).median - summarize(cpuOff).median);
+      log(`render-pan ${spec.id} round ${round + 1}: shown ${on.toFixed(2)} ms, hidden ${off.toFixed(2)} ms (${samples.shown.length} / ${samples.hidden.length} frames); main-thread CPU shown ${cpuOn.length ? summarize(cpuOn).median.toFixed(2) : '?'} ms, hidden ${cpuOff.length ? summarize(cpuOff).median.toFixed(2) : '?'} ms`);
     }
-    return { id: spec.id, label: spec.label, dpr: spec.dpr, info, shown, hidden, added: summarize(added), errors };
+    return { id: spec.id, label: spec.label, dpr: spec.dpr, info, shown, hidden, added: summarize(added), addedCpu: addedCpu.length === config.rounds ? summarize(addedCpu) : null, errors };
   } finally {
     await context.close();
   }

@@ -8,11 +8,17 @@ export interface ColumnRun {
   columnWidth: number;
 }
 
-/** Where the visible columns land: contiguous runs, and the column range they cover (for painting). */
+/**
+ * Where the visible columns land: contiguous runs, and the column range they cover (for painting);
+ * `origin` is the x (media px) of logical index 0 and `spacing` the bar spacing: with the map's
+ * {@link ColumnTimeMap.revision} they fix every run, and a pan changes only `origin`.
+ */
 export interface ColumnPlacement {
   runs: ColumnRun[];
   firstColumn: number;
   endColumn: number;
+  origin: number;
+  spacing: number;
 }
 
 /** Why nothing is drawn although there are klines: they do not line up with the chart's bars. */
@@ -43,6 +49,8 @@ export class ColumnTimeMap {
   private length = 0;
   private version = -1;
   private stale = false;
+  /** Bumped whenever a column's bar may have changed (a rebuild or new columns looked up). */
+  revision = 0;
   /** Set after a rebuild when the klines do not line up with the chart's bars (nothing is placed then). */
   problem: PlacementProblem | null = null;
 
@@ -122,7 +130,7 @@ export class ColumnTimeMap {
       if (firstColumn < 0) firstColumn = c;
       endColumn = c + 1;
     }
-    return runs.length ? { runs, firstColumn, endColumn } : null;
+    return runs.length ? { runs, firstColumn, endColumn, origin: x1, spacing } : null;
   }
 
   private stillPlaced(timeScale: TimeScale, openTimes: Float64Array): boolean {
@@ -142,6 +150,7 @@ export class ColumnTimeMap {
   }
 
   private extend(timeScale: TimeScale, openTimes: Float64Array, count: number): void {
+    this.revision++;
     if (this.index.length < count) {
       const size = Math.max(count, this.index.length * 2, 64);
       const index = new Int32Array(size);

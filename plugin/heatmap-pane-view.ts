@@ -3,16 +3,18 @@ import { modalSpacing } from '../src/klines/modal-spacing';
 import { BarColumns, MAX_GROUPED_BAR_MS } from './bar-columns';
 import { CellImage, type CellPaint, type ColumnSource } from './cell-image';
 import { chartTimeToMs } from './chart-time';
-import { rowGeometry } from './chart-geometry';
+import { RowGeometryCache } from './chart-geometry';
 import type { ColumnsReader } from './columns-reader';
+import { visibleReference } from './colour-reference';
 import { ColumnTimeMap, type PlacementProblem } from './column-time-map';
+import { ColumnViews } from './column-views';
 import { RECENT_COLUMNS, type HeatmapOptions } from './heatmap-options';
 import { HeatmapRenderer } from './heatmap-renderer';
 import { ImageSurface } from './image-surface';
 import { buildIntensityLut } from './intensity-lut';
 import { PaintBudget, type PaintTiming } from './paint-budget';
+import { PaneBitmapCache } from './pane-bitmap-cache';
 import { paletteRamps } from './palette';
-import { visiblePercentile } from './visible-percentile';
 
 /**
  * Repainting is checked against the frame's {@link PaintBudget} every {@link PAINT_CHUNK_CELLS} cells, so a
@@ -21,9 +23,6 @@ import { visiblePercentile } from './visible-percentile';
 const PAINT_CHUNK_CELLS = 32_768;
 /** The first chunk of a frame is small: it may pay for a new tile and for code not yet optimised. */
 const FIRST_CHUNK_COLUMNS = 8;
-
-/** Steps of the normalising reference (about 19 % apart) so small viewport moves do not repaint. */
-const REFERENCE_STEPS_PER_OCTAVE = 4;
 
 /**
  * The heatmap's pane view (drawn behind the series): keeps the cached pixels and hands lightweight-charts
@@ -37,6 +36,7 @@ export class HeatmapPaneView implements IPrimitivePaneView {
   private readonly budget: PaintBudget;
   private image: CellImage | null = null;
   private readonly surface = new ImageSurface();
+  private readonly paneCache = new PaneBitmapCache();
   private paint: CellPaint | null = null;
   private generation = 1;
   private stamps = new Uint32Array(0);
@@ -54,6 +54,8 @@ export class HeatmapPaneView implements IPrimitivePaneView {
   private barMsVersion = -1;
   /** The placement problem grouping was last tried for (the bars could not group the klines): not retried per frame. */
   private groupingTried: PlacementProblem | null = null;
+  private readonly columnViews = new ColumnViews();
+  private readonly rowGeometry = new RowGeometryCache();
 
   /** `timing` sets the clock and the paint budget per frame (defaults: `performance.now()`, 6 ms per 16 ms). */
   constructor(timing: Partial<PaintTiming> = {}) {
@@ -111,6 +113,9 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     this.complete = true;
     this.image = null;
     this.surface.reset();
+    this.paneCache.reset();
+    this.columnViews.reset();
+    this.rowGeometry.reset();
     this.paint = null;
     this.stamps = new Uint32Array(0);
     this.dataVersion = -1;
@@ -131,23 +136,24 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     const { data: version, tail: tailVersion } = model.revision;
     const count = model.length;
     const placement = this.columnMap.place(timeScale, range.from, range.to, model.klines.openTime, model.klines.intervalMs);
-    const rows = placement ? rowGeometry(series, grid) : null;
+    const rows = placement ? this.rowGeometry.of(series, grid) : null;
     if (!placement || !rows) return;
     if (!this.image || this.image.rows !== grid.rows || version !== this.dataVersion) {
       this.image = new CellImage(grid.rows);
       this.surface.reset(grid.rows);
+      this.paneCache.invalidate();
       this.stamps = new Uint32Array(0);
       this.dataVersion = version;
       this.paint = null;
     }
     this.trackColumns(count, tailVersion);
-    const { firstColumn, endColumn, runs } = placement;
+    const { firstColumn, endColumn, runs, origin, spacing } = placement;
     // updateAllViews runs on every redraw (crosshair moves too): recompute only when an input changed.
     const [r0, r1] = options.normalizeOn === 'recent' ? [Math.max(0, count - RECENT_COLUMNS), count] : [firstColumn, endColumn];
     const key = `${version}:${tailVersion}:${r0}:${r1}:${options.sides}:${options.normalizePercentile}`;
     if (key !== this.referenceKey) {
       this.referenceKey = key;
-      this.reference = steppedReference(visiblePercentile(model, grid.rows, r0, r1, options.sides, options.normalizePercentile));
+      this.reference = visibleReference(this.columnViews.of(model), grid.rows, r0, r1, options.sides, options.normalizePercentile, this.reference);
     }
     const reference = this.reference;
     if (!this.paint || this.paint.reference !== reference) {
@@ -155,8 +161,11 @@ export class HeatmapPaneView implements IPrimitivePaneView {
       this.generation++;
     }
     const chunk = Math.max(1, Math.floor(PAINT_CHUNK_CELLS / grid.rows));
-    this.complete = this.budget.spend((expired) => this.paintStale(model, firstColumn, endColumn, chunk, expired));
-    this.current = new HeatmapRenderer({ tiles: this.surface.tiles, rows: grid.rows, runs, strips: rows.strips });
+    const columns = this.columnViews.of(model);
+    this.complete = this.budget.spend((expired) => this.paintStale(columns, firstColumn, endColumn, chunk, expired));
+    // xOf(1) - xOf(0) wobbles in the last bits from frame to frame; nine digits tell real spacings apart.
+    const cache = { store: this.paneCache, origin, layout: `${this.columnMap.revision}:${spacing.toPrecision(9)}` };
+    this.current = new HeatmapRenderer({ tiles: this.surface.tiles, rows: grid.rows, runs, strips: rows.strips, cache });
   }
 
   /**
@@ -219,6 +228,7 @@ export class HeatmapPaneView implements IPrimitivePaneView {
       size = Math.min(chunk, size * 2);
       image.paint(source, c, end, paint);
       this.surface.sync(image, c, end);
+      this.paneCache.columnsChanged(c, end);
     }
     return true;
   }
@@ -229,12 +239,6 @@ function createPaint(reference: number, options: HeatmapOptions): CellPaint {
   const params = { threshold: options.threshold, moreHeat: options.moreHeat, opacity: options.opacity };
   const longLut = buildIntensityLut(ramps.long, params);
   return { reference, sides: options.sides, twoSided: ramps.twoSided, longLut, shortLut: ramps.twoSided ? buildIntensityLut(ramps.short, params) : longLut };
-}
-
-/** `value` rounded to a power of 2^(1/4), so the reference moves in coarse steps. */
-export function steppedReference(value: number): number {
-  if (!(value > 0)) return 0;
-  return Math.pow(2, Math.round(Math.log2(value) * REFERENCE_STEPS_PER_OCTAVE) / REFERENCE_STEPS_PER_OCTAVE);
 }
 
 /** The most common spacing of the series' bars in ms (0 when unknown). */

@@ -1,22 +1,20 @@
 import type { CanvasRenderingTarget2D } from 'fancy-canvas';
 import type { IPrimitivePaneRenderer } from 'lightweight-charts';
-import type { ColumnRun } from './column-time-map';
-import type { SurfaceTile } from './image-surface';
-import type { RowStrip } from './row-strips';
+import { drawColumns, type HeatmapColumns } from './heatmap-draw';
+import type { ColumnOrigin, PaneBitmapCache } from './pane-bitmap-cache';
 
 /**
- * Everything the heatmap renderer needs, in media (CSS) pixels: the columns of each run sit side by side
- * (see {@link ColumnRun}); each strip spreads its image rows (0 = highest price row) evenly over its
- * `yTop..yBottom`.
+ * Everything the heatmap renderer needs (see {@link HeatmapColumns}), and optionally the pane-resolution
+ * cache to draw through with where the columns' x origin is now.
  */
-export interface HeatmapDrawData {
-  tiles: readonly SurfaceTile[];
-  rows: number;
-  runs: readonly ColumnRun[];
-  strips: readonly RowStrip[];
+export interface HeatmapDrawData extends HeatmapColumns {
+  cache?: { store: PaneBitmapCache } & ColumnOrigin;
 }
 
-/** Draws the cached cell image with one `drawImage` per run of columns, tile and row strip; it only draws. */
+/**
+ * Draws the cell image's tiles with one `drawImage` per run of columns, tile and row strip, through the
+ * {@link PaneBitmapCache} when there is one; it only draws.
+ */
 export class HeatmapRenderer implements IPrimitivePaneRenderer {
   constructor(private readonly data: HeatmapDrawData | null) {}
 
@@ -26,37 +24,9 @@ export class HeatmapRenderer implements IPrimitivePaneRenderer {
     const data = this.data;
     if (!data || data.runs.length === 0) return;
     target.useBitmapCoordinateSpace(({ context, bitmapSize, horizontalPixelRatio: hpr, verticalPixelRatio: vpr }) => {
-      context.imageSmoothingEnabled = false;
-      const width = bitmapSize.width;
-      const height = bitmapSize.height;
-      const rowSpans = data.strips.map((strip) => ({ strip, span: clipSpan(Math.round(strip.yTop * vpr), Math.round(strip.yBottom * vpr), strip.count, 0, height) }));
-      for (const run of data.runs) {
-        for (const tile of data.tiles) {
-          const c0 = Math.max(run.firstColumn, tile.firstColumn);
-          const c1 = Math.min(run.endColumn, tile.firstColumn + tile.columns);
-          if (c0 >= c1) continue;
-          const span = clipSpan(Math.round((run.x0 + c0 * run.columnWidth) * hpr), Math.round((run.x0 + c1 * run.columnWidth) * hpr), c1 - c0, 0, width);
-          if (!span) continue;
-          const sx = c0 - tile.firstColumn + span.srcOffset;
-          for (const { strip, span: rowSpan } of rowSpans) {
-            if (rowSpan) context.drawImage(tile.source, sx, strip.row + rowSpan.srcOffset, span.srcLength, rowSpan.srcLength, span.dst, rowSpan.dst, span.dstLength, rowSpan.dstLength);
-          }
-        }
-      }
+      const frame = { width: bitmapSize.width, height: bitmapSize.height, hpr, vpr };
+      if (data.cache?.store.draw(context, data, frame, data.cache)) return;
+      drawColumns(context, data, frame, 0, frame.width);
     });
   }
-}
-
-/**
- * Clips a destination span `[a, b)` (bitmap pixels, `a < b` after ordering) showing `units` source units
- * to `[lo, hi)`; returns the visible destination and the matching (possibly fractional) source part.
- */
-export function clipSpan(a: number, b: number, units: number, lo: number, hi: number): { dst: number; dstLength: number; srcOffset: number; srcLength: number } | null {
-  const start = Math.min(a, b);
-  const end = Math.max(a, b);
-  if (end <= lo || start >= hi || end - start <= 0) return null;
-  const from = Math.max(start, lo);
-  const to = Math.min(end, hi);
-  const perPixel = units / (end - start);
-  return { dst: from, dstLength: to - from, srcOffset: (from - start) * perPixel, srcLength: (to - from) * perPixel };
 }

@@ -3,6 +3,7 @@ import { formatNotional, formatPct } from '../src/levels/format-level';
 import type { Level, LevelsReport } from '../src/levels/level';
 import type { HeatmapOptions } from './heatmap-options';
 import { hostLabelStyle, type HostLabelStyle } from './host-label-style';
+import { LabelSprites } from './label-sprites';
 import { LevelPriceAxisView } from './level-price-axis-view';
 import { LABEL_HEIGHT, labelHeight, LevelsRenderer, type LevelLine } from './levels-renderer';
 
@@ -28,6 +29,7 @@ export class LevelsPaneView implements IPrimitivePaneView {
   private axisViews: readonly LevelPriceAxisView[] = [];
   private labels = new WeakMap<Level, string>();
   private labelFormat: ((price: number) => string) | null = null;
+  private readonly sprites = new LabelSprites();
 
   zOrder(): PrimitivePaneViewZOrder {
     return 'top';
@@ -75,7 +77,7 @@ export class LevelsPaneView implements IPrimitivePaneView {
       }
     }
     this.updateAxisViews(options, axis, series, style, height);
-    this.current = this.lines.length ? new LevelsRenderer(this.lines, { ...style, ...newestBar(chart, series) }) : null;
+    this.current = this.lines.length ? new LevelsRenderer(this.lines, { ...style, ...newestBar(chart, series) }, this.sprites) : null;
   }
 
   private labelOf(level: Level, unit: LevelsReport['unit'], format: (price: number) => string, nearest: boolean): string {
@@ -122,6 +124,7 @@ export class LevelsPaneView implements IPrimitivePaneView {
     this.placed = [];
     this.axisPool = [];
     this.axisViews = [];
+    this.sprites.reset();
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { CanvasRenderingTarget2D } from 'fancy-canvas';
 import type { IPrimitivePaneRenderer } from 'lightweight-charts';
+import type { LabelSprites } from './label-sprites';
 
 /** One level line as the renderer draws it, in media pixels. */
 export interface LevelLine {
@@ -62,11 +63,12 @@ export function labelRight(layout: LabelLayout, paneWidth: number, boxWidth: num
   return left - boxWidth >= MARGIN_PX ? left : edge;
 }
 
-/** Draws level lines across the pane with their labels; it only draws. */
+/** Draws level lines across the pane with their labels (copied from `sprites` when given); it only draws. */
 export class LevelsRenderer implements IPrimitivePaneRenderer {
   constructor(
     private readonly lines: readonly LevelLine[],
     private readonly layout: LabelLayout = DEFAULT_LABEL_LAYOUT,
+    private readonly sprites: LabelSprites | null = null,
   ) {}
 
   draw(target: CanvasRenderingTarget2D): void {
@@ -75,7 +77,9 @@ export class LevelsRenderer implements IPrimitivePaneRenderer {
     target.useBitmapCoordinateSpace(({ context: ctx, bitmapSize, horizontalPixelRatio: hpr, verticalPixelRatio: vpr }) => {
       const width = bitmapSize.width;
       const fontPx = Math.round(layout.fontSize * vpr);
-      ctx.font = `${fontPx}px ${layout.fontFamily}`;
+      const pad = Math.round(PAD_PX * hpr);
+      const style = { font: `${fontPx}px ${layout.fontFamily}`, fontPx, pad, boxColor: layout.boxColor };
+      ctx.font = style.font;
       ctx.textBaseline = 'bottom';
       for (const line of this.lines) {
         const lineWidth = Math.max(1, Math.round(line.width * vpr));
@@ -90,15 +94,20 @@ export class LevelsRenderer implements IPrimitivePaneRenderer {
         ctx.lineTo(width, y);
         ctx.stroke();
         if (line.label) {
-          const pad = Math.round(PAD_PX * hpr);
-          const textWidth = Math.ceil(ctx.measureText(line.label).width);
+          const textAlpha = Math.max(line.alpha, 0.9);
+          const sprite = this.sprites?.get(line.label, line.color, textAlpha, style) ?? null;
+          const textWidth = sprite ? sprite.textWidth : Math.ceil(ctx.measureText(line.label).width);
           const boxWidth = textWidth + 2 * pad;
           const x = Math.round(labelRight(layout, width / hpr, boxWidth / hpr) * hpr) - boxWidth;
           const top = Math.round(line.labelY * vpr - lineWidth / 2) - fontPx - 2 * pad;
           ctx.globalAlpha = 1;
+          if (sprite) {
+            ctx.drawImage(sprite.canvas, x, top);
+            continue;
+          }
           ctx.fillStyle = layout.boxColor;
           ctx.fillRect(x, top, boxWidth, fontPx + 2 * pad);
-          ctx.globalAlpha = Math.max(line.alpha, 0.9);
+          ctx.globalAlpha = textAlpha;
           ctx.fillStyle = line.color;
           ctx.fillText(line.label, x + pad, top + fontPx + pad);
         }

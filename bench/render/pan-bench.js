@@ -1,8 +1,8 @@
 // Page logic of pan-bench.html. Query: ?visible=V&width=W&height=H&rows=R. A W x H chart of
 // syntheticKlines(V + 2 * 240) candles with the overlay (R model rows), the last V bars in view. Then
-// window.panBench.pan({ frames, shown }) pans one bar a frame (left, then back right) with the overlay
-// shown or hidden (heatmap and levels) and returns lightweight-charts' paint time of each frame (see
-// paint-timer.js). Sets <html data-ready> (or data-error).
+// window.panBench.panAB({ frames, block, settle }) pans one bar a frame (left, then back right) with the
+// overlay shown and hidden (heatmap and levels) in alternating blocks over the same bars and returns
+// lightweight-charts' paint time of each frame (see paint-timer.js). Sets <html data-ready> (or data-error).
 (function () {
   'use strict';
   var root = document.documentElement;
@@ -46,24 +46,48 @@
       info: function () {
         return { devicePixelRatio: devicePixelRatio, crossOriginIsolated: self.crossOriginIsolated === true, bitmap: { width: pane.width, height: pane.height }, bars: bars };
       },
-      /** Pans `frames` frames one bar each (left, then right), the overlay shown or hidden; paint ms per frame. */
-      pan: async function (opts) {
-        heatmap.applyOptions({ heatmapVisible: opts.shown, levelsVisible: opts.shown });
-        for (var w = 0; w < 20; w++) await frame();
-        window.paintTimer.take();
+      /**
+       * Pans `frames` frames one bar each (left, then right) twice over, the overlay shown and hidden
+       * (heatmap and levels) in alternating blocks of `block` frames: each block's positions are panned
+       * shown and then hidden (or the other way round, alternating), each after `settle` untimed frames
+       * at the block's start, so both see the same bars and the same load on the machine.
+       * Returns the paint ms of every timed frame and the ids of their animation-frame callbacks,
+       * { shown, hidden, shownIds, hiddenIds }.
+       */
+      panAB: async function (opts) {
+        var out = { shown: [], hidden: [], shownIds: [], hiddenIds: [] };
         var offset = 0;
         var step = -1;
-        for (var i = 0; i < opts.frames; i++) {
-          if (offset + step < -MARGIN + 1 || offset + step > MARGIN - 1) step = -step;
-          offset += step;
-          timeScale.setVisibleLogicalRange({ from: from + offset, to: from + offset + visible });
-          await frame();
+        for (var done = 0, b = 0; done < opts.frames; b++) {
+          var n = Math.min(opts.block, opts.frames - done);
+          var path = [];
+          for (var i = 0; i < n; i++) {
+            if (offset + step < -MARGIN + 1 || offset + step > MARGIN - 1) step = -step;
+            offset += step;
+            path.push(offset);
+          }
+          var start = path[0] - (path.length > 1 ? path[1] - path[0] : step);
+          var order = b % 2 ? [false, true] : [true, false];
+          for (var k = 0; k < 2; k++) {
+            heatmap.applyOptions({ heatmapVisible: order[k], levelsVisible: order[k] });
+            timeScale.setVisibleLogicalRange({ from: from + start, to: from + start + visible });
+            for (var w = 0; w < opts.settle; w++) await frame();
+            window.paintTimer.take();
+            for (var j = 0; j < path.length; j++) {
+              timeScale.setVisibleLogicalRange({ from: from + path[j], to: from + path[j] + visible });
+              await frame();
+            }
+            await frame();
+            var taken = window.paintTimer.take();
+            Array.prototype.push.apply(order[k] ? out.shown : out.hidden, taken.times.slice(0, path.length));
+            Array.prototype.push.apply(order[k] ? out.shownIds : out.hiddenIds, taken.ids.slice(0, path.length));
+          }
+          done += n;
         }
-        await frame();
-        var samples = window.paintTimer.take();
+        heatmap.applyOptions({ heatmapVisible: true, levelsVisible: true });
         timeScale.setVisibleLogicalRange({ from: from, to: from + visible });
         await frame();
-        return samples;
+        return out;
       },
     };
     root.dataset.ready = '1';

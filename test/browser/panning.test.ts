@@ -1,0 +1,131 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Kline } from '../../src/klines/kline';
+import { describeBrowser } from './describe-browser';
+import { launchChromium } from './chromium.mjs';
+import { expectNoConsoleErrors, openPage, readPixels, waitForReady, type OpenedPage } from './page-harness';
+import type { RgbaImage } from './png';
+import { startStaticServer, type StaticServer } from './static-server.mjs';
+
+declare global {
+  interface Window {
+    /** The handle fixtures/panning.js leaves on the page. */
+    panning: {
+      pan(bars: number): Promise<void>;
+      fresh(): Promise<void>;
+      tick(kline: Kline): Promise<void>;
+      last(): Kline;
+      candles(): { index: number; x: number }[];
+    };
+  }
+}
+
+type Rgb = [number, number, number];
+
+const isWhite = ([r, g, b]: Rgb) => r > 240 && g > 240 && b > 240;
+const isBlack = ([r, g, b]: Rgb) => r < 40 && g < 40 && b < 40;
+
+/** The pixel column of `image` under media x (its bitmap column at `dpr`). */
+function pixelColumn(image: RgbaImage, x: number, dpr: number): Rgb[] {
+  const bx = Math.round(x * dpr);
+  const column: Rgb[] = [];
+  for (let y = 0; y < image.height; y++) {
+    const i = (y * image.width + bx) * 4;
+    column.push([image.data[i], image.data[i + 1], image.data[i + 2]]);
+  }
+  return column;
+}
+
+/** Heat pixels (neither background nor candle) of a column. */
+const heatIn = (column: Rgb[]) => column.filter((p) => !isWhite(p) && !isBlack(p)).length;
+
+/** Pixels (candles left out) whose colour differs by more than 10 in a channel between `a` and `b`. */
+function differing(a: Rgb[], b: Rgb[]): number {
+  let differ = 0;
+  for (let y = 0; y < Math.min(a.length, b.length); y++) {
+    if (isBlack(a[y]) || isBlack(b[y])) continue;
+    if (a[y].some((v, k) => Math.abs(v - b[y][k]) > 10)) differ++;
+  }
+  return differ;
+}
+
+describeBrowser('the heatmap while panning shows what a first draw at the same position shows', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  let opened: OpenedPage;
+  let page: Page;
+  let dpr: number;
+
+  beforeAll(async () => {
+    server = await startStaticServer();
+    browser = await launchChromium();
+    opened = await openPage(browser, `${server.url}/fixtures/panning.html`, { width: 820, height: 820 });
+    page = opened.page;
+    await waitForReady(page);
+    dpr = await page.evaluate(() => window.devicePixelRatio);
+  });
+  afterAll(async () => {
+    await opened?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  const pan = (bars: number) => page.evaluate((n) => window.panning.pan(n), bars);
+  const fresh = () => page.evaluate(() => window.panning.fresh());
+
+  /** Candles in view whose pixel column differs between the panned chart and a fresh one, and the heat compared. */
+  async function compareUnderCandles(): Promise<{ candles: number; heat: number; mismatched: number[] }> {
+    await fresh();
+    const candles = await page.evaluate(() => window.panning.candles());
+    const panned = await readPixels(page, '[data-testid=panned]', 'canvas');
+    const first = await readPixels(page, '[data-testid=fresh]', 'canvas');
+    let heat = 0;
+    const mismatched: number[] = [];
+    for (const { index, x } of candles) {
+      const a = pixelColumn(panned, x, dpr);
+      const b = pixelColumn(first, x, dpr);
+      heat += heatIn(b);
+      if (differing(a, b) > 0) mismatched.push(index);
+    }
+    return { candles: candles.length, heat, mismatched };
+  }
+
+  it('after panning one bar a frame towards older bars, every candle has the colours a first draw gives it', async () => {
+    await pan(-30);
+    const { candles, heat, mismatched } = await compareUnderCandles();
+    expect(candles).toBeGreaterThan(100);
+    expect(heat).toBeGreaterThan(candles * 20);
+    expect(mismatched).toEqual([]);
+  });
+
+  it('after panning back past the start, towards newer bars, the same holds', async () => {
+    await pan(45);
+    const { heat, candles, mismatched } = await compareUnderCandles();
+    expect(heat).toBeGreaterThan(candles * 20);
+    expect(mismatched).toEqual([]);
+  });
+
+  it('a tick on the forming bar repaints its column on a panned chart', async () => {
+    await pan(50);
+    const last = await page.evaluate(() => window.panning.last());
+    const opened = { ...last, openTime: last.openTime + 3_600_000, open: last.close, high: last.close, low: last.close };
+    await page.evaluate((k) => window.panning.tick(k), opened);
+    const candles = await page.evaluate(() => window.panning.candles());
+    const forming = candles[candles.length - 1];
+    expect(forming.index).toBe(400);
+    const columnOf = async (chart: string) => pixelColumn(await readPixels(page, `[data-testid=${chart}]`, 'canvas'), forming.x, dpr);
+    const before = await columnOf('panned');
+    // The same forming bar with forty times the volume in the same range: only its column changes, the price scale does not.
+    const heavier = { ...opened, volume: last.volume * 40, quoteVolume: (last.quoteVolume ?? last.volume * last.close) * 40 };
+    await page.evaluate((k) => window.panning.tick(k), heavier);
+    await fresh();
+    const truth = await columnOf('fresh');
+    expect(heatIn(truth)).toBeGreaterThan(20);
+    expect(differing(before, truth)).toBeGreaterThan(5);
+    expect(differing(await columnOf('panned'), truth)).toBe(0);
+  });
+
+  it('raised no console errors', () => {
+    expectNoConsoleErrors(opened.errors);
+  });
+});
