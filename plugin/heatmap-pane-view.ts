@@ -24,6 +24,9 @@ const PAINT_CHUNK_CELLS = 32_768;
 /** The first chunk of a frame is small: it may pay for a new tile and for code not yet optimised. */
 const FIRST_CHUNK_COLUMNS = 8;
 
+/** Share of the visible width the columns in view may move before the colour reference is taken again. */
+const REFERENCE_RANGE_SLACK = 0.1;
+
 /**
  * The heatmap's pane view (drawn behind the series): keeps the cached pixels and hands lightweight-charts
  * a {@link HeatmapRenderer} over them. Each column remembers the paint generation it was painted with; a new
@@ -44,6 +47,8 @@ export class HeatmapPaneView implements IPrimitivePaneView {
   private tailVersion = -1;
   private columns = 0;
   private referenceKey = '';
+  /** The columns the colour reference was last taken over. */
+  private referenceRange: [number, number] = [0, 0];
   /** False when visible columns were left stale by the paint budget: draw again next frame. */
   complete = true;
   private reference = 0;
@@ -121,6 +126,7 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     this.dataVersion = -1;
     this.columns = 0;
     this.referenceKey = '';
+    this.referenceRange = [0, 0];
   }
 
   /** Brings the visible part of the image up to date for `model` (its revision says what changed) and the renderer with it. */
@@ -150,9 +156,10 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     const { firstColumn, endColumn, runs, origin, spacing } = placement;
     // updateAllViews runs on every redraw (crosshair moves too): recompute only when an input changed.
     const [r0, r1] = options.normalizeOn === 'recent' ? [Math.max(0, count - RECENT_COLUMNS), count] : [firstColumn, endColumn];
-    const key = `${version}:${tailVersion}:${r0}:${r1}:${options.sides}:${options.normalizePercentile}`;
-    if (key !== this.referenceKey) {
+    const key = `${version}:${tailVersion}:${options.sides}:${options.normalizePercentile}`;
+    if (key !== this.referenceKey || this.rangeMoved(r0, r1)) {
       this.referenceKey = key;
+      this.referenceRange = [r0, r1];
       this.reference = visibleReference(this.columnViews.of(model), grid.rows, r0, r1, options.sides, options.normalizePercentile, this.reference);
     }
     const reference = this.reference;
@@ -192,6 +199,16 @@ export class HeatmapPaneView implements IPrimitivePaneView {
       }
     }
     return model;
+  }
+
+  /**
+   * Whether the columns in view moved by more than {@link REFERENCE_RANGE_SLACK} of their width since the
+   * colour reference was taken: panning a bar a frame then takes it again every few dozen frames, not on
+   * every frame (a sample over every visible column, and the reference moves in coarse steps anyway).
+   */
+  private rangeMoved(r0: number, r1: number): boolean {
+    const [a0, a1] = this.referenceRange;
+    return Math.abs(r0 - a0) + Math.abs(r1 - a1) > Math.max(0, REFERENCE_RANGE_SLACK * (r1 - r0));
   }
 
   private trackColumns(count: number, tailVersion: number): void {
