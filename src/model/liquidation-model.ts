@@ -229,12 +229,38 @@ export class LiquidationModel {
 
   /**
    * Open time of the first bar of the unbroken run of `side` mass at `row` that reaches column `index`
-   * (its own open time when the run starts there): when a cluster formed. Cached per data revision.
+   * (its own open time when the run starts there): when a cluster formed. A run longer than the warm-up
+   * ({@link warmupMs}) reports the first bar of the warm-up before `index`: mass older than that weighs under
+   * 1 %, and rows the forward flow keeps filled near price would otherwise walk the whole history. Cached
+   * per data revision.
    */
   firstSeen(side: Side, row: number, index = this.length - 1): number {
     this.requireColumn(index, 'firstSeen');
-    const oldest = (this.store as HeatmapColumns).oldest(this.bars.length);
+    const kept = (this.store as HeatmapColumns).oldest(this.bars.length);
+    const oldest = Math.max(kept, this.firstBarSince(this.bars.openTime[index] - this.warmupSpanMs(), kept, index));
     return this.bars.openTime[this.firstSeenIndex.firstColumn(this.readCell, side, row, index, oldest)];
+  }
+
+  /** The first bar in `[from, to]` opening at or after `time` (`to` when none before it does). */
+  private firstBarSince(time: number, from: number, to: number): number {
+    const openTime = this.bars.openTime;
+    let lo = from;
+    let hi = to;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (openTime[mid] < time) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private warmupSpan: { tiers: unknown; ms: number } | null = null;
+
+  /** {@link warmupMs} of the current tiers, computed once per tiers. */
+  private warmupSpanMs(): number {
+    const tiers = this.opts.tiers;
+    if (this.warmupSpan?.tiers !== tiers) this.warmupSpan = { tiers, ms: warmupMs(tiers) };
+    return this.warmupSpan.ms;
   }
 
   private requireColumn(i: number, what: string): HeatmapColumns {
