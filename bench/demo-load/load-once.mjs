@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../test/browser/static-server.mjs';
-import { intervalToMs, parseDuration } from '../../dist/core.mjs';
+import { HISTORY_MS } from '../../test/demo/fake-binance.mjs';
+import { DEFAULT_TIERS, historyNeededMs, intervalToMs, modelIntervalFor, parseDuration } from '../../dist/core.mjs';
 import { stackHead } from './format.mjs';
 import { installProbe } from './page-probe.mjs';
 import { phaseOf } from './phase-of.mjs';
@@ -158,7 +159,12 @@ export async function loadOnce(browser, demoUrl, fake, spec, config, { profile }
   }
 }
 
-/** Bars the page asks for (demo/page/range.js): ceil(lookback / interval), e.g. 6M = 180 days of 5m = 51,840. */
+/**
+ * Bars the model reads: the lookback the page shows (demo/page/range.js) plus the model's two warm-ups
+ * (`historyNeededMs`), in klines of the model's interval (15m under 15m-1d charts), as far back as the
+ * stand-in has bars (200 days): 6M of 5m is then 57,600 bars, 6M under a 1h chart 19,200 bars of 15m.
+ */
 function expectedBars(spec) {
-  return Math.ceil(parseDuration(spec.range) / intervalToMs(spec.interval));
+  const modelMs = intervalToMs(modelIntervalFor(spec.interval));
+  return Math.ceil(Math.min(parseDuration(spec.range) + historyNeededMs(DEFAULT_TIERS), HISTORY_MS) / modelMs);
 }

@@ -52,3 +52,6 @@ export interface FakeBinance {
 
 /** Starts a loopback stand-in for Binance USDⓈ-M REST and its combined kline/mark-price stream. */
 export function startFakeBinance(options?: FakeBinanceOptions): Promise<FakeBinance>;
+
+/** How far back the stand-in has bars (ms). */
+export declare const HISTORY_MS: number;

@@ -36,7 +36,8 @@ import { intervalToMs, msToInterval, parseKlines, syntheticKlines } from '../../
 /** Rows of a recording kept for the clock to move into (bars that form after the test starts). */
 const RECORDED_SPARE = 48;
 
-const HISTORY_MS = 200 * 24 * 3_600_000;
+/** How far back the stand-in has bars. */
+export const HISTORY_MS = 200 * 24 * 3_600_000;
 const MAX_LIMIT = 1500;
 const SYMBOL = /^[A-Z0-9]{2,30}$/;
 const PERIODS = new Set(['5m', '15m', '30m', '1h', '2h', '4h', '6h', '12h', '1d']);
