@@ -2,7 +2,7 @@ import type { Kline, KlineSeries } from '../src/klines/kline';
 import { KlineError } from '../src/klines/kline-error';
 import type { LevelsReport } from '../src/levels/level';
 import { mergeLevelsOptions, type LevelsOptions } from '../src/levels/levels-options';
-import { modelDensityAt, modelLevels } from '../src/levels/model-levels';
+import { modelDensityAt, modelLevels, warmLevels } from '../src/levels/model-levels';
 import { planTrade, type TradePlan, type TradePlanRequest } from '../src/levels/plan-trade';
 import { LiquidationModel, type AsyncControl, type DensityUnit, type ModelContext, type UpdateResult } from '../src/model/liquidation-model';
 import { mergeModelOptions, type ModelOptions } from '../src/model/model-options';
@@ -194,6 +194,8 @@ export class HeatmapDataController {
     const fresh = new LiquidationModel(this.modelOptions);
     await fresh.setDataAsync(series, context, { ...control, signal });
     if (signal.aborted) throw signal.reason;
+    // The level ids are tracked from two days back: in slices too, so the first report is one bar's work.
+    await warmLevels(fresh, this.levelsOptions, { sliceMs: control.sliceMs, signal });
     for (const tick of this.ticks.slice(since)) replay(fresh, tick);
     return fresh;
   }

@@ -37,6 +37,20 @@ export class LevelTracker {
     return this.match(this.live, this.significant(index)).levels;
   }
 
+  /**
+   * Commits one more closed bar on the way to column `index` (tracking from two days before it when not
+   * started); true once every closed bar up to `index` is committed. Lets a caller spread the first
+   * report's tracking over slices.
+   */
+  advance(index: number): boolean {
+    const model = this.model;
+    const end = Math.min(index + 1, model.hasForming ? model.length - 1 : model.length);
+    if (this.next < 0 || index < this.next - 1) this.restart(index);
+    if (this.next >= end) return true;
+    this.commit(this.next++);
+    return this.next >= end;
+  }
+
   /** Levels that ended at or after `since` (epoch ms) up to the last committed bar, oldest first. */
   endedSince(since: number): EndedLevel[] {
     return this.ended.filter((e) => e.endedAt >= since);

@@ -1,4 +1,5 @@
 import type { LiquidationModel } from '../model/liquidation-model';
+import { nextTask } from '../scheduling/next-task';
 import type { CellDensity } from '../model/model-types';
 import { rowOf } from '../model/price-grid';
 import type { Side } from '../model/side';
@@ -52,6 +53,26 @@ export function modelLevels(model: LiquidationModel, options: Partial<LevelsOpti
     mmr: model.options().mmr,
     ...(ended ? { ended } : {}),
   };
+}
+
+/**
+ * Tracks the levels of `model` up to its latest column in slices of about `sliceMs` (8), yielding to the
+ * event loop between them, so the first {@link modelLevels} report after a load costs one bar, not the
+ * two days of bars its level ids are tracked from. Resolves at once with `trackIds: false`.
+ */
+export async function warmLevels(model: LiquidationModel, options: Partial<LevelsOptions> = {}, control: { sliceMs?: number; signal?: AbortSignal } = {}): Promise<void> {
+  const o = mergeLevelsOptions(options);
+  if (o.trackIds === false || !model.grid || model.length === 0) return;
+  const tracker = trackerOf(model, o);
+  const sliceMs = control.sliceMs ?? 8;
+  for (;;) {
+    const start = performance.now();
+    let done = tracker.advance(model.length - 1);
+    while (!done && performance.now() - start < sliceMs) done = tracker.advance(model.length - 1);
+    if (done) return;
+    await nextTask();
+    if (control.signal?.aborted) throw control.signal.reason;
+  }
 }
 
 const trackers = new WeakMap<LiquidationModel, { key: string; tracker: LevelTracker }>();
