@@ -26,7 +26,7 @@ export type { AsyncControl, CellDensity, ColumnView, DensityUnit, ModelContext, 
 
 export type { Level, LevelsReport, Bias, BiasLabel } from './levels/level';
 export { DEFAULT_LEVELS_OPTIONS, mergeLevelsOptions, type LevelsOptions } from './levels/levels-options';
-export { modelLevels, modelDensityAt } from './levels/model-levels';
+export { modelLevels, modelDensityAt, warmLevels } from './levels/model-levels';
 export { suggestStop, suggestTargets, type Placement, type PlacementRequest, type TradeSide } from './levels/placement';
 export { formatPrice, formatNotional, formatPct, formatLevelLabel } from './levels/format-level';
 export { planTrade, type TradePlan, type TradePlanRequest, type PlannedStop, type PlannedTarget } from './levels/plan-trade';
