@@ -28,7 +28,7 @@ const entries = { index: 'plugin/index.ts', core: 'src/index.ts' };
  * Whitespace out and local variables shortened; function and class names kept, so stack traces and error
  * names read as in the source (the source maps ship beside the bundles for the rest).
  */
-const compact = () => terser({ compress: false, mangle: { keep_classnames: true, keep_fnames: true }, format: { comments: false } });
+const compact = () => terser({ compress: { keep_classnames: true, keep_fnames: true, keep_infinity: true }, mangle: { keep_classnames: true, keep_fnames: true }, format: { comments: false } });
 
 /** Fails the build when rollup splits out a chunk that is not an entry (the package exports no such file). */
 const entriesOnly = () => ({
