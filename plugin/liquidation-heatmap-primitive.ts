@@ -1,4 +1,4 @@
-import type { AutoscaleInfo, IChartApiBase, IPrimitivePaneView, ISeriesApi, ISeriesPrimitive, ISeriesPrimitiveAxisView, PrimitiveHoveredItem, SeriesAttachedParameter, SeriesType, Time } from 'lightweight-charts';
+import type { AutoscaleInfo, IChartApiBase, IPrimitivePaneView, ISeriesApi, ISeriesPrimitive, ISeriesPrimitiveAxisView, PrimitiveHoveredItem, SeriesAttachedParameter, SeriesType, Time, DataChangedScope } from 'lightweight-charts';
 import type { Level, LevelsReport } from '../src/levels/level';
 import type { TradePlan, TradePlanRequest } from '../src/levels/plan-trade';
 import type { LiquidationModel, ModelContext, UpdateResult } from '../src/model/liquidation-model';
@@ -32,8 +32,8 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
   private readonly heatmapView: HeatmapPaneView;
   private readonly levelsView = new LevelsPaneView();
   private readonly views: readonly [HeatmapPaneView, LevelsPaneView];
-  private readonly onSeriesData = (): void => {
-    this.heatmapView.seriesDataChanged();
+  private readonly onSeriesData = (scope: DataChangedScope): void => {
+    this.heatmapView.seriesDataChanged(scope);
     this.redraw();
   };
   /** Bumped by every change the chart cannot see (data, options, the series' data); part of {@link viewKey}. */
