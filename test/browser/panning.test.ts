@@ -4,7 +4,7 @@ import type { Kline } from '../../src/klines/kline';
 import { describeBrowser } from './describe-browser';
 import { launchChromium } from './chromium.mjs';
 import { expectNoConsoleErrors, openPage, readPixels, waitForReady, type OpenedPage } from './page-harness';
-import type { RgbaImage } from './png';
+import { differingPixels, heatIn, pixelColumn, type Rgb } from './pixel-columns';
 import { startStaticServer, type StaticServer } from './static-server.mjs';
 
 declare global {
@@ -20,34 +20,8 @@ declare global {
   }
 }
 
-type Rgb = [number, number, number];
-
-const isWhite = ([r, g, b]: Rgb) => r > 240 && g > 240 && b > 240;
-const isBlack = ([r, g, b]: Rgb) => r < 40 && g < 40 && b < 40;
-
-/** The pixel column of `image` under media x (its bitmap column at `dpr`). */
-function pixelColumn(image: RgbaImage, x: number, dpr: number): Rgb[] {
-  const bx = Math.round(x * dpr);
-  const column: Rgb[] = [];
-  for (let y = 0; y < image.height; y++) {
-    const i = (y * image.width + bx) * 4;
-    column.push([image.data[i], image.data[i + 1], image.data[i + 2]]);
-  }
-  return column;
-}
-
-/** Heat pixels (neither background nor candle) of a column. */
-const heatIn = (column: Rgb[]) => column.filter((p) => !isWhite(p) && !isBlack(p)).length;
-
 /** Pixels (candles left out) whose colour differs by more than 10 in a channel between `a` and `b`. */
-function differing(a: Rgb[], b: Rgb[]): number {
-  let differ = 0;
-  for (let y = 0; y < Math.min(a.length, b.length); y++) {
-    if (isBlack(a[y]) || isBlack(b[y])) continue;
-    if (a[y].some((v, k) => Math.abs(v - b[y][k]) > 10)) differ++;
-  }
-  return differ;
-}
+const differing = (a: Rgb[], b: Rgb[]): number => differingPixels(a, b).differ;
 
 describeBrowser('the heatmap while panning shows what a first draw at the same position shows', () => {
   let browser: Browser;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser } from './describe-browser';
 import { launchChromium } from './chromium.mjs';
 import { expectNoConsoleErrors, openPage, readPixels, waitForReady, type OpenedPage } from './page-harness';
-import type { RgbaImage } from './png';
+import { differingPixels, heatIn, pixelColumn, type Rgb } from './pixel-columns';
 import { startStaticServer, type StaticServer } from './static-server.mjs';
 
 interface Probe {
@@ -12,8 +12,6 @@ interface Probe {
   barIndex: number | null;
   x: number | null;
 }
-
-type Rgb = [number, number, number];
 
 declare global {
   interface Window {
@@ -29,31 +27,9 @@ declare global {
   }
 }
 
-const isWhite = ([r, g, b]: Rgb) => r > 240 && g > 240 && b > 240;
-const isBlack = ([r, g, b]: Rgb) => r < 40 && g < 40 && b < 40;
-
-/** The pane canvas's pixels in the bitmap column under media x. */
-function pixelColumn(image: RgbaImage, x: number, dpr: number): Rgb[] {
-  const bx = Math.round(x * dpr);
-  const column: Rgb[] = [];
-  for (let y = 0; y < image.height; y++) {
-    const i = (y * image.width + bx) * 4;
-    column.push([image.data[i], image.data[i + 1], image.data[i + 2]]);
-  }
-  return column;
-}
-
-const heatIn = (column: Rgb[]) => column.filter((p) => !isWhite(p) && !isBlack(p)).length;
-
 /** Share of the pixels (candle pixels left out) whose colour differs by more than 10 in a channel. */
 function mismatch(a: Rgb[], b: Rgb[]): number {
-  let compared = 0;
-  let differ = 0;
-  for (let y = 0; y < Math.min(a.length, b.length); y++) {
-    if (isBlack(a[y]) || isBlack(b[y])) continue;
-    compared++;
-    if (a[y].some((v, k) => Math.abs(v - b[y][k]) > 10)) differ++;
-  }
+  const { differ, compared } = differingPixels(a, b);
   return differ / compared;
 }
 
