@@ -51,7 +51,7 @@ export function columnLevels(input: LevelsInput, o: LevelsOptions, significantOn
       low = Math.max(low, price);
       levelPrice = Math.max(levelPrice, low);
     }
-    return {
+    return withPeakRow(zone.peakRow, {
       price: levelPrice,
       low,
       high,
@@ -59,11 +59,19 @@ export function columnLevels(input: LevelsInput, o: LevelsOptions, significantOn
       strength: peakMax > 0 ? Math.min(1, zone.peak / peakMax) : 0,
       notional: zone.sum,
       distancePct: ((levelPrice - price) / price) * 100,
-      firstSeen: input.firstSeen ? input.firstSeen(side, zone.peakRow) : input.time,
+      firstSeen: input.time,
       id: levelId(side, input.time, grid.first + zone.peakRow),
-    };
+    });
   };
   return { below: longZones.map((z) => toLevel(z, 'long')), above: shortZones.map((z) => toLevel(z, 'short')) };
+}
+
+/** The peak row of each level {@link columnLevels} made, so `firstSeen` is asked only for the levels reported. */
+const peakRows = new WeakMap<Level, number>();
+
+function withPeakRow(row: number, level: Level): Level {
+  peakRows.set(level, row);
+  return level;
 }
 
 /** A new level's id: its side, the bar it was first seen at and its peak's row on the anchored grid. */
@@ -91,15 +99,28 @@ export function computeLevels(input: LevelsInput, options: Partial<LevelsOptions
       .slice(0, first ? o.top - 1 : o.top);
     return (first ? [first, ...ranked] : ranked).sort(byDistance);
   };
+  // `firstSeen` walks back through history: asked only for the levels the report lists, once each.
+  const seen = new Map<Level, Level>();
+  const dated = (level: Level): Level => {
+    let out = seen.get(level);
+    if (!out) {
+      const row = peakRows.get(level);
+      out = input.firstSeen && row !== undefined ? { ...level, firstSeen: input.firstSeen(level.side, row) } : level;
+      seen.set(level, out);
+    }
+    return out;
+  };
+  const nearestAbove = nearest(above);
+  const nearestBelow = nearest(below);
   return {
     time: input.time,
     price,
     unit: input.unit,
     sweepRule: input.sweepRule,
-    above: top(above),
-    below: top(below),
-    nearestAbove: nearest(above),
-    nearestBelow: nearest(below),
+    above: top(above).map(dated),
+    below: top(below).map(dated),
+    nearestAbove: nearestAbove && dated(nearestAbove),
+    nearestBelow: nearestBelow && dated(nearestBelow),
     totals: {
       above: massBetween(grid, input.short, price, Infinity),
       below: massBetween(grid, input.long, -Infinity, price),

@@ -117,6 +117,14 @@ describe('computeLevels', () => {
     expect(report.totals).toEqual({ below: 10, above: 3 });
   });
 
+  it('asks the history for firstSeen only for the levels it reports, once each (the walk back can be long)', () => {
+    const asked: number[] = [];
+    const bumps: [number, number, number][] = [[20, 10, 1], [30, 10, 1], [40, 10, 1], [50, 10, 1], [60, 10, 1], [70, 10, 1], [80, 10, 1], [90, 1, 1]];
+    const report = computeLevels({ ...column(bumps, []), firstSeen: (_side, row) => (asked.push(row), row) }, { top: 2, minStrength: 0.5 });
+    expect(report.below.map((l) => l.firstSeen).sort()).toEqual([...asked].sort());
+    expect(asked).toHaveLength(2);
+  });
+
   it('firstSeen comes from the supplied history lookup of the peak row', () => {
     const report = computeLevels({ ...column([[80, 10, 1]], []), firstSeen: (side, row) => (side === 'long' ? row * 10 : -1) });
     expect(report.below[0].firstSeen).toBe(800);
