@@ -160,13 +160,37 @@ export class ColumnTimeMap {
       this.index = index;
       this.mapped = mapped;
     }
-    for (let c = this.length; c < count; c++) {
+    // Columns before the time scale's first point have no bar (a history's warm-up before the first candle,
+    // a third of a 6M load): found by a binary search instead of one lookup each.
+    let c = this.length;
+    if (c === 0) {
+      const skip = beforeFirstPoint(timeScale, openTimes, count);
+      this.index.fill(UNMAPPED, 0, skip);
+      c = skip;
+    }
+    for (; c < count; c++) {
       const i = indexOf(timeScale, openTimes[c]);
       this.index[c] = i ?? UNMAPPED;
       if (i !== null) this.mapped[this.mappedCount++] = c;
     }
     this.length = count;
   }
+}
+
+/** How many of the first `count` columns open before the time scale's first point. */
+function beforeFirstPoint(timeScale: TimeScale, openTimes: Float64Array, count: number): number {
+  const before = (c: number) => {
+    const time = (openTimes[c] / 1000) as UTCTimestamp;
+    return timeScale.timeToIndex(time, false) === null && timeScale.timeToIndex(time, true) === 0;
+  };
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function indexOf(timeScale: TimeScale, openTimeMs: number): number | null {

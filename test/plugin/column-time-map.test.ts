@@ -17,6 +17,22 @@ function timeScale(seconds: number[]) {
   } as never;
 }
 
+/** Like {@link timeScale}, with lightweight-charts' `findNearest` (the next point, or the last) and a count of lookups. */
+function countingTimeScale(seconds: number[]) {
+  const calls = { count: 0 };
+  const scale = {
+    timeToIndex: (time: number, findNearest = false) => {
+      calls.count++;
+      const exact = seconds.indexOf(time);
+      if (exact >= 0 || !findNearest) return exact < 0 ? null : exact;
+      const next = seconds.findIndex((s) => s > time);
+      return next < 0 ? seconds.length - 1 : next;
+    },
+    logicalToCoordinate: (logical: number) => logical * SPACING,
+  };
+  return { scale: scale as never, calls };
+}
+
 const hours = (from: number, count: number) => Array.from({ length: count }, (_, i) => T0 + (from + i) * HOUR);
 const secondsOf = (ms: number[]) => ms.map((t) => t / 1000);
 
@@ -74,6 +90,17 @@ describe('column time map', () => {
     const quarters = Array.from({ length: 12 }, (_, i) => T0 + i * 900_000);
     const { map } = placed(bars, quarters);
     expect(map.problem).toMatchObject({ kind: 'finer-than-bars', matched: 6, between: 5 });
+  });
+
+  it('skips the columns before the first bar (a warm-up) with a binary search, not a lookup each', () => {
+    const { scale, calls } = countingTimeScale(secondsOf(hours(600, 100)));
+    const openTimes = Float64Array.from(hours(0, 700));
+    const map = new ColumnTimeMap();
+    map.sync(scale, openTimes, 700, 1);
+    expect(map.indexOf(599)).toBeNull();
+    expect(map.indexOf(600)).toBe(0);
+    expect(map.indexOf(699)).toBe(99);
+    expect(calls.count).toBeLessThan(100 + 2 * 12);
   });
 
   it('maps again when the time scale gained points before the columns (another series added times)', () => {
