@@ -142,12 +142,12 @@ async function openLive(state, config, sink, signal) {
     onKline: (k) => sink.kline(k),
     onMarkPrice: (m) => sink.market({ markPrice: m.markPrice, fundingRate: m.fundingRate, asOf: m.time }),
     onStatus: (s) => {
-      if (s.state === 'open') sink.status('live', `live: Binance ${state.symbol} ${state.interval}`);
+      if (s.state === 'open') sink.status('live', `live: ${label}`);
       else if (s.state === 'reconnecting') sink.status('error', `live connection lost (${s.reason}); reconnecting in ${Math.round(s.inMs / 1000)} s`);
       else if (s.state === 'error') sink.status('error', `live: ${s.error.message}`);
     },
   });
-  sink.status('live', `live: Binance ${state.symbol} ${state.interval}`);
+  sink.status('live', `live: ${label}`);
   return { stop: () => session.stop() };
 }
 

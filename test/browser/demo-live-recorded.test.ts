@@ -58,7 +58,7 @@ describeBrowserOnRecordings('demo live end to end on recorded 15m bars under a 1
   });
 
   it('says live once the websocket is open', async () => {
-    await opened.page.getByTestId('status').filter({ hasText: 'live: Binance BTCUSDT 1h' }).waitFor();
+    await opened.page.getByTestId('status').filter({ hasText: 'live: Binance BTCUSDT 1h (model on 15m klines)' }).waitFor();
     expect(fake.streams()).toEqual(['/market/stream?streams=btcusdt@kline_15m/btcusdt@markPrice@1s']);
   });
 
