@@ -1,3 +1,4 @@
+import { firstAtOrAfter } from '../src/klines/slice-series';
 import type { ColumnView, ModelRevision } from '../src/model/model-types';
 import type { PriceGrid } from '../src/model/price-grid';
 import type { ColumnsReader } from './columns-reader';
@@ -80,13 +81,7 @@ export class BarColumns implements ColumnsReader {
 
   /** The model column shown on the bar opening at `ms` (epoch ms), or -1. */
   columnAtTime(ms: number): number {
-    let lo = 0;
-    let hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.times[mid] < ms) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < this.count && this.times[lo] === ms ? this.pick[lo] : -1;
+    const i = firstAtOrAfter(this.times, ms, 0, this.count);
+    return i < this.count && this.times[i] === ms ? this.pick[i] : -1;
   }
 }

@@ -19,11 +19,16 @@ export function sliceSeries(series: KlineSeries, count: number): KlineSeries {
 
 /** Index of the first bar opening at or after `time` (`series.length` when none does). */
 export function firstBarAtOrAfter(series: KlineSeries, time: number): number {
-  let lo = 0;
-  let hi = series.length;
+  return firstAtOrAfter(series.openTime, time, 0, series.length);
+}
+
+/** The first index in `[from, to)` of the ascending `times` whose time is at least `time` (`to` when none). */
+export function firstAtOrAfter(times: ArrayLike<number>, time: number, from = 0, to = times.length): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (series.openTime[mid] < time) lo = mid + 1;
+    if (times[mid] < time) lo = mid + 1;
     else hi = mid;
   }
   return lo;

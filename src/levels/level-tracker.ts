@@ -1,3 +1,4 @@
+import { firstAtOrAfter } from '../klines/slice-series';
 import type { LiquidationModel } from '../model/liquidation-model';
 import { columnLevels } from './compute-levels';
 import type { EndedLevel, Level } from './level';
@@ -59,14 +60,7 @@ export class LevelTracker {
   private restart(index: number): void {
     const model = this.model;
     const times = model.klines.openTime;
-    const from = times[index] - Math.min(model.warmup(index).needMs, TRACK_WINDOW_MS);
-    let start = 0;
-    let end = index;
-    while (start < end) {
-      const mid = (start + end) >> 1;
-      if (times[mid] < from) start = mid + 1;
-      else end = mid;
-    }
+    const start = firstAtOrAfter(times, times[index] - Math.min(model.warmup(index).needMs, TRACK_WINDOW_MS), 0, index);
     this.next = Math.max(start, model.oldestColumn);
     this.live = [];
     this.ended.length = 0;

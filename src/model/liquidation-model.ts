@@ -1,3 +1,4 @@
+import { firstAtOrAfter } from '../klines/slice-series';
 import { nextTask } from '../scheduling/next-task';
 import type { Kline, KlineSeries } from '../klines/kline';
 import { KlineError } from '../klines/kline-error';
@@ -237,30 +238,8 @@ export class LiquidationModel {
   firstSeen(side: Side, row: number, index = this.length - 1): number {
     this.requireColumn(index, 'firstSeen');
     const kept = (this.store as HeatmapColumns).oldest(this.bars.length);
-    const oldest = Math.max(kept, this.firstBarSince(this.bars.openTime[index] - this.warmupSpanMs(), kept, index));
+    const oldest = Math.max(kept, firstAtOrAfter(this.bars.openTime, this.bars.openTime[index] - warmupMs(this.opts.tiers), kept, index));
     return this.bars.openTime[this.firstSeenIndex.firstColumn(this.readCell, side, row, index, oldest)];
-  }
-
-  /** The first bar in `[from, to]` opening at or after `time` (`to` when none before it does). */
-  private firstBarSince(time: number, from: number, to: number): number {
-    const openTime = this.bars.openTime;
-    let lo = from;
-    let hi = to;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (openTime[mid] < time) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  private warmupSpan: { tiers: unknown; ms: number } | null = null;
-
-  /** {@link warmupMs} of the current tiers, computed once per tiers. */
-  private warmupSpanMs(): number {
-    const tiers = this.opts.tiers;
-    if (this.warmupSpan?.tiers !== tiers) this.warmupSpan = { tiers, ms: warmupMs(tiers) };
-    return this.warmupSpan.ms;
   }
 
   private requireColumn(i: number, what: string): HeatmapColumns {
