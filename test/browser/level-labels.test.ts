@@ -1,9 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeBrowser } from './describe-browser';
-import { launchChromium } from './chromium.mjs';
-import { expectNoConsoleErrors, openPage, readPixels, saveScreenshot, waitForReady, type OpenedPage } from './page-harness';
-import { startStaticServer, type StaticServer } from './static-server.mjs';
+import { useFixturePage } from './fixture-page';
+import { expectNoConsoleErrors, readPixels, saveScreenshot } from './page-harness';
 
 interface LabelState {
   labels: string[];
@@ -36,26 +34,10 @@ declare global {
 const LABEL_BOX = 20;
 
 describeBrowser('level labels belong to the host lightweight-charts chart', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  let opened: OpenedPage;
-  let page: Page;
+  const fixture = useFixturePage('labels', { width: 800, height: 700 });
 
-  beforeAll(async () => {
-    server = await startStaticServer();
-    browser = await launchChromium();
-    opened = await openPage(browser, `${server.url}/fixtures/labels.html`, { width: 800, height: 700 });
-    page = opened.page;
-    await waitForReady(page);
-  });
-  afterAll(async () => {
-    await opened?.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  const show = (spec: ShowSpec) => page.evaluate((s) => window.labels.show(s), spec);
-  const state = () => page.evaluate(() => window.labels.state());
+  const show = (spec: ShowSpec) => fixture.page.evaluate((s) => window.labels.show(s), spec);
+  const state = () => fixture.page.evaluate(() => window.labels.state());
 
   it('a 200 px chart gets at most three level labels, and none on the series last-value label', async () => {
     await show({ height: 200 });
@@ -71,8 +53,8 @@ describeBrowser('level labels belong to the host lightweight-charts chart', () =
     await show({ height: 480, theme: 'light' });
     const s = await state();
     expect(s.labels.length).toBeGreaterThan(0);
-    const image = await readPixels(page, '[data-testid=chart]');
-    const dpr = await page.evaluate(() => window.devicePixelRatio);
+    const image = await readPixels(fixture.page, '[data-testid=chart]');
+    const dpr = await fixture.page.evaluate(() => window.devicePixelRatio);
     let dark = 0;
     for (let y = 0; y < Math.floor(s.paneHeight * dpr); y++) {
       for (let x = 0; x < Math.floor(s.paneWidth * dpr); x++) {
@@ -80,7 +62,7 @@ describeBrowser('level labels belong to the host lightweight-charts chart', () =
         if (Math.max(image.data[i], image.data[i + 1], image.data[i + 2]) < 100) dark++;
       }
     }
-    await saveScreenshot(page, 'labels-light', '[data-testid=chart]');
+    await saveScreenshot(fixture.page, 'labels-light', '[data-testid=chart]');
     expect(dark).toBe(0);
   });
 
@@ -107,7 +89,7 @@ describeBrowser('level labels belong to the host lightweight-charts chart', () =
 
   it('after chart.remove() every handle method is a no-op with one warning, and a pending load settles quietly', async () => {
     await show({ height: 300 });
-    const outcome = await page.evaluate(() => window.labels.removeThenCallAll());
+    const outcome = await fixture.page.evaluate(() => window.labels.removeThenCallAll());
     expect(outcome.results).toEqual({
       setData: 'undefined',
       update: 'stale',
@@ -126,6 +108,6 @@ describeBrowser('level labels belong to the host lightweight-charts chart', () =
     expect(['resolved', 'AbortError']).toContain(outcome.pending);
     expect(outcome.warnings).toHaveLength(1);
     expect(outcome.warnings[0]).toMatch(/after chart\.remove\(\) does nothing/);
-    expectNoConsoleErrors(opened.errors);
+    expectNoConsoleErrors(fixture.errors);
   });
 });

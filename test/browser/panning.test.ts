@@ -1,11 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Kline } from '../../src/klines/kline';
 import { describeBrowser } from './describe-browser';
-import { launchChromium } from './chromium.mjs';
-import { expectNoConsoleErrors, openPage, readPixels, waitForReady, type OpenedPage } from './page-harness';
+import { useFixturePage } from './fixture-page';
+import { expectNoConsoleErrors, readPixels } from './page-harness';
 import { differingPixels, heatIn, pixelColumn, type Rgb } from './pixel-columns';
-import { startStaticServer, type StaticServer } from './static-server.mjs';
 
 declare global {
   interface Window {
@@ -24,40 +22,22 @@ declare global {
 const differing = (a: Rgb[], b: Rgb[]): number => differingPixels(a, b).differ;
 
 describeBrowser('the heatmap while panning shows what a first draw at the same position shows', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  let opened: OpenedPage;
-  let page: Page;
-  let dpr: number;
+  const fixture = useFixturePage('panning', { width: 820, height: 820 });
 
-  beforeAll(async () => {
-    server = await startStaticServer();
-    browser = await launchChromium();
-    opened = await openPage(browser, `${server.url}/fixtures/panning.html`, { width: 820, height: 820 });
-    page = opened.page;
-    await waitForReady(page);
-    dpr = await page.evaluate(() => window.devicePixelRatio);
-  });
-  afterAll(async () => {
-    await opened?.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  const pan = (bars: number) => page.evaluate((n) => window.panning.pan(n), bars);
-  const fresh = () => page.evaluate(() => window.panning.fresh());
+  const pan = (bars: number) => fixture.page.evaluate((n) => window.panning.pan(n), bars);
+  const fresh = () => fixture.page.evaluate(() => window.panning.fresh());
 
   /** Candles in view whose pixel column differs between the panned chart and a fresh one, and the heat compared. */
   async function compareUnderCandles(): Promise<{ candles: number; heat: number; mismatched: number[] }> {
     await fresh();
-    const candles = await page.evaluate(() => window.panning.candles());
-    const panned = await readPixels(page, '[data-testid=panned]', 'canvas');
-    const first = await readPixels(page, '[data-testid=fresh]', 'canvas');
+    const candles = await fixture.page.evaluate(() => window.panning.candles());
+    const panned = await readPixels(fixture.page, '[data-testid=panned]', 'canvas');
+    const first = await readPixels(fixture.page, '[data-testid=fresh]', 'canvas');
     let heat = 0;
     const mismatched: number[] = [];
     for (const { index, x } of candles) {
-      const a = pixelColumn(panned, x, dpr);
-      const b = pixelColumn(first, x, dpr);
+      const a = pixelColumn(panned, x, fixture.dpr);
+      const b = pixelColumn(first, x, fixture.dpr);
       heat += heatIn(b);
       if (differing(a, b) > 0) mismatched.push(index);
     }
@@ -81,17 +61,17 @@ describeBrowser('the heatmap while panning shows what a first draw at the same p
 
   it('a tick on the forming bar repaints its column on a panned chart', async () => {
     await pan(50);
-    const last = await page.evaluate(() => window.panning.last());
+    const last = await fixture.page.evaluate(() => window.panning.last());
     const opened = { ...last, openTime: last.openTime + 3_600_000, open: last.close, high: last.close, low: last.close };
-    await page.evaluate((k) => window.panning.tick(k), opened);
-    const candles = await page.evaluate(() => window.panning.candles());
+    await fixture.page.evaluate((k) => window.panning.tick(k), opened);
+    const candles = await fixture.page.evaluate(() => window.panning.candles());
     const forming = candles[candles.length - 1];
     expect(forming.index).toBe(400);
-    const columnOf = async (chart: string) => pixelColumn(await readPixels(page, `[data-testid=${chart}]`, 'canvas'), forming.x, dpr);
+    const columnOf = async (chart: string) => pixelColumn(await readPixels(fixture.page, `[data-testid=${chart}]`, 'canvas'), forming.x, fixture.dpr);
     const before = await columnOf('panned');
     // The same forming bar with forty times the volume in the same range: only its column changes, the price scale does not.
     const heavier = { ...opened, volume: last.volume * 40, quoteVolume: (last.quoteVolume ?? last.volume * last.close) * 40 };
-    await page.evaluate((k) => window.panning.tick(k), heavier);
+    await fixture.page.evaluate((k) => window.panning.tick(k), heavier);
     await fresh();
     const truth = await columnOf('fresh');
     expect(heatIn(truth)).toBeGreaterThan(20);
@@ -100,6 +80,6 @@ describeBrowser('the heatmap while panning shows what a first draw at the same p
   });
 
   it('raised no console errors', () => {
-    expectNoConsoleErrors(opened.errors);
+    expectNoConsoleErrors(fixture.errors);
   });
 });

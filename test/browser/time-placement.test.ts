@@ -1,10 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeBrowser } from './describe-browser';
-import { launchChromium } from './chromium.mjs';
-import { expectNoConsoleErrors, openPage, readPixels, waitForReady, type OpenedPage } from './page-harness';
+import { useFixturePage } from './fixture-page';
+import { expectNoConsoleErrors, readPixels } from './page-harness';
 import { differingPixels, heatIn, pixelColumn, type Rgb } from './pixel-columns';
-import { startStaticServer, type StaticServer } from './static-server.mjs';
 
 interface Probe {
   column: number;
@@ -34,31 +32,13 @@ function mismatch(a: Rgb[], b: Rgb[]): number {
 }
 
 describeBrowser('heatmap columns are placed by time on a real lightweight-charts chart', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  let opened: OpenedPage;
-  let page: Page;
-  let dpr: number;
+  const fixture = useFixturePage('placement', { width: 800, height: 400 });
 
-  beforeAll(async () => {
-    server = await startStaticServer();
-    browser = await launchChromium();
-    opened = await openPage(browser, `${server.url}/fixtures/placement.html`, { width: 800, height: 400 });
-    page = opened.page;
-    await waitForReady(page);
-    dpr = await page.evaluate(() => window.devicePixelRatio);
-  });
-  afterAll(async () => {
-    await opened?.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  const show = (name: string) => page.evaluate((n) => window.placement.show(n), name);
-  const probe = (columns: number[]) => page.evaluate((c) => window.placement.probe(c), columns);
-  const candleX = (i: number) => page.evaluate((n) => window.placement.candleX(n), i);
-  const warnings = () => page.evaluate(() => window.placement.warnings());
-  const pane = () => readPixels(page, '[data-testid=chart]', 'canvas');
+  const show = (name: string) => fixture.page.evaluate((n) => window.placement.show(n), name);
+  const probe = (columns: number[]) => fixture.page.evaluate((c) => window.placement.probe(c), columns);
+  const candleX = (i: number) => fixture.page.evaluate((n) => window.placement.candleX(n), i);
+  const warnings = () => fixture.page.evaluate(() => window.placement.warnings());
+  const pane = () => readPixels(fixture.page, '[data-testid=chart]', 'canvas');
   const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
   /** The pixel column under kline `column`'s bar in case `name`. */
@@ -66,7 +46,7 @@ describeBrowser('heatmap columns are placed by time on a real lightweight-charts
     await show(name);
     const [{ x }] = await probe([column]);
     expect(x).not.toBeNull();
-    return pixelColumn(await pane(), x as number, dpr);
+    return pixelColumn(await pane(), x as number, fixture.dpr);
   }
 
   function expectEachOnItsBar(probes: Probe[]) {
@@ -80,8 +60,8 @@ describeBrowser('heatmap columns are placed by time on a real lightweight-charts
     await show('klines-gap');
     expectEachOnItsBar(await probe(range(0, 117)));
     const image = await pane();
-    for (const bar of [60, 61, 62]) expect(heatIn(pixelColumn(image, await candleX(bar), dpr)), `candle ${bar}`).toBe(0);
-    for (const bar of [59, 63, 119]) expect(heatIn(pixelColumn(image, await candleX(bar), dpr)), `candle ${bar}`).toBeGreaterThan(20);
+    for (const bar of [60, 61, 62]) expect(heatIn(pixelColumn(image, await candleX(bar), fixture.dpr)), `candle ${bar}`).toBe(0);
+    for (const bar of [59, 63, 119]) expect(heatIn(pixelColumn(image, await candleX(bar), fixture.dpr)), `candle ${bar}`).toBeGreaterThan(20);
     expect(await warnings()).toEqual([]);
   });
 
@@ -131,13 +111,13 @@ describeBrowser('heatmap columns are placed by time on a real lightweight-charts
         const last = p.column % perBar === perBar - 1;
         expect(p.drawnOn, `kline ${p.column}`).toBe(last ? Math.floor(p.column / perBar) : null);
       }
-      expect(heatIn(pixelColumn(await pane(), await candleX(40), dpr))).toBeGreaterThan(20);
+      expect(heatIn(pixelColumn(await pane(), await candleX(40), fixture.dpr))).toBeGreaterThan(20);
       expect(await warnings()).toEqual([]);
     });
 
     it(`${name}: the density at a candle's time is the one of the last kline inside it`, async () => {
       await show(name);
-      const [atCandle, atKline] = await page.evaluate((n) => window.placement.densities(40, 40 * n + n - 1, 100), perBar);
+      const [atCandle, atKline] = await fixture.page.evaluate((n) => window.placement.densities(40, 40 * n + n - 1, 100), perBar);
       expect(atCandle).not.toBeNull();
       expect(atCandle).toEqual(atKline);
     });
@@ -153,9 +133,9 @@ describeBrowser('heatmap columns are placed by time on a real lightweight-charts
       await show(name);
       const image = await pane();
       let heat = 0;
-      for (let x = 0; x < image.width / dpr - 1; x += 3) heat += heatIn(pixelColumn(image, x, dpr));
+      for (let x = 0; x < image.width / fixture.dpr - 1; x += 3) heat += heatIn(pixelColumn(image, x, fixture.dpr));
       expect(heat).toBe(0);
-      await page.evaluate(() => window.waitFrames(3));
+      await fixture.page.evaluate(() => window.waitFrames(3));
       const seen = await warnings();
       expect(seen).toHaveLength(1);
       expect(seen[0]).toMatch(message);
@@ -163,6 +143,6 @@ describeBrowser('heatmap columns are placed by time on a real lightweight-charts
   }
 
   it('raised no console errors', () => {
-    expectNoConsoleErrors(opened.errors);
+    expectNoConsoleErrors(fixture.errors);
   });
 });
