@@ -20,6 +20,7 @@ export class BarColumns implements ColumnsReader {
   private count = 0;
   private pick = new Int32Array(0);
   private times = new Float64Array(0);
+  private view: { readonly openTime: Float64Array; readonly intervalMs: number } = { openTime: this.times, intervalMs: 0 };
 
   /** Brings the grouping up to date with `source` (re-reading only new columns between data revisions). */
   sync(source: ColumnsReader, barMs: number): this {
@@ -66,7 +67,9 @@ export class BarColumns implements ColumnsReader {
   }
 
   get klines(): { readonly openTime: Float64Array; readonly intervalMs: number } {
-    return { openTime: this.times, intervalMs: this.barMs };
+    // Read several times a frame: one object per grouping, not per read.
+    if (this.view.openTime !== this.times || this.view.intervalMs !== this.barMs) this.view = { openTime: this.times, intervalMs: this.barMs };
+    return this.view;
   }
 
   /** The model column shown on bar `i` (the last one opening inside it). */

@@ -20,6 +20,21 @@ export interface WarmupStatus {
  * and its share from before `T` is `2^(-T / half-life)`.
  */
 export function warmupMs(tiers: readonly LeverageTier[], tolerance = WARMUP_TOLERANCE): number {
+  // Reports ask for it per level (firstSeen's bound) on every tick: the same tiers give the same answer.
+  const key = `${tolerance}/${tiers.map((t) => `${t.weight}:${t.halfLifeHours}`).join('|')}`;
+  let ms = known.get(key);
+  if (ms === undefined) {
+    ms = searchWarmupMs(tiers, tolerance);
+    if (known.size >= 64) known.clear();
+    known.set(key, ms);
+  }
+  return ms;
+}
+
+/** Warm-ups already found, by tolerance and the tiers' weights and half-lives (bounded). */
+const known = new Map<string, number>();
+
+function searchWarmupMs(tiers: readonly LeverageTier[], tolerance: number): number {
   const hours = tiers.map((t) => t.halfLifeHours);
   const live = tiers.reduce((sum, t) => sum + t.weight * t.halfLifeHours, 0);
   const olderThan = (h: number) => tiers.reduce((sum, t) => sum + t.weight * t.halfLifeHours * Math.pow(2, -h / t.halfLifeHours), 0);
