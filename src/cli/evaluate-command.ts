@@ -51,7 +51,7 @@ export function evaluateCommand(args: CliArgs): string {
   const library = new KlineLibrary(klinesFiles);
   const windows = groupWindows(orders);
   const scored = scoreAll(windows, library, settings, horizonMs, lookbackMs);
-  const header = { horizonMs, lookbackMs, bootstrap: DEFAULT_BOOTSTRAP, klinesSymbols: library.symbols };
+  const header = { horizonMs, lookbackMs, bootstrap: DEFAULT_BOOTSTRAP, klinesSymbols: library.symbols, mmr: symbolRates(scored[0]) };
   if (cv === undefined) {
     const scores = scored[0];
     const summary = summarize(scores);
@@ -109,12 +109,29 @@ function intro(scores: readonly WindowScore[], horizonMs: number, lookbackMs: nu
     `Estimated liquidation heatmap vs real liquidation orders: ${scored.length} windows (bursts of orders < 2 h apart) of ${symbols.size} symbols on ${days.size} UTC days;`,
     `the model sees at most ${lookbackMs / 86_400_000}d of bars closed before each window; the traversed range runs ${horizonMs / 3_600_000}h ahead.`,
     `Binance sends at most one liquidation per symbol per second, so the orders are a sample: read the USD and the count figures together.`,
+    `Each window's liquidation prices use its symbol's tier-1 maintenance margin rate, as \`levels --symbol\` does: ${rateList(symbolRates(scored))}.`,
   ];
   if (skipped.length > 0) {
     const orders = skipped.reduce((n, w) => n + w.orders, 0);
     lines.push(`Skipped ${skipped.length} windows (${orders} orders): ${[...new Set(skipped.map((w) => w.skipped))].slice(0, 3).join('; ')}${skipped.length > 3 ? '; ...' : ''}`);
   }
   return lines.join('\n');
+}
+
+/** The tier-1 maintenance margin rate each scored symbol's windows were modelled with. */
+function symbolRates(scores: readonly WindowScore[]): Record<string, number> {
+  const symbols = [...new Set(scores.filter((w) => !w.skipped).map((w) => w.symbol))].sort();
+  return Object.fromEntries(symbols.map((symbol) => [symbol, defaultMmr(symbol)]));
+}
+
+/** `0.40 % BTCUSDT; 0.50 % ETHUSDT, SOLUSDT`: symbols grouped by rate. */
+function rateList(rates: Record<string, number>): string {
+  const byRate = new Map<number, string[]>();
+  for (const [symbol, rate] of Object.entries(rates)) byRate.set(rate, [...(byRate.get(rate) ?? []), symbol]);
+  return [...byRate.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([rate, symbols]) => `${(rate * 100).toFixed(2)} % ${symbols.join(', ')}`)
+    .join('; ');
 }
 
 /**

@@ -19,6 +19,8 @@ interface EvaluateHeader {
   lookbackMs: number;
   bootstrap: BootstrapOptions;
   klinesSymbols: string[];
+  /** Tier-1 maintenance margin rate each scored symbol was modelled with. */
+  mmr: Record<string, number>;
 }
 
 /** `liq-heatmap evaluate --json`: the summary and every scored window. */

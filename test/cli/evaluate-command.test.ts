@@ -53,6 +53,14 @@ describe('liq-heatmap evaluate', () => {
     expect(out.bootstrap).toEqual({ resamples: 2000, seed: 13, confidence: 0.9 });
   });
 
+  it("models each symbol's windows with that symbol's tier-1 maintenance margin rate and says so", async () => {
+    const { klinesDir, liquidations } = f();
+    const text = await runCli(['evaluate', '--klines', klinesDir, '--liquidations', liquidations]);
+    expect(text.stdout).toMatch(/maintenance margin rate.*: 0\.50 % ETHUSDT\.$/m);
+    const out = await runJson<EvaluateJson>(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--json']);
+    expect(out.mmr).toEqual({ ETHUSDT: 0.005 });
+  });
+
   it('--cv day --grid scores each day with the setting chosen on the others and says which', async () => {
     const { klinesDir, liquidations } = f();
     const out = await runJson<CrossValidationJson>(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--cv', 'day', '--grid', 'model.sweep=full,body', '--grid', 'levels.zoneFloor=0.6,0.8', '--json']);
