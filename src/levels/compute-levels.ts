@@ -38,8 +38,8 @@ export function columnLevels(input: LevelsInput, o: LevelsOptions, significantOn
   const split = Math.max(0, Math.min(grid.rows, Math.ceil(rowPosition(grid, price) - 0.5)));
   const peakMax = strengthReference(grid, price, split, input.long, input.short, o.strengthWithinPct);
   const minPeak = peakMax * (significantOnly ? Math.max(o.minPeak, o.minStrength) : o.minPeak);
-  const longZones = findZones(input.long, 0, split, minPeak, o.zoneFloor);
-  const shortZones = findZones(input.short, split, grid.rows, minPeak, o.zoneFloor);
+  const longZones = findZones(input.long, 0, split, minPeak, o.zoneFloor, o.zoneMassShare);
+  const shortZones = findZones(input.short, split, grid.rows, minPeak, o.zoneFloor, o.zoneMassShare);
   const toLevel = (zone: Zone, side: Side): Level => {
     let levelPrice = priceAtRow(grid, zone.peakRow + 0.5 + zone.peakOffset);
     let low = rowLow(grid, zone.lo);

@@ -1,3 +1,5 @@
+import { massShareBounds } from './mass-share-zone';
+
 /** A cluster of adjacent rows around one density peak. */
 export interface Zone {
   /** Row of the peak. */
@@ -15,9 +17,11 @@ export interface Zone {
 /**
  * Clusters of `density` within rows `[from, to)`: each local maximum at or above `minPeak` grows into
  * a zone while density stays at or above `floor * peak` and keeps falling away from the peak (a valley
- * ends a zone). Stronger peaks claim rows first. Zones are returned strongest first.
+ * ends a zone). Stronger peaks claim rows first. Zones are returned strongest first. With `massShare` above
+ * 0 a zone is instead the rows around its peak that hold that share of the peak's basin
+ * ({@link massShareBounds}), and the whole basin is claimed.
  */
-export function findZones(density: ArrayLike<number>, from: number, to: number, minPeak: number, floor: number): Zone[] {
+export function findZones(density: ArrayLike<number>, from: number, to: number, minPeak: number, floor: number, massShare = 0): Zone[] {
   const peaks: number[] = [];
   for (let r = from; r < to; r++) {
     const v = density[r];
@@ -32,6 +36,14 @@ export function findZones(density: ArrayLike<number>, from: number, to: number, 
   for (const r of peaks) {
     if (taken[r - from]) continue;
     const peak = density[r];
+    if (massShare > 0) {
+      const b = massShareBounds(density, from, to, r, taken, massShare);
+      taken.fill(1, b.basinLo - from, b.basinHi + 1 - from);
+      let sum = 0;
+      for (let k = b.lo; k <= b.hi; k++) sum += density[k];
+      zones.push({ peakRow: r, peakOffset: peakOffset(density, r, from, to), lo: b.lo, hi: b.hi, peak, sum });
+      continue;
+    }
     const limit = peak * floor;
     let lo = r;
     let hi = r;

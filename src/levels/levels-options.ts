@@ -12,6 +12,13 @@ export interface LevelsOptions {
   strengthWithinPct: number;
   /** A zone extends from its peak while density stays at or above this share of the peak. Default 0.8 (tight zones). */
   zoneFloor: number;
+  /**
+   * When above 0, a zone is the rows around its peak holding this share of the peak's basin (the rows out
+   * to the valleys on each side), grown towards the denser neighbour, instead of the rows at or above
+   * `zoneFloor` of the peak: a zone then follows where a cluster's mass is, however flat its top. Default 0
+   * (off: `zoneFloor` applies). At most 1.
+   */
+  zoneMassShare: number;
   /** Peaks below this share of the strongest peak are ignored. Default 0.02. */
   minPeak: number;
   /** Window each side of price for the bias read, percent. Default 2. */
@@ -41,6 +48,7 @@ export const DEFAULT_LEVELS_OPTIONS: Readonly<LevelsOptions> = Object.freeze({
   minStrength: 0.2,
   strengthWithinPct: Infinity,
   zoneFloor: 0.8,
+  zoneMassShare: 0,
   minPeak: 0.02,
   biasWindowPct: 2,
   biasRatio: 1.5,
@@ -64,6 +72,7 @@ export function mergeLevelsOptions(partial: Partial<LevelsOptions> = {}): Levels
   check('minStrength', 0, 1);
   check('strengthWithinPct', 0.1, Infinity);
   check('zoneFloor', 0, 1);
+  check('zoneMassShare', 0, 1);
   check('minPeak', 0, 1);
   check('biasWindowPct', 0.01, 100);
   check('biasRatio', 1, 1000);
