@@ -10,13 +10,17 @@ export interface LevelsOptions {
    * far, old mass. Default Infinity (the whole column).
    */
   strengthWithinPct: number;
-  /** A zone extends from its peak while density stays at or above this share of the peak. Default 0.8 (tight zones). */
+  /**
+   * With `zoneMassShare` 0: a zone extends from its peak while density stays at or above this share of the
+   * peak. Default 0.8 (tight zones).
+   */
   zoneFloor: number;
   /**
    * When above 0, a zone is the rows around its peak holding this share of the peak's basin (the rows out
    * to the valleys on each side), grown towards the denser neighbour, instead of the rows at or above
-   * `zoneFloor` of the peak: a zone then follows where a cluster's mass is, however flat its top. Default 0
-   * (off: `zoneFloor` applies). At most 1.
+   * `zoneFloor` of the peak: a zone then follows where a cluster's mass is, however flat its top. Default
+   * 0.5 (the core holding half the cluster), chosen by leave-one-day-out cross-validation over the zone
+   * rules (docs/model.md section 10); 0 turns it off (`zoneFloor` applies). At most 1.
    */
   zoneMassShare: number;
   /** Peaks below this share of the strongest peak are ignored. Default 0.02. */
@@ -48,7 +52,7 @@ export const DEFAULT_LEVELS_OPTIONS: Readonly<LevelsOptions> = Object.freeze({
   minStrength: 0.2,
   strengthWithinPct: Infinity,
   zoneFloor: 0.8,
-  zoneMassShare: 0,
+  zoneMassShare: 0.5,
   minPeak: 0.02,
   biasWindowPct: 2,
   biasRatio: 1.5,

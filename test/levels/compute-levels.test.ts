@@ -24,7 +24,7 @@ function column(longBumps: [number, number, number][], shortBumps: [number, numb
 
 describe('computeLevels', () => {
   it('finds one level per cluster with the peak price, zone bounds and summed size', () => {
-    const report = computeLevels(column([[80, 10, 3]], [[120, 5, 3]]), { zoneFloor: 0.5 });
+    const report = computeLevels(column([[80, 10, 3]], [[120, 5, 3]]), { zoneFloor: 0.5, zoneMassShare: 0 });
     expect(report.below).toHaveLength(1);
     const level = report.below[0];
     expect(level.price).toBeCloseTo(P(80.5), 9);
@@ -86,7 +86,7 @@ describe('computeLevels', () => {
   });
 
   it('a zone that straddles price is clipped to its own side', () => {
-    const report = computeLevels(column([[99, 10, 3]], [], P(100.7)), { zoneFloor: 0.5 });
+    const report = computeLevels(column([[99, 10, 3]], [], P(100.7)), { zoneFloor: 0.5, zoneMassShare: 0 });
     expect(report.below[0].high).toBe(P(100.7));
     expect(report.below[0].price).toBeLessThanOrEqual(P(100.7));
   });
