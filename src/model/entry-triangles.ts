@@ -57,11 +57,13 @@ export class EntryTriangles {
       if (w === 0) continue;
       const a = a0 + rowShift[t];
       const first = Math.floor(a);
+      const g = groupOfTier[t];
       if (slow || first < 0 || first + span > rows) {
-        this.addOne(book, t, a, amount, cleared);
+        // Wholly beyond the grid's far edge (low leverage far from price): all of it off the grid.
+        if (!slow && (book.isLong ? first + span <= 0 : first >= rows)) book.offGrid[g] += (amount * w) / scale[g];
+        else this.addOne(book, t, a, amount, cleared);
         continue;
       }
-      const g = groupOfTier[t];
       const amt = (amount * w) / scale[g];
       const base = g * rows + first;
       let x = first - a;
