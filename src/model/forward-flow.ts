@@ -93,10 +93,12 @@ export class ForwardFlow {
     const first = Math.max(0, Math.floor((centre - halfWidth - min) / step));
     const last = Math.min(rows - 1, Math.floor((centre + halfWidth - min) / step));
     const lost = (outside[0] + outside[1]) * half;
+    let kernelSum = 0;
+    for (let r = first; r <= last; r++) kernelSum += this.scratch[r];
     this.out = outLong;
-    this.offGrid.long = lost + this.spread(first, last, half, this.longComb, offset);
+    this.offGrid.long = lost + this.spread(first, last, kernelSum, half, this.longComb, offset);
     this.out = outShort;
-    this.offGrid.short = lost + this.spread(first, last, half, this.shortComb, offset);
+    this.offGrid.short = lost + this.spread(first, last, kernelSum, half, this.shortComb, offset);
     this.scratch.fill(0, first, last + 1);
     added.long = added.short = half;
     return added;
@@ -104,9 +106,10 @@ export class ForwardFlow {
 
   /**
    * Adds the entry kernel (rows `[first, last]` of the scratch) shifted by each of the comb's whole-row
-   * distances to liquidation; returns the mass shifted off the grid. Whole rows, so one kernel serves every tier.
+   * distances to liquidation; returns the mass shifted off the grid (`kernelSum` at a time for a shift
+   * that moves all of it off). Whole rows, so one kernel serves every tier.
    */
-  private spread(first: number, last: number, amount: number, comb: RowComb, offset: number): number {
+  private spread(first: number, last: number, kernelSum: number, amount: number, comb: RowComb, offset: number): number {
     const rows = this.grid.rows;
     const { scratch, out } = this;
     const { shift, weight } = comb;
@@ -114,6 +117,10 @@ export class ForwardFlow {
     for (let k = 0; k < shift.length; k++) {
       const a = amount * weight[k];
       const d = shift[k];
+      if (last + d < 0 || first + d >= rows) {
+        lost += kernelSum * a;
+        continue;
+      }
       const from = first + d < 0 ? -d : first;
       const to = last + d >= rows ? rows - 1 - d : last;
       for (let r = first; r < from && r <= last; r++) lost += scratch[r] * a;
