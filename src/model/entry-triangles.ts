@@ -2,7 +2,7 @@ import type { LinearGrid } from './price-grid';
 import type { SideBook } from './side-book';
 import { keepFraction, type SweepBounds } from './sweep-keep';
 
-/** A bar's entry triangle in row units, relative to its first tier-free row position. */
+/** A bar's entry triangle in row units, before any tier's shift. */
 interface Shape {
   /** Row position of the low end before any tier's shift. */
   a0: number;
@@ -22,7 +22,7 @@ interface Shape {
  * are worked out once a bar and each tier only moves it. Works in row units (rows are log-spaced, so the
  * shift is a fixed number of rows), where row edges are whole numbers, and writes the triangle's CDF with
  * clamps (no branch on which side of the mode an edge falls). Each row gets the triangle's exact integral
- * over it, as {@link addTriangle} computes it, up to the last bits of rounding.
+ * over it, as `addTriangle` (triangle-kernel.ts) computes it, up to the last bits of rounding.
  */
 export class EntryTriangles {
   /** Each tier's shift from entry to liquidation, in rows. */

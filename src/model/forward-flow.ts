@@ -123,8 +123,8 @@ export class ForwardFlow {
       }
       const from = first + d < 0 ? -d : first;
       const to = last + d >= rows ? rows - 1 - d : last;
-      for (let r = first; r < from && r <= last; r++) lost += scratch[r] * a;
-      for (let r = to + 1 > first ? to + 1 : first; r <= last; r++) lost += scratch[r] * a;
+      for (let r = first; r < from; r++) lost += scratch[r] * a;
+      for (let r = to + 1; r <= last; r++) lost += scratch[r] * a;
       const at = offset + d;
       for (let r = from; r <= to; r++) out[at + r] += scratch[r] * a;
     }
