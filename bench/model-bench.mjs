@@ -3,10 +3,10 @@
  * 20k bars x 500 rows, against the naive `exp()`-per-bucket baseline timed in the same process.
  * Returns one report section (see report.mjs).
  */
-import { LiquidationModel } from '../dist/core.mjs';
+import { DEFAULT_MODEL_OPTIONS, LiquidationModel } from '../dist/core.mjs';
 import { benchSeries } from './bench-series.mjs';
 import { NaiveHeatmap, barFromKline } from './naive-baseline.mjs';
-import { columnsSane, modelSane } from './sanity.mjs';
+import { baselineAgrees, columnsSane, MASS_TOLERANCE, modelSane, SHAPE_TOLERANCE } from './sanity.mjs';
 import { timeBatches, timeRuns } from './stats.mjs';
 import { MODEL_TARGETS, targetFor } from './targets.mjs';
 import { tickKlines } from './tick-klines.mjs';
@@ -48,8 +48,10 @@ export function runModelBench({ quick = false, log = () => {} } = {}) {
   rows.push(row(`tick-${tickSize.n}`, `tick (${tickSize.label})`, 'µs', tickSize.tick.model, tickSize.tick.baseline));
   const sane = sizes.every(
     ({ sanity: { model, baseline } }) =>
-      model.finite && model.positive && model.afterTicks && model.everyTickForming && baseline.finite && baseline.positive && baseline.sameGrid,
+      model.finite && model.positive && model.afterTicks && model.everyTickForming && baseline.finite && baseline.positive && baseline.sameGrid && baseline.agrees,
   );
+  const o = DEFAULT_MODEL_OPTIONS;
+  const gaps = (key) => Math.max(...sizes.flatMap(({ sanity: { baseline } }) => [baseline.long[key], baseline.short[key]]));
   return {
     id: 'model',
     title: `Model: full recompute and per-tick update (${ROWS} rows, Node)`,
@@ -59,12 +61,17 @@ export function runModelBench({ quick = false, log = () => {} } = {}) {
     notes: [
       `Model: \`new LiquidationModel({ rows: ${ROWS} })\`, median (min-max) of \`setData(series)\` over ` +
         `${config.sizes.map((s) => s.modelRuns).join('/')} runs after ${config.modelWarmup} untimed warm-up run(s); input \`syntheticKlines(n)\` (1h random walk).`,
-      `Baseline (bench/naive-baseline.mjs): same tiers, weights, half-lives, MMR and sweep rule, one dense Float64Array per tier and side, ` +
-        `eager decay of every bucket and a Gaussian \`exp()\` at every bucket of every tier per bar; ` +
+      `Baseline (bench/naive-baseline.mjs): the same model done naively: the default ${o.tiers.length} tiers spread over the same ` +
+        `${o.leverageSpread} leverages each, their weights, half-lives, MMR, sweep rule, side split and the ${o.forwardFlowHours} h forward flow; one dense ` +
+        `Float64Array per spread tier and side, eager decay of every bucket, a Gaussian \`exp()\` at every bucket of every ` +
+        `spread tier per bar for the new positions and again for the flow; ` +
         `${config.sizes.map((s) => s.baselineRuns).join('/')} runs after ${config.baselineWarmup} untimed warm-up run(s).`,
       `Tick: ${config.modelTicks} \`model.update()\` calls of the forming bar (close inside and slightly beyond its range) in ` +
         `${config.modelTickBatches} batches, median µs per tick; baseline tick = copy state + one naive step (${config.baselineTicks} ticks).`,
-      `Sanity (every column finite and non-zero for model and baseline, same grid, every tick took the forming path): ${sane ? 'ok' : 'FAILED'}.`,
+      `Sanity (every column finite and non-zero for model and baseline, same grid, every tick took the forming path; ` +
+        `the baseline's columns agree with the model's: total mass per side within ${MASS_TOLERANCE * 100} %, every column's ` +
+        `shape within ${SHAPE_TOLERANCE} in half-L1 distance): ${sane ? 'ok' : 'FAILED'} ` +
+        `(largest mass gap ${(gaps('massGap') * 100).toFixed(2)} %, largest shape gap ${gaps('shapeGap').toFixed(3)}).`,
     ],
     sane,
     config,
@@ -109,6 +116,8 @@ function benchSize(size, config, log) {
   const baselineRecompute = timeRuns(() => naive.setData(series), { warmup: config.baselineWarmup, runs: size.baselineRuns });
   const baselineSanity = columnsSane(naive.columnsLong, naive.columnsShort, n * naive.grid.rows);
   const sameGrid = naive.grid.lnMin === grid.lnMin && naive.grid.lnStep === grid.lnStep && naive.grid.rows === grid.rows;
+  model.setData(series);
+  const agreement = sameGrid ? baselineAgrees(model, naive) : { agrees: false, long: { massGap: NaN, shapeGap: NaN }, short: { massGap: NaN, shapeGap: NaN } };
 
   log(`baseline ticks n=${n}: ${config.baselineTicks} ticks`);
   const baselineTick = timeBatches((i) => naive.tick(barFromKline(ticks[i])), { count: config.baselineTicks, batches: config.baselineTickBatches });
@@ -121,7 +130,7 @@ function benchSize(size, config, log) {
     tick: { model: modelTick, baseline: baselineTick, ratio: baselineTick.median / modelTick.median, notForming },
     sanity: {
       model: { ...modelSanity, afterTicks: tickSanity.finite && tickSanity.positive, everyTickForming: notForming === 0 },
-      baseline: { ...baselineSanity, sameGrid },
+      baseline: { ...baselineSanity, sameGrid, ...agreement },
     },
   };
 }

@@ -2,28 +2,35 @@
  * A naive liquidation heatmap with the engine's semantics, written the way a straightforward
  * implementation does it; the speed baseline of the model benchmark (not an output reference).
  *
- * Same default tiers, weights, half-lives, MMR, liquidation formula, grid, sweep rule (wick-partial)
- * and turnover share as the model; per closed bar: decay every bucket of every tier eagerly, clear what
- * the bar swept, then add the bar's new positions with a Gaussian `exp()` evaluated at every bucket of
- * every tier, and write the column (sum over tiers) into a dense (bars x rows) Float32Array per side.
+ * The model's default options (or those given): the tiers spread over `leverageSpread` leverages each
+ * (the engine's rule, written out below), their weights, half-lives, MMR and liquidation formula, the
+ * grid, the wick-partial sweep with `sweepShare` and `wickClear`, the turnover share, the long/short
+ * split and the forward flow (`forwardFlowHours` of expected positions around the close, added to each
+ * column, not to the state). Done naively, per closed bar: decay every bucket of every tier eagerly,
+ * clear what the bar swept (keep share taken at each bucket's centre), then add the bar's new positions
+ * with a Gaussian `exp()` at every bucket of every tier and side (the mean and variance of the engine's
+ * entry triangle), and write the column (sum over tiers, plus the flow: one more Gaussian `exp()` at
+ * every bucket of every tier and side) into a dense (bars x rows) Float32Array per side. Klines only:
+ * no open interest, no mark price, no intrabar sweep (the benchmark input has none of them).
  */
-import { DEFAULT_MODEL_OPTIONS, createPriceGrid, liquidationFactor, rowPrice } from '../dist/core.mjs';
+import { DEFAULT_MODEL_OPTIONS, createPriceGrid, liquidationFactor } from '../dist/core.mjs';
 
 export class NaiveHeatmap {
   constructor(options = {}) {
     const o = { ...DEFAULT_MODEL_OPTIONS, ...options };
     this.options = o;
-    this.tiers = o.tiers;
-    const weightSum = o.tiers.reduce((sum, tier) => sum + tier.weight, 0);
-    this.weight = o.tiers.map((tier) => tier.weight / weightSum);
-    this.longFactor = o.tiers.map((tier) => liquidationFactor(tier.leverage, 'long', o.mmr));
-    this.shortFactor = o.tiers.map((tier) => liquidationFactor(tier.leverage, 'short', o.mmr));
-    this.halfLifeMs = o.tiers.map((tier) => tier.halfLifeHours * 3_600_000);
+    this.tiers = naiveSpreadTiers(o.tiers, o.leverageSpread);
+    const weightSum = this.tiers.reduce((sum, tier) => sum + tier.weight, 0);
+    this.weight = this.tiers.map((tier) => tier.weight / weightSum);
+    this.longShift = this.tiers.map((tier) => Math.log(liquidationFactor(tier.leverage, 'long', o.mmr)));
+    this.shortShift = this.tiers.map((tier) => Math.log(liquidationFactor(tier.leverage, 'short', o.mmr)));
+    this.halfLifeMs = this.tiers.map((tier) => tier.halfLifeHours * 3_600_000);
+    this.horizonMs = o.forwardFlowHours * 3_600_000;
     this.grid = null;
     this.series = null;
     this.long = this.short = this.scratchLong = this.scratchShort = null;
     this.columnsLong = this.columnsShort = null;
-    this.lastTime = NaN;
+    this.closedState = null;
   }
 
   /** Recomputes every column; the last bar is the forming one (as the model does by default). */
@@ -37,23 +44,23 @@ export class NaiveHeatmap {
     }
     const o = this.options;
     this.grid = createPriceGrid(low, high, { resolutionPct: o.resolutionPct, maxRows: o.rows, marginPct: o.marginPct, tickSize: o.tickSize });
-    const rows = this.grid.rows;
-    // Row centre prices (log-spaced rows): the naive way evaluates every bucket at its own price.
-    this.centres = Float64Array.from({ length: rows }, (_, r) => rowPrice(this.grid, r));
+    const { rows, lnMin, lnStep } = this.grid;
+    // Row centres in log price: the naive way evaluates every bucket at its own centre.
+    this.centres = Float64Array.from({ length: rows }, (_, r) => lnMin + (r + 0.5) * lnStep);
     const tiers = this.tiers.length;
     this.series = series;
+    this.intervalMs = series.intervalMs;
     this.long = Array.from({ length: tiers }, () => new Float64Array(rows));
     this.short = Array.from({ length: tiers }, () => new Float64Array(rows));
     this.scratchLong = Array.from({ length: tiers }, () => new Float64Array(rows));
     this.scratchShort = Array.from({ length: tiers }, () => new Float64Array(rows));
     this.columnsLong = new Float32Array(n * rows);
     this.columnsShort = new Float32Array(n * rows);
-    this.lastTime = NaN;
-    for (let i = 0; i < n - 1; i++) {
-      const bar = barAt(series, i);
-      this.step(this.long, this.short, bar, this.lastTime, i);
-      this.lastTime = bar.time;
-    }
+    this.flowLong = new Float64Array(rows);
+    this.flowShort = new Float64Array(rows);
+    const state = { lastTime: NaN, rate: NaN, variance: NaN, flowTime: NaN };
+    for (let i = 0; i < n - 1; i++) this.step(this.long, this.short, state, barAt(series, i), i);
+    this.closedState = state;
     this.tick(barAt(series, n - 1));
   }
 
@@ -63,17 +70,17 @@ export class NaiveHeatmap {
       this.scratchLong[t].set(this.long[t]);
       this.scratchShort[t].set(this.short[t]);
     }
-    this.step(this.scratchLong, this.scratchShort, bar, this.lastTime, this.series.length - 1);
+    this.step(this.scratchLong, this.scratchShort, { ...this.closedState }, bar, this.series.length - 1);
   }
 
-  step(long, short, bar, lastTime, column) {
+  step(long, short, state, bar, column) {
     const { rows } = this.grid;
     const centres = this.centres;
     const tiers = this.tiers.length;
     const o = this.options;
 
     // 1. Decay every bucket of every tier.
-    const dt = lastTime === lastTime ? bar.time - lastTime : 0;
+    const dt = state.lastTime === state.lastTime ? Math.max(0, bar.time - state.lastTime) : this.intervalMs;
     for (let t = 0; t < tiers; t++) {
       const f = Math.pow(0.5, dt / this.halfLifeMs[t]);
       const l = long[t];
@@ -84,47 +91,38 @@ export class NaiveHeatmap {
       }
     }
 
-    // 2. Clear what the bar swept: body fully, wicks partially.
-    const bodyLow = Math.min(bar.open, bar.close);
-    const bodyHigh = Math.max(bar.open, bar.close);
-    const keep = 1 - o.wickClear;
-    let sweptLong = 0;
-    let sweptShort = 0;
+    // 2. Clear what the bar swept: the body fully, the wicks by `wickClear` (times `sweepShare`).
+    const bodyLow = Math.log(Math.min(bar.open, bar.close));
+    const bodyHigh = Math.log(Math.max(bar.open, bar.close));
+    const low = Math.log(bar.low);
+    const high = Math.log(bar.high);
+    const keepBody = 1 - o.sweepShare;
+    const keepWick = 1 - o.sweepShare * o.wickClear;
     for (let t = 0; t < tiers; t++) {
       const l = long[t];
       const s = short[t];
       for (let r = 0; r < rows; r++) {
         const p = centres[r];
-        if (p >= bodyLow) {
-          sweptLong += l[r];
-          l[r] = 0;
-        } else if (p >= bar.low) {
-          sweptLong += l[r] * (1 - keep);
-          l[r] *= keep;
-        }
-        if (p <= bodyHigh) {
-          sweptShort += s[r];
-          s[r] = 0;
-        } else if (p <= bar.high) {
-          sweptShort += s[r] * (1 - keep);
-          s[r] *= keep;
-        }
+        if (p >= bodyLow) l[r] *= keepBody;
+        else if (p >= low) l[r] *= keepWick;
+        if (p <= bodyHigh) s[r] *= keepBody;
+        else if (p <= high) s[r] *= keepWick;
       }
     }
-    this.swept = sweptLong + sweptShort;
 
     // 3. Add the bar's new positions: a Gaussian per tier and side, evaluated at every bucket.
-    const typical = (bar.high + bar.low + bar.close) / 3;
-    const turnover = bar.quoteVolume === bar.quoteVolume ? bar.quoteVolume : bar.volume * typical;
+    const turnover = bar.quoteVolume === bar.quoteVolume ? bar.quoteVolume : (bar.volume * (bar.high + bar.low + bar.close)) / 3;
     const notional = o.turnoverShare * turnover;
-    let longShare = 0.5;
-    if (bar.takerBuyBase === bar.takerBuyBase && bar.volume > 0) longShare = Math.min(1, Math.max(0, bar.takerBuyBase / bar.volume));
-    else if (bar.high > bar.low) longShare = 0.5 + (0.25 * (bar.close - bar.open)) / (bar.high - bar.low);
-    const range = bar.high - bar.low;
+    const longShare = this.longShare(bar);
+    let mode = bar.volume > 0 && bar.quoteVolume === bar.quoteVolume ? bar.quoteVolume / bar.volume : (bar.high + bar.low + bar.close) / 3;
+    mode = Math.log(Math.min(bar.high, Math.max(bar.low, mode)));
+    const mean = (low + mode + high) / 3;
+    const sd = Math.sqrt((low * low + mode * mode + high * high - low * mode - low * high - mode * high) / 18);
     for (let t = 0; t < tiers; t++) {
-      addGaussian(long[t], centres, rows, typical * this.longFactor[t], range * this.longFactor[t], notional * longShare * this.weight[t]);
-      addGaussian(short[t], centres, rows, typical * this.shortFactor[t], range * this.shortFactor[t], notional * (1 - longShare) * this.weight[t]);
+      addGaussian(long[t], centres, mean + this.longShift[t], sd, notional * longShare * this.weight[t]);
+      addGaussian(short[t], centres, mean + this.shortShift[t], sd, notional * (1 - longShare) * this.weight[t]);
     }
+    state.lastTime = bar.time;
 
     // 4. Write the column: sum over tiers.
     const offset = column * rows;
@@ -138,20 +136,80 @@ export class NaiveHeatmap {
       this.columnsLong[offset + r] = l;
       this.columnsShort[offset + r] = s;
     }
+
+    // 5. Add the forward flow to the column: a Gaussian per tier and side around the close.
+    if (this.horizonMs > 0) this.addFlow(state, bar, turnover, offset);
+  }
+
+  /** Longs' share of new positions, as the engine splits them. */
+  longShare(bar) {
+    if (this.options.sideSplit === 'even') return 0.5;
+    if (bar.takerBuyBase === bar.takerBuyBase && bar.volume > 0) return Math.min(1, Math.max(0, bar.takerBuyBase / bar.volume));
+    return bar.high > bar.low ? 0.5 + (0.25 * (bar.close - bar.open)) / (bar.high - bar.low) : 0.5;
+  }
+
+  /** Recent turnover rate and Parkinson variance (weighted with a half-life of one horizon), then the flow's Gaussians. */
+  addFlow(state, bar, turnover, offset) {
+    const interval = this.intervalMs;
+    const span = state.flowTime === state.flowTime ? Math.max(bar.time - state.flowTime, interval) : interval;
+    const lnRange = Math.log(bar.high / bar.low);
+    const keep = state.rate === state.rate ? Math.pow(0.5, span / this.horizonMs) : 0;
+    state.rate = keep * (state.rate === state.rate ? state.rate : 0) + ((1 - keep) * Math.max(0, turnover)) / interval;
+    state.variance = keep * (state.variance === state.variance ? state.variance : 0) + ((1 - keep) * lnRange * lnRange) / (4 * Math.LN2) / interval;
+    state.flowTime = bar.time;
+    const half = (this.options.turnoverShare * state.rate * this.horizonMs) / 2;
+    // A price at a uniform time in the horizon: variance σ²·H/2.
+    const sd = Math.sqrt((state.variance * this.horizonMs) / 2);
+    const centre = Math.log(bar.close);
+    const rows = this.grid.rows;
+    const { flowLong, flowShort } = this;
+    flowLong.fill(0);
+    flowShort.fill(0);
+    for (let t = 0; t < this.tiers.length; t++) {
+      addGaussian(flowLong, this.centres, centre + this.longShift[t], sd, half * this.weight[t]);
+      addGaussian(flowShort, this.centres, centre + this.shortShift[t], sd, half * this.weight[t]);
+    }
+    for (let r = 0; r < rows; r++) {
+      this.columnsLong[offset + r] += flowLong[r];
+      this.columnsShort[offset + r] += flowShort[r];
+    }
   }
 }
 
-/** Adds `amount` as a normal density (mean `mu`, sigma a quarter of `width`) integrated per bucket by its midpoint. */
-function addGaussian(target, centres, rows, mu, width, amount) {
+/** Adds `amount` as a normal density in log price, integrated per bucket by its centre (sd at least half a row). */
+function addGaussian(target, centres, mean, sd, amount) {
   if (!(amount > 0)) return;
-  const rowHeight = mu * (centres[1] / centres[0] - 1);
-  const sigma = Math.max(width / 4, rowHeight / 2);
-  const norm = amount / (sigma * Math.sqrt(2 * Math.PI));
-  for (let r = 0; r < rows; r++) {
-    const z = (centres[r] - mu) / sigma;
-    const height = centres[r] * (centres[1] / centres[0] - 1);
-    target[r] += norm * height * Math.exp(-0.5 * z * z);
+  const step = centres[1] - centres[0];
+  const sigma = Math.max(sd, step / 2);
+  const norm = (amount * step) / (sigma * Math.sqrt(2 * Math.PI));
+  for (let r = 0; r < centres.length; r++) {
+    const z = (centres[r] - mean) / sigma;
+    target[r] += norm * Math.exp(-0.5 * z * z);
   }
+}
+
+/**
+ * The engine's leverage spread, written out: each tier stands for the leverages between the geometric
+ * midpoints to its neighbours (beyond the ends, the neighbour's ratio mirrored, never below `√L`), taken at
+ * `count` points evenly spaced in log leverage with `1/count` of its weight.
+ */
+function naiveSpreadTiers(tiers, count) {
+  if (count <= 1 || tiers.length < 2) return [...tiers];
+  const leverages = tiers.map((t) => t.leverage).sort((a, b) => a - b);
+  const out = [];
+  for (const tier of tiers) {
+    const below = leverages.filter((l) => l < tier.leverage).pop();
+    const above = leverages.find((l) => l > tier.leverage);
+    const up = above !== undefined ? Math.sqrt(above / tier.leverage) : Math.sqrt(tier.leverage / below);
+    const down = below !== undefined ? Math.sqrt(tier.leverage / below) : up;
+    const lo = Math.max(Math.sqrt(tier.leverage), tier.leverage / down);
+    const hi = tier.leverage * up;
+    for (let j = 0; j < count; j++) {
+      const leverage = lo * Math.pow(hi / lo, (j + 0.5) / count);
+      out.push({ leverage, weight: tier.weight / count, halfLifeHours: tier.halfLifeHours });
+    }
+  }
+  return out;
 }
 
 /** Bar `i` of a series as the step consumes it. */

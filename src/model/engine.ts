@@ -1,6 +1,7 @@
 import type { BarInput } from './bar-input';
 import { barTurnover } from './bar-turnover';
 import { decayFactors, decayGroups, type DecayGroups } from './decay-groups';
+import { EntryTriangles } from './entry-triangles';
 import { ForwardFlow } from './forward-flow';
 import { spreadTiers } from './leverage-spread';
 import { liquidationFactor } from './liquidation-price';
@@ -35,6 +36,8 @@ export class Engine {
   /** Natural logs of each tier's liquidation factor: the engine works in log price, where a factor is a shift. */
   private readonly longShift: Float64Array;
   private readonly shortShift: Float64Array;
+  private readonly longEntries: EntryTriangles;
+  private readonly shortEntries: EntryTriangles;
   /** The grid in log price. */
   readonly coord: LinearGrid;
   private readonly factors: Float64Array;
@@ -70,6 +73,8 @@ export class Engine {
     this.tierWeight = Float64Array.from(tiers, (tier) => tier.weight / weightSum);
     this.longShift = Float64Array.from(tiers, (tier) => Math.log(liquidationFactor(tier.leverage, 'long', options.mmr)));
     this.shortShift = Float64Array.from(tiers, (tier) => Math.log(liquidationFactor(tier.leverage, 'short', options.mmr)));
+    this.longEntries = new EntryTriangles(this.coord, this.longShift, this.tierWeight, this.groups.groupOfTier);
+    this.shortEntries = new EntryTriangles(this.coord, this.shortShift, this.tierWeight, this.groups.groupOfTier);
     this.factors = new Float64Array(groupCount);
     this.nominalFactors = decayFactors(this.groups, intervalMs > 0 ? intervalMs : 0, new Float64Array(groupCount));
     const flowTiers = { weight: this.tierWeight, longShift: this.longShift, shortShift: this.shortShift };
@@ -195,19 +200,9 @@ export class Engine {
     const longShare = this.longShare(bar);
     const longAmount = notional * longShare;
     const shortAmount = notional - longAmount;
-    const groupOfTier = this.groups.groupOfTier;
     const path = this.options.intrabarSweep === 'path' && barPathBounds(bar, this.options.sweepShare, this.longNew, this.shortNew);
-    const longCleared = path ? this.longNew : undefined;
-    const shortCleared = path ? this.shortNew : undefined;
-    for (let t = 0; t < this.tierWeight.length; t++) {
-      const g = groupOfTier[t];
-      const w = this.tierWeight[t];
-      if (w === 0) continue;
-      const fl = this.longShift[t];
-      const fs = this.shortShift[t];
-      if (longAmount > 0) this.long.add(g, lnLow + fl, lnMode + fl, lnHigh + fl, longAmount * w, longCleared);
-      if (shortAmount > 0) this.short.add(g, lnLow + fs, lnMode + fs, lnHigh + fs, shortAmount * w, shortCleared);
-    }
+    if (longAmount > 0) this.longEntries.add(this.long, lnLow, lnMode, lnHigh, longAmount, path ? this.longNew : undefined);
+    if (shortAmount > 0) this.shortEntries.add(this.short, lnLow, lnMode, lnHigh, shortAmount, path ? this.shortNew : undefined);
   }
 
   /** Longs' share of new positions: half under `sideSplit: 'even'`, else taker buy volume when known, else the bar's shape. */

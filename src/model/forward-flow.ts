@@ -1,5 +1,6 @@
 import type { BarInput } from './bar-input';
 import type { LinearGrid } from './price-grid';
+import { rowComb, type RowComb } from './row-comb';
 import { addTriangle } from './triangle-kernel';
 
 /** Share of one side's flow, by tier: weight and the tier's liquidation factor as a log shift. */
@@ -32,22 +33,26 @@ export class ForwardFlow {
   private readonly state: FlowState = { rate: NaN, variance: NaN, lastTime: NaN };
   private readonly scratch: Float64Array;
   private readonly outside = new Float64Array(2);
-  /** Each tier's distance from entry to liquidation in whole rows. */
-  private readonly longRows: Int32Array;
-  private readonly shortRows: Int32Array;
+  /** The tiers' weights by their distance from entry to liquidation in whole rows. */
+  private readonly longComb: RowComb;
+  private readonly shortComb: RowComb;
   /** Mass of each side the last {@link addTo} placed off the grid (counted in the totals, not drawn). */
   readonly offGrid = { long: 0, short: 0 };
+  /** What the last {@link addTo} added to each side, off-grid mass included. */
+  private readonly added = { long: 0, short: 0 };
+  /** The column {@link spread} writes, passed as a field so V8 knows its kind inside the row loop (see SideBook.out). */
+  private out: Float32Array | Float64Array = new Float32Array(0);
 
   constructor(
     hours: number,
     private readonly turnoverShare: number,
     private readonly grid: LinearGrid,
-    private readonly tiers: FlowTiers,
+    tiers: FlowTiers,
   ) {
     this.horizonMs = hours * 3_600_000;
     this.scratch = new Float64Array(grid.rows);
-    this.longRows = Int32Array.from(tiers.longShift, (shift) => Math.round(shift / grid.step));
-    this.shortRows = Int32Array.from(tiers.shortShift, (shift) => Math.round(shift / grid.step));
+    this.longComb = rowComb(Int32Array.from(tiers.longShift, (shift) => Math.round(shift / grid.step)), tiers.weight);
+    this.shortComb = rowComb(Int32Array.from(tiers.shortShift, (shift) => Math.round(shift / grid.step)), tiers.weight);
   }
 
   copyFrom(other: ForwardFlow): void {
@@ -72,10 +77,12 @@ export class ForwardFlow {
    * Adds the expected flow around `close` to `outLong` / `outShort` (rows `[offset, offset + rows)`);
    * returns the mass added to each side, off-grid mass included (also in {@link offGrid}).
    */
-  addTo(close: number, outLong: Float32Array | Float64Array, outShort: Float32Array | Float64Array, offset: number): { long: number; short: number } {
+  addTo(close: number, outLong: Float32Array | Float64Array, outShort: Float32Array | Float64Array, offset: number): { readonly long: number; readonly short: number } {
+    const added = this.added;
     this.offGrid.long = this.offGrid.short = 0;
+    added.long = added.short = 0;
     const notional = this.turnoverShare * this.state.rate * this.horizonMs;
-    if (!(notional > 0) || !(close > 0)) return { long: 0, short: 0 };
+    if (!(notional > 0) || !(close > 0)) return added;
     const { min, step, rows } = this.grid;
     const halfWidth = Math.sqrt(3 * this.state.variance * this.horizonMs);
     const centre = Math.log(close);
@@ -86,30 +93,40 @@ export class ForwardFlow {
     const first = Math.max(0, Math.floor((centre - halfWidth - min) / step));
     const last = Math.min(rows - 1, Math.floor((centre + halfWidth - min) / step));
     const lost = (outside[0] + outside[1]) * half;
-    this.offGrid.long = lost + this.spread(first, last, half, this.longRows, outLong, offset);
-    this.offGrid.short = lost + this.spread(first, last, half, this.shortRows, outShort, offset);
+    let kernelSum = 0;
+    for (let r = first; r <= last; r++) kernelSum += this.scratch[r];
+    this.out = outLong;
+    this.offGrid.long = lost + this.spread(first, last, kernelSum, half, this.longComb, offset);
+    this.out = outShort;
+    this.offGrid.short = lost + this.spread(first, last, kernelSum, half, this.shortComb, offset);
     this.scratch.fill(0, first, last + 1);
-    return { long: half, short: half };
+    added.long = added.short = half;
+    return added;
   }
 
   /**
-   * Adds the entry kernel (rows `[first, last]` of the scratch) shifted by each tier's whole-row distance
-   * to liquidation; returns the mass shifted off the grid. Whole rows, so one kernel serves every tier.
+   * Adds the entry kernel (rows `[first, last]` of the scratch) shifted by each of the comb's whole-row
+   * distances to liquidation; returns the mass shifted off the grid (`kernelSum` at a time for a shift
+   * that moves all of it off). Whole rows, so one kernel serves every tier.
    */
-  private spread(first: number, last: number, amount: number, rowShift: Int32Array, out: Float32Array | Float64Array, offset: number): number {
+  private spread(first: number, last: number, kernelSum: number, amount: number, comb: RowComb, offset: number): number {
     const rows = this.grid.rows;
-    const scratch = this.scratch;
+    const { scratch, out } = this;
+    const { shift, weight } = comb;
     let lost = 0;
-    for (let t = 0; t < rowShift.length; t++) {
-      const a = amount * this.tiers.weight[t];
-      if (a === 0) continue;
-      const d = rowShift[t];
-      for (let r = first; r <= last; r++) {
-        const v = scratch[r] * a;
-        const target = r + d;
-        if (target < 0 || target >= rows) lost += v;
-        else out[offset + target] += v;
+    for (let k = 0; k < shift.length; k++) {
+      const a = amount * weight[k];
+      const d = shift[k];
+      if (last + d < 0 || first + d >= rows) {
+        lost += kernelSum * a;
+        continue;
       }
+      const from = first + d < 0 ? -d : first;
+      const to = last + d >= rows ? rows - 1 - d : last;
+      for (let r = first; r < from; r++) lost += scratch[r] * a;
+      for (let r = to + 1; r <= last; r++) lost += scratch[r] * a;
+      const at = offset + d;
+      for (let r = from; r <= to; r++) out[at + r] += scratch[r] * a;
     }
     return lost;
   }
