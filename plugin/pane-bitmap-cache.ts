@@ -1,13 +1,17 @@
+import type { ColumnRun } from './column-time-map';
 import { drawColumns, type BitmapFrame, type HeatmapColumns } from './heatmap-draw';
 
 /**
  * What places the columns horizontally: `origin` is the x (media px) of logical index 0; `layout` names
  * everything else the columns' x depends on (the column map's revision and the bar spacing), so a pan
- * changes only `origin`.
+ * changes only `origin`. Columns `[freshFrom, freshTo)` are painted as they should look now and may be
+ * kept in the cached image; the others are not kept.
  */
 export interface ColumnOrigin {
   origin: number;
   layout: string;
+  freshFrom: number;
+  freshTo: number;
 }
 
 interface CacheCanvas {
@@ -15,14 +19,21 @@ interface CacheCanvas {
   context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 }
 
-/** Past this share of the pane's width of newly exposed columns the cache is redrawn. */
-const MAX_SHIFT_SHARE = 1 / 16;
+/**
+ * Share of the pane's width the cached image reaches beyond each side of the pane: a pan within it is one
+ * copy of the image; past it the image is redrawn around the new position.
+ */
+export const CACHE_MARGIN_SHARE = 1 / 16;
 
 /**
- * The heatmap as last drawn, at the pane's resolution, so a pan (only x moved) is one unscaled
- * `drawImage` of it, moved by whole bitmap pixels, plus the newly exposed columns drawn from the tiles.
- * In Chromium's software raster a scaled `drawImage` of the tiles costs several times an unscaled copy
- * per pixel, plus a call per tile and row strip.
+ * The heatmap as last drawn, at the pane's resolution and reaching {@link CACHE_MARGIN_SHARE} of its width
+ * beyond each side, so a pan (only x moved) over columns already painted is one unscaled `drawImage` of
+ * the part now in view, moved by whole bitmap pixels. In Chromium's software raster a scaled `drawImage`
+ * of the tiles costs several times an unscaled copy per pixel, plus a call per tile and row strip: drawing
+ * the newly exposed columns that way on every panned frame cost about as much as the copy. Only columns
+ * painted for the current colours are kept (the runs must be placed out to the margins, see
+ * {@link marginBars}); a pan onto others draws them from the tiles, where the moved image puts their
+ * neighbours, until the image is redrawn.
  * The image is redrawn when anything but the x origin changed (rows, pane size, pixel ratio, bar
  * spacing, column map) or when columns it shows were repainted, but only once the new layout held for
  * two frames: while it changes every frame (a zoom, a drag of the price axis) the heatmap is drawn
@@ -35,6 +46,9 @@ export class PaneBitmapCache {
   private origin = 0;
   private coveredFrom = 0;
   private coveredTo = 0;
+  /** Bitmap x span of the kept columns, with the image's origin at 0 (the margin not counted). */
+  private keptFrom = 0;
+  private keptTo = 0;
 
   /** Everything shown changed (new data, new tiles). */
   invalidate(): void {
@@ -62,45 +76,83 @@ export class PaneBitmapCache {
     const key = layoutKey(data, frame, placement.layout);
     const stable = key === this.lastKey;
     this.lastKey = key;
+    const margin = marginPixels(frame.width);
     let shift = key === this.key ? Math.round((placement.origin - this.origin) * frame.hpr) : 0;
-    if (key !== this.key || Math.abs(shift) > frame.width * MAX_SHIFT_SHARE) {
+    if (key !== this.key || Math.abs(shift) > margin) {
       if (!stable) {
         this.key = '';
         drawColumns(context, data, frame, 0, frame.width);
         return true;
       }
-      this.redraw(surface, data, frame, placement.origin);
+      this.redraw(surface, data, frame, placement, margin);
       this.key = key;
       shift = 0;
     }
-    context.drawImage(surface.canvas, shift, 0);
-    if (shift !== 0) {
-      // The exposed columns are drawn where the moved image puts their neighbours (within half a pixel of exact).
-      const offset = shift / frame.hpr - (placement.origin - this.origin);
-      if (shift > 0) drawColumns(context, data, frame, 0, shift, offset);
-      else drawColumns(context, data, frame, frame.width + shift, frame.width, offset);
-    }
+    context.drawImage(surface.canvas, margin - shift, 0, frame.width, frame.height, 0, 0, frame.width, frame.height);
+    // Columns in view that the image does not keep are drawn where the moved image puts their neighbours (within half a pixel of exact).
+    const offset = shift / frame.hpr - (placement.origin - this.origin);
+    const left = Math.min(frame.width, this.keptFrom + shift);
+    const right = Math.max(0, this.keptTo + shift);
+    if (left > 0) drawColumns(context, data, frame, 0, left, offset);
+    if (right < frame.width) drawColumns(context, data, frame, right, frame.width, offset);
     return true;
   }
 
-  private redraw(surface: CacheCanvas, data: HeatmapColumns, frame: BitmapFrame, origin: number): void {
+  private redraw(surface: CacheCanvas, data: HeatmapColumns, frame: BitmapFrame, placement: ColumnOrigin, margin: number): void {
     const { canvas, context } = surface;
-    if (canvas.width !== frame.width || canvas.height !== frame.height) {
-      canvas.width = frame.width;
+    const width = frame.width + 2 * margin;
+    if (canvas.width !== width || canvas.height !== frame.height) {
+      canvas.width = width;
       canvas.height = frame.height;
     } else {
       context.clearRect(0, 0, canvas.width, canvas.height);
     }
-    drawColumns(context, data, frame, 0, frame.width);
-    this.origin = origin;
-    this.coveredFrom = data.runs.length ? data.runs[0].firstColumn : 0;
-    this.coveredTo = data.runs.length ? data.runs[data.runs.length - 1].endColumn : 0;
+    const [from, to] = keptSpan(data.runs, placement.freshFrom, placement.freshTo, frame.hpr, margin / frame.hpr);
+    const keptFrom = Math.max(0, from);
+    const keptTo = Math.max(keptFrom, Math.min(width, to));
+    drawColumns(context, data, { ...frame, width }, keptFrom, keptTo, margin / frame.hpr);
+    this.keptFrom = keptFrom - margin;
+    this.keptTo = keptTo - margin;
+    this.origin = placement.origin;
+    this.coveredFrom = placement.freshFrom;
+    this.coveredTo = placement.freshTo;
   }
 
   private canvas(): CacheCanvas | null {
     if (this.surface === undefined) this.surface = createCacheCanvas();
     return this.surface;
   }
+}
+
+/** The cached image's margin each side of a pane `width` bitmap pixels wide, in bitmap pixels. */
+function marginPixels(width: number): number {
+  return Math.ceil(width * CACHE_MARGIN_SHARE);
+}
+
+/**
+ * Bars to place beyond each side of the visible range so that the cached image's margins are covered:
+ * `paneWidth` and `barSpacing` in media pixels.
+ */
+export function marginBars(paneWidth: number, barSpacing: number): number {
+  return barSpacing > 0 ? Math.ceil((paneWidth * CACHE_MARGIN_SHARE) / barSpacing) + 2 : 0;
+}
+
+/**
+ * Bitmap x span `[from, to)` of the placed columns within `[c0, c1)` drawn moved right by `shift` media
+ * pixels, with the edges rounded as `drawColumns` rounds them; `[0, 0]` when none is placed there.
+ */
+function keptSpan(runs: readonly ColumnRun[], c0: number, c1: number, hpr: number, shift: number): [number, number] {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const run of runs) {
+    const a = Math.max(c0, run.firstColumn);
+    const b = Math.min(c1, run.endColumn);
+    if (a >= b) continue;
+    const x0 = run.x0 + shift;
+    from = Math.min(from, Math.round((x0 + a * run.columnWidth) * hpr));
+    to = Math.max(to, Math.round((x0 + b * run.columnWidth) * hpr));
+  }
+  return from < to ? [from, to] : [0, 0];
 }
 
 function layoutKey(data: HeatmapColumns, frame: BitmapFrame, layout: string): string {
