@@ -3,6 +3,7 @@ import { formatNotional, formatPct } from '../src/levels/format-level';
 import type { Level, LevelsReport } from '../src/levels/level';
 import type { HeatmapOptions } from './heatmap-options';
 import { hostLabelStyle, type HostLabelStyle } from './host-label-style';
+import { DashPatterns } from './dash-patterns';
 import { LabelSprites } from './label-sprites';
 import { LevelPriceAxisView } from './level-price-axis-view';
 import { LABEL_HEIGHT, labelHeight, LevelsRenderer, type LevelLine } from './levels-renderer';
@@ -30,6 +31,7 @@ export class LevelsPaneView implements IPrimitivePaneView {
   private labels = new WeakMap<Level, string>();
   private labelFormat: ((price: number) => string) | null = null;
   private readonly sprites = new LabelSprites();
+  private readonly dashes = new DashPatterns();
 
   zOrder(): PrimitivePaneViewZOrder {
     return 'top';
@@ -77,7 +79,7 @@ export class LevelsPaneView implements IPrimitivePaneView {
       }
     }
     this.updateAxisViews(options, axis, series, style, height);
-    this.current = this.lines.length ? new LevelsRenderer(this.lines, { ...style, ...newestBar(chart, series) }, this.sprites) : null;
+    this.current = this.lines.length ? new LevelsRenderer(this.lines, { ...style, ...newestBar(chart, series) }, this.sprites, this.dashes) : null;
   }
 
   private labelOf(level: Level, unit: LevelsReport['unit'], format: (price: number) => string, nearest: boolean): string {
@@ -125,6 +127,7 @@ export class LevelsPaneView implements IPrimitivePaneView {
     this.axisPool = [];
     this.axisViews = [];
     this.sprites.reset();
+    this.dashes.reset();
   }
 
   /**
