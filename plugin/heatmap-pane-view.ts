@@ -43,6 +43,9 @@ export class HeatmapPaneView implements IPrimitivePaneView {
   private paint: CellPaint | null = null;
   private generation = 1;
   private stamps = new Uint32Array(0);
+  /** Columns `[cleanFrom, cleanTo)` all carry the current generation's stamp: a pan repaints none of them and does not scan them. */
+  private cleanFrom = 0;
+  private cleanTo = 0;
   private dataVersion = -1;
   private tailVersion = -1;
   private columns = 0;
@@ -131,6 +134,7 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     this.rowGeometry.reset();
     this.paint = null;
     this.stamps = new Uint32Array(0);
+    this.cleanFrom = this.cleanTo = 0;
     this.dataVersion = -1;
     this.columns = 0;
     this.referenceKey = '';
@@ -160,6 +164,7 @@ export class HeatmapPaneView implements IPrimitivePaneView {
       this.surface.reset(grid.rows);
       this.paneCache.invalidate();
       this.stamps = new Uint32Array(0);
+      this.cleanFrom = this.cleanTo = 0;
       this.dataVersion = version;
       this.paint = null;
     }
@@ -178,10 +183,11 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     if (!this.paint || this.paint.reference !== reference) {
       this.paint = createPaint(reference, options);
       this.generation++;
+      this.cleanFrom = this.cleanTo = 0;
     }
     const chunk = Math.max(1, Math.floor(PAINT_CHUNK_CELLS / grid.rows));
     const columns = this.columnViews.of(model);
-    this.complete = this.budget.spend((expired) => this.paintStale(columns, firstColumn, endColumn, chunk, expired));
+    this.complete = this.paintInView(columns, firstColumn, endColumn, chunk);
     // While columns in view wait for paint, and once more when they are done, the cached image is redrawn.
     if (!this.complete || !this.paintedInView) this.paneCache.invalidate();
     this.paintedInView = this.complete;
@@ -262,10 +268,27 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     }
     if (tailVersion !== this.tailVersion || count !== this.columns) {
       // The previous last column may have closed and the new last one is forming: both are stale.
-      for (let c = Math.max(0, Math.min(this.columns, count) - 1); c < count; c++) this.stamps[c] = 0;
+      const stale = Math.max(0, Math.min(this.columns, count) - 1);
+      for (let c = stale; c < count; c++) this.stamps[c] = 0;
+      this.cleanTo = Math.max(this.cleanFrom, Math.min(this.cleanTo, stale));
       this.tailVersion = tailVersion;
       this.columns = count;
     }
+  }
+
+  /**
+   * Paints the stale columns of `[c0, c1)` within the frame's budget, those outside the clean range only;
+   * true when none is left stale.
+   */
+  private paintInView(source: ColumnSource, c0: number, c1: number, chunk: number): boolean {
+    const { cleanFrom, cleanTo } = this;
+    const overlaps = cleanFrom < cleanTo && c0 <= cleanTo && c1 >= cleanFrom;
+    if (overlaps && c0 >= cleanFrom && c1 <= cleanTo) return true;
+    const [a0, a1] = overlaps ? [Math.max(c0, cleanTo), c1] : [c0, c1];
+    const [b0, b1] = overlaps ? [c0, Math.min(c1, cleanFrom)] : [c0, c0];
+    const done = this.budget.spend((expired) => this.paintStale(source, a0, a1, chunk, expired) && this.paintStale(source, b0, b1, chunk, expired));
+    if (done) [this.cleanFrom, this.cleanTo] = overlaps ? [Math.min(c0, cleanFrom), Math.max(c1, cleanTo)] : [c0, c1];
+    return done;
   }
 
   /**
