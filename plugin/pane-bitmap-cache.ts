@@ -79,7 +79,7 @@ export class PaneBitmapCache {
     this.lastKey = key;
     const margin = marginPixels(frame.width);
     let shift = key === this.key ? Math.round((placement.origin - this.origin) * frame.hpr) : 0;
-    if (key !== this.key || Math.abs(shift) > margin) {
+    if (key !== this.key || Math.abs(shift) > margin || (stable && this.keptCanGrow(data, frame, placement, shift, margin))) {
       if (!stable) {
         this.key = '';
         drawColumns(context, data, frame, 0, frame.width);
@@ -100,6 +100,21 @@ export class PaneBitmapCache {
     if (left > 0) drawColumns(context, data, frame, 0, left, offset);
     if (right < frame.width) drawColumns(context, data, frame, right, frame.width, offset);
     return true;
+  }
+
+  /**
+   * Whether columns in view are drawn from the tiles although painted now (they were not when the image
+   * was drawn), for a quarter of the margin or more: then the image is redrawn to keep them. A pan over
+   * fresh columns so settles on one copy a frame, while a pan onto new ones still paints and draws only
+   * its new columns on most frames.
+   */
+  private keptCanGrow(data: HeatmapColumns, frame: BitmapFrame, placement: ColumnOrigin, shift: number, margin: number): boolean {
+    const keptFrom = this.keptFrom + shift;
+    const keptTo = this.keptTo + shift;
+    if (keptFrom <= 0 && keptTo >= frame.width) return false;
+    const [from, to] = keptSpan(data.runs, placement.freshFrom, placement.freshTo, frame.hpr, 0);
+    const step = Math.max(1, margin / 4);
+    return (keptFrom > 0 && keptFrom - Math.max(from, -margin) >= step) || (keptTo < frame.width && Math.min(to, frame.width + margin) - keptTo >= step);
   }
 
   private redraw(surfaces: readonly CacheCanvas[], data: HeatmapColumns, frame: BitmapFrame, placement: ColumnOrigin, margin: number): void {
