@@ -33,7 +33,8 @@ export const CACHE_MARGIN_SHARE = 1 / 16;
  * the newly exposed columns that way on every panned frame cost about as much as the copy. Only columns
  * painted for the current colours are kept (the runs must be placed out to the margins, see
  * {@link marginBars}); a pan onto others draws them from the tiles, where the moved image puts their
- * neighbours, until the image is redrawn.
+ * neighbours, until the image is redrawn (past the margin, or once columns painted since would spare a
+ * quarter of it).
  * The image is redrawn when anything but the x origin changed (rows, pane size, pixel ratio, bar
  * spacing, column map) or when columns it shows were repainted, but only once the new layout held for
  * two frames: while it changes every frame (a zoom, a drag of the price axis) the heatmap is drawn
@@ -47,7 +48,7 @@ export class PaneBitmapCache {
   private origin = 0;
   private coveredFrom = 0;
   private coveredTo = 0;
-  /** Bitmap x span of the kept columns, with the image's origin at 0 (the margin not counted). */
+  /** Pane x span (bitmap px) of the kept columns where the image was drawn; the margins reach below 0 and past the pane's width. */
   private keptFrom = 0;
   private keptTo = 0;
 
