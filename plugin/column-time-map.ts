@@ -133,6 +133,15 @@ export class ColumnTimeMap {
     return runs.length ? { runs, firstColumn, endColumn, origin: x1, spacing } : null;
   }
 
+  /** The columns `[firstColumn, endColumn)` on bars of the logical range `from..to`, as {@link place} bounds them; null when none. */
+  columnsIn(from: number, to: number): { firstColumn: number; endColumn: number } | null {
+    if (this.problem || this.mappedCount === 0) return null;
+    const mapped = this.mapped.subarray(0, this.mappedCount);
+    const k0 = lowerBound(mapped, this.index, Math.floor(from));
+    const k1 = lowerBound(mapped, this.index, Math.ceil(to) + 1);
+    return k1 > k0 ? { firstColumn: mapped[k0], endColumn: mapped[k1 - 1] + 1 } : null;
+  }
+
   private stillPlaced(timeScale: TimeScale, openTimes: Float64Array): boolean {
     if (this.mappedCount === 0) return this.length === 0 && !this.stale;
     const first = this.mapped[0];

@@ -13,7 +13,7 @@ import { HeatmapRenderer } from './heatmap-renderer';
 import { ImageSurface } from './image-surface';
 import { buildIntensityLut } from './intensity-lut';
 import { PaintBudget, type PaintTiming } from './paint-budget';
-import { PaneBitmapCache } from './pane-bitmap-cache';
+import { marginBars, PaneBitmapCache } from './pane-bitmap-cache';
 import { paletteRamps } from './palette';
 
 /**
@@ -43,6 +43,9 @@ export class HeatmapPaneView implements IPrimitivePaneView {
   private paint: CellPaint | null = null;
   private generation = 1;
   private stamps = new Uint32Array(0);
+  /** Columns `[cleanFrom, cleanTo)` all carry the current generation's stamp: a pan repaints none of them and does not scan them. */
+  private cleanFrom = 0;
+  private cleanTo = 0;
   private dataVersion = -1;
   private tailVersion = -1;
   private columns = 0;
@@ -51,6 +54,8 @@ export class HeatmapPaneView implements IPrimitivePaneView {
   private referenceRange: [number, number] = [0, 0];
   /** False when visible columns were left stale by the paint budget: draw again next frame. */
   complete = true;
+  /** Whether the previous update left every column in view painted. */
+  private paintedInView = true;
   private reference = 0;
   private readonly columnMap = new ColumnTimeMap();
   private readonly barColumns = new BarColumns();
@@ -121,6 +126,7 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     this.barMsVersion = -1;
     this.groupingStale = true;
     this.complete = true;
+    this.paintedInView = true;
     this.image = null;
     this.surface.reset();
     this.paneCache.reset();
@@ -128,6 +134,7 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     this.rowGeometry.reset();
     this.paint = null;
     this.stamps = new Uint32Array(0);
+    this.cleanFrom = this.cleanTo = 0;
     this.dataVersion = -1;
     this.columns = 0;
     this.referenceKey = '';
@@ -146,19 +153,24 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     const grid = source.grid;
     const { data: version, tail: tailVersion } = model.revision;
     const count = model.length;
-    const placement = this.columnMap.place(timeScale, range.from, range.to, model.klines.openTime, model.klines.intervalMs);
-    const rows = placement ? this.rowGeometry.of(series, grid) : null;
-    if (!placement || !rows) return;
+    // Placed out to the cached image's margins, so that panning within them draws no column.
+    const margin = marginBars(timeScale.width(), timeScale.options().barSpacing);
+    const placement = this.columnMap.place(timeScale, range.from - margin, range.to + margin, model.klines.openTime, model.klines.intervalMs);
+    const visible = placement ? this.columnMap.columnsIn(range.from, range.to) : null;
+    const rows = visible ? this.rowGeometry.of(series, grid) : null;
+    if (!placement || !visible || !rows) return;
     if (!this.image || this.image.rows !== grid.rows || version !== this.dataVersion) {
       this.image = new CellImage(grid.rows);
       this.surface.reset(grid.rows);
       this.paneCache.invalidate();
       this.stamps = new Uint32Array(0);
+      this.cleanFrom = this.cleanTo = 0;
       this.dataVersion = version;
       this.paint = null;
     }
     this.trackColumns(count, tailVersion);
-    const { firstColumn, endColumn, runs, origin, spacing } = placement;
+    const { runs, origin, spacing } = placement;
+    const { firstColumn, endColumn } = visible;
     // updateAllViews runs on every redraw (crosshair moves too): recompute only when an input changed.
     const [r0, r1] = options.normalizeOn === 'recent' ? [Math.max(0, count - RECENT_COLUMNS), count] : [firstColumn, endColumn];
     const key = `${version}:${tailVersion}:${options.sides}:${options.normalizePercentile}`;
@@ -171,12 +183,17 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     if (!this.paint || this.paint.reference !== reference) {
       this.paint = createPaint(reference, options);
       this.generation++;
+      this.cleanFrom = this.cleanTo = 0;
     }
     const chunk = Math.max(1, Math.floor(PAINT_CHUNK_CELLS / grid.rows));
     const columns = this.columnViews.of(model);
-    this.complete = this.budget.spend((expired) => this.paintStale(columns, firstColumn, endColumn, chunk, expired));
+    this.complete = this.paintInView(columns, firstColumn, endColumn, chunk);
+    // While columns in view wait for paint, and once more when they are done, the cached image is redrawn.
+    if (!this.complete || !this.paintedInView) this.paneCache.invalidate();
+    this.paintedInView = this.complete;
+    const [freshFrom, freshTo] = this.complete ? this.freshAround(firstColumn, endColumn, placement.firstColumn, placement.endColumn) : [firstColumn, firstColumn];
     // xOf(1) - xOf(0) wobbles in the last bits from frame to frame; nine digits tell real spacings apart.
-    const cache = { store: this.paneCache, origin, layout: `${this.columnMap.revision}:${spacing.toPrecision(9)}` };
+    const cache = { store: this.paneCache, origin, layout: `${this.columnMap.revision}:${spacing.toPrecision(9)}`, freshFrom, freshTo };
     this.current = new HeatmapRenderer({ tiles: this.surface.tiles, rows: grid.rows, runs, strips: rows.strips, cache });
   }
 
@@ -228,6 +245,21 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     return Math.abs(r0 - a0) + Math.abs(r1 - a1) > Math.max(0, REFERENCE_RANGE_SLACK * (r1 - r0));
   }
 
+  /**
+   * The painted columns `[c0, c1)` with those painted for the current colours next to them, out to
+   * `[m0, m1)`: what the pane cache may keep. Columns are painted only once in view, so the margins are
+   * fresh where the view has been since the colours last changed.
+   */
+  private freshAround(c0: number, c1: number, m0: number, m1: number): [number, number] {
+    const stamps = this.stamps;
+    const generation = this.generation;
+    let from = c0;
+    let to = c1;
+    while (from > m0 && stamps[from - 1] === generation) from--;
+    while (to < m1 && stamps[to] === generation) to++;
+    return [from, to];
+  }
+
   private trackColumns(count: number, tailVersion: number): void {
     if (this.stamps.length < count) {
       const grown = new Uint32Array(Math.max(count, this.stamps.length * 2, 64));
@@ -236,10 +268,27 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     }
     if (tailVersion !== this.tailVersion || count !== this.columns) {
       // The previous last column may have closed and the new last one is forming: both are stale.
-      for (let c = Math.max(0, Math.min(this.columns, count) - 1); c < count; c++) this.stamps[c] = 0;
+      const stale = Math.max(0, Math.min(this.columns, count) - 1);
+      for (let c = stale; c < count; c++) this.stamps[c] = 0;
+      this.cleanTo = Math.max(this.cleanFrom, Math.min(this.cleanTo, stale));
       this.tailVersion = tailVersion;
       this.columns = count;
     }
+  }
+
+  /**
+   * Paints the stale columns of `[c0, c1)` within the frame's budget, those outside the clean range only;
+   * true when none is left stale.
+   */
+  private paintInView(source: ColumnSource, c0: number, c1: number, chunk: number): boolean {
+    const { cleanFrom, cleanTo } = this;
+    const overlaps = cleanFrom < cleanTo && c0 <= cleanTo && c1 >= cleanFrom;
+    if (overlaps && c0 >= cleanFrom && c1 <= cleanTo) return true;
+    const [a0, a1] = overlaps ? [Math.max(c0, cleanTo), c1] : [c0, c1];
+    const [b0, b1] = overlaps ? [c0, Math.min(c1, cleanFrom)] : [c0, c0];
+    const done = this.budget.spend((expired) => this.paintStale(source, a0, a1, chunk, expired) && this.paintStale(source, b0, b1, chunk, expired));
+    if (done) [this.cleanFrom, this.cleanTo] = overlaps ? [Math.min(c0, cleanFrom), Math.max(c1, cleanTo)] : [c0, c1];
+    return done;
   }
 
   /**

@@ -3,6 +3,7 @@ import { formatNotional, formatPct } from '../src/levels/format-level';
 import type { Level, LevelsReport } from '../src/levels/level';
 import type { HeatmapOptions } from './heatmap-options';
 import { hostLabelStyle, type HostLabelStyle } from './host-label-style';
+import { DashPatterns } from './dash-patterns';
 import { LabelSprites } from './label-sprites';
 import { LevelPriceAxisView } from './level-price-axis-view';
 import { LABEL_HEIGHT, labelHeight, LevelsRenderer, type LevelLine } from './levels-renderer';
@@ -30,6 +31,9 @@ export class LevelsPaneView implements IPrimitivePaneView {
   private labels = new WeakMap<Level, string>();
   private labelFormat: ((price: number) => string) | null = null;
   private readonly sprites = new LabelSprites();
+  private readonly dashes = new DashPatterns();
+  /** What the lines and axis labels were last placed from (see {@link update}). */
+  private inputs: readonly unknown[] = [];
 
   zOrder(): PrimitivePaneViewZOrder {
     return 'top';
@@ -41,16 +45,30 @@ export class LevelsPaneView implements IPrimitivePaneView {
 
   /** Places `report`'s levels (and swept zones) for the current price scale, labelled the way the host chart labels. */
   update(report: LevelsReport | null, chart: IChartApiBase<Time>, series: ISeriesApi<SeriesType, Time>, options: HeatmapOptions): void {
+    const style = hostLabelStyle(chart, series);
+    const paneHeight = series.getPane().getHeight();
+    const mode = series.priceScale().options().mode;
+    const lastValues = lastValueCoordinates(series);
+    // Two prices fix the price scale's mapping (affine in price, or in its logarithm). A pan that leaves
+    // it alone changes only where the newest bar is, which the labels keep clear of.
+    const inputs = [report, options, style.fontFamily, style.fontSize, style.boxColor, style.formatPrice, paneHeight, mode, series.priceToCoordinate(1), series.priceToCoordinate(2), ...lastValues];
+    if (!sameInputs(inputs, this.inputs)) {
+      this.inputs = inputs;
+      this.place(report, series, options, style, paneHeight, mode, lastValues);
+    }
+    this.current = this.lines.length ? new LevelsRenderer(this.lines, { ...style, ...newestBar(chart, series) }, this.sprites, this.dashes) : null;
+  }
+
+  private place(report: LevelsReport | null, series: ISeriesApi<SeriesType, Time>, options: HeatmapOptions, style: HostLabelStyle, paneHeight: number, mode: number, lastValues: readonly number[]): void {
     this.lines = [];
     this.placed = [];
-    const style = hostLabelStyle(chart, series);
     if (style.formatPrice !== this.labelFormat) {
       this.labels = new WeakMap();
       this.labelFormat = style.formatPrice;
     }
     const height = labelHeight(style.fontSize);
     const levels = report && options.levelsVisible ? drawnLevels(report) : [];
-    const labelled = new Set(labelledLevels(report, levels, labelBudget(series.getPane().getHeight())));
+    const labelled = new Set(labelledLevels(report, levels, labelBudget(paneHeight)));
     const axis: { level: Level; y: number }[] = [];
     for (const level of levels) {
       const y = series.priceToCoordinate(level.price);
@@ -76,8 +94,7 @@ export class LevelsPaneView implements IPrimitivePaneView {
         this.lines.push({ y, color: zone.side === 'long' ? options.longColor : options.shortColor, width: 1, dashed: true, alpha: 0.35, label: '', labelY: y });
       }
     }
-    this.updateAxisViews(options, axis, series, style, height);
-    this.current = this.lines.length ? new LevelsRenderer(this.lines, { ...style, ...newestBar(chart, series) }, this.sprites) : null;
+    this.updateAxisViews(options, axis, mode, lastValues, style, height);
   }
 
   private labelOf(level: Level, unit: LevelsReport['unit'], format: (price: number) => string, nearest: boolean): string {
@@ -124,7 +141,9 @@ export class LevelsPaneView implements IPrimitivePaneView {
     this.placed = [];
     this.axisPool = [];
     this.axisViews = [];
+    this.inputs = [];
     this.sprites.reset();
+    this.dashes.reset();
   }
 
   /**
@@ -132,11 +151,10 @@ export class LevelsPaneView implements IPrimitivePaneView {
    * series' last-value label or an earlier one; none in percentage and indexed modes (their text would be
    * a price on a scale of percentages and widen the axis).
    */
-  private updateAxisViews(options: HeatmapOptions, labelled: readonly { level: Level; y: number }[], series: ISeriesApi<SeriesType, Time>, style: HostLabelStyle, height: number): void {
-    const mode = series.priceScale().options().mode;
+  private updateAxisViews(options: HeatmapOptions, labelled: readonly { level: Level; y: number }[], mode: number, lastValues: readonly number[], style: HostLabelStyle, height: number): void {
     const shown: { level: Level; y: number }[] = [];
     if (options.axisLabelsVisible && mode !== PERCENTAGE && mode !== INDEXED_TO_100) {
-      const taken = lastValueCoordinates(series);
+      const taken = [...lastValues];
       for (const item of labelled) {
         if (taken.some((y) => Math.abs(y - item.y) < height)) continue;
         taken.push(item.y);
@@ -153,6 +171,12 @@ export class LevelsPaneView implements IPrimitivePaneView {
     });
     if (this.axisViews.length !== shown.length) this.axisViews = this.axisPool.slice(0, shown.length);
   }
+}
+
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The report's top levels on both sides, plus the nearest level each side when it is not among them. */

@@ -1,5 +1,6 @@
 import type { CanvasRenderingTarget2D } from 'fancy-canvas';
 import type { IPrimitivePaneRenderer } from 'lightweight-charts';
+import type { DashPatterns } from './dash-patterns';
 import type { LabelSprites } from './label-sprites';
 
 /** One level line as the renderer draws it, in media pixels. */
@@ -63,12 +64,16 @@ export function labelRight(layout: LabelLayout, paneWidth: number, boxWidth: num
   return left - boxWidth >= MARGIN_PX ? left : edge;
 }
 
-/** Draws level lines across the pane with their labels (copied from `sprites` when given); it only draws. */
+/**
+ * Draws level lines across the pane with their labels (copied from `sprites` when given), dashed lines
+ * filled with `dashes`' patterns when given; it only draws.
+ */
 export class LevelsRenderer implements IPrimitivePaneRenderer {
   constructor(
     private readonly lines: readonly LevelLine[],
     private readonly layout: LabelLayout = DEFAULT_LABEL_LAYOUT,
     private readonly sprites: LabelSprites | null = null,
+    private readonly dashes: DashPatterns | null = null,
   ) {}
 
   draw(target: CanvasRenderingTarget2D): void {
@@ -86,13 +91,21 @@ export class LevelsRenderer implements IPrimitivePaneRenderer {
         const y = Math.round(line.y * vpr) + (lineWidth % 2 ? 0.5 : 0);
         if (y < -fontPx * 2 || y > bitmapSize.height + lineWidth) continue;
         ctx.globalAlpha = line.alpha;
-        ctx.strokeStyle = line.color;
-        ctx.lineWidth = lineWidth;
-        ctx.setLineDash(line.dashed ? [Math.round(4 * hpr), Math.round(4 * hpr)] : []);
-        ctx.beginPath();
-        ctx.moveTo(0, y);
-        ctx.lineTo(width, y);
-        ctx.stroke();
+        const dash = Math.round(4 * hpr);
+        const pattern = line.dashed ? (this.dashes?.get(ctx, line.color, dash) ?? null) : null;
+        if (pattern) {
+          // The rectangle a butt-capped stroke of this width covers (its edges are whole pixels).
+          ctx.fillStyle = pattern;
+          ctx.fillRect(0, y - lineWidth / 2, width, lineWidth);
+        } else {
+          ctx.strokeStyle = line.color;
+          ctx.lineWidth = lineWidth;
+          ctx.setLineDash(line.dashed ? [dash, dash] : []);
+          ctx.beginPath();
+          ctx.moveTo(0, y);
+          ctx.lineTo(width, y);
+          ctx.stroke();
+        }
         if (line.label) {
           const textAlpha = Math.max(line.alpha, 0.9);
           const sprite = this.sprites?.get(line.label, line.color, textAlpha, style) ?? null;

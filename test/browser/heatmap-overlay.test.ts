@@ -10,7 +10,7 @@ import { must } from '../helpers/must';
 import { sharedFile } from '../helpers/shared-data';
 import { describeBrowser } from './describe-browser';
 import { launchChromium } from './chromium.mjs';
-import { expectNoConsoleErrors, near, openPage, pixelStats, saveScreenshot, waitForReady } from './page-harness';
+import { expectNoConsoleErrors, near, openPage, pixelStats, readPixels, saveScreenshot, waitForReady } from './page-harness';
 import { startStaticServer, type StaticServer } from './static-server.mjs';
 
 declare global {
@@ -21,6 +21,7 @@ declare global {
       apply(options: HeatmapOptionsPatch): Promise<void>;
       detach(): Promise<void>;
       levels(): LevelsReport | null;
+      coordinate(price: number): number | null;
       density(): DensityReading | null;
     };
   }
@@ -118,6 +119,37 @@ describeBrowser('overlay on a plain page: standalone lightweight-charts + UMD bu
       const density = must(await page.evaluate(() => window.overlay.density()), 'a density reading');
       expect(density.long).toBeGreaterThan(0);
       await saveScreenshot(page, 'overlay-levels', '[data-testid=chart]');
+      expectNoConsoleErrors(errors);
+    } finally {
+      await close();
+    }
+  });
+
+  it('swept levels are dashed 4 px on, 4 px off from the pane\'s left edge', async () => {
+    const { page, errors, close } = await open();
+    try {
+      await page.evaluate(() => window.overlay.attach({ heatmapVisible: false, axisLabelsVisible: false }));
+      const report = must(await page.evaluate(() => window.overlay.levels()), 'a levels report');
+      const others = await Promise.all([...report.above, ...report.below].map((l) => page.evaluate((p) => window.overlay.coordinate(p), l.price)));
+      const swept = await Promise.all(report.swept.map((z) => page.evaluate((p) => window.overlay.coordinate(p), z.price)));
+      // Rows of swept lines with no other line within 4 px: their pixels are the dashes over candles or background.
+      const rows = swept.filter((y): y is number => y !== null && [...others, ...swept].every((o) => o === y || o === null || Math.abs(o - y) > 4));
+      expect(rows.length).toBeGreaterThan(0);
+      const image = await readPixels(page, '[data-testid=chart]');
+      const dpr = await page.evaluate(() => window.devicePixelRatio);
+      const dash = Math.round(4 * dpr);
+      // Left of the labels: the first 300 media px.
+      for (const y of rows) {
+        const row = Math.round(y * dpr) - (Math.max(1, Math.round(dpr)) % 2 ? 0 : 1);
+        const tinted: boolean[] = [];
+        for (let x = 0; x < 300 * dpr; x++) {
+          const i = (row * image.width + x) * 4;
+          const [r, g, b] = [image.data[i], image.data[i + 1], image.data[i + 2]];
+          tinted.push(Math.max(r, g, b) - Math.min(r, g, b) > 8);
+        }
+        const wrong = tinted.map((t, x) => (t === Math.floor(x / dash) % 2 < 1 ? -1 : x)).filter((x) => x >= 0);
+        expect(wrong).toEqual([]);
+      }
       expectNoConsoleErrors(errors);
     } finally {
       await close();
