@@ -34,6 +34,29 @@ describe('candle aggregator: chart candles from finer klines', () => {
     expect(agg.push(k(0, 10, 30, 1, 11))).toMatchObject({ high: 13, low: 9, close: 12 });
   });
 
+  it('a whole history aggregates to what the live aggregator gives kline by kline, replaced and stale ticks included', () => {
+    const klines: Kline[] = [];
+    for (let i = 0; i < 40; i++) {
+      const base = 100 + Math.sin(i) * 5;
+      klines.push({ ...k(i, base, base + 2 + (i % 3), base - 1 - (i % 2), base + 1, 1 + (i % 4)), quoteVolume: 100 + i, trades: i });
+      if (i % 7 === 3) klines.push({ ...k(i, base, base + 9, base - 9, base - 2, 7), quoteVolume: 50, trades: 2 });
+      if (i % 11 === 5) klines.push(k(i - 1, base, base + 40, base - 40, base, 9));
+    }
+    klines.push(k(40, 100, 101, 99, 100));
+    const agg = new CandleAggregator(HOUR);
+    const live: Kline[] = [];
+    for (const kline of klines) {
+      const candle = agg.push(kline);
+      if (live.length > 0 && live[live.length - 1].openTime === candle.openTime) live[live.length - 1] = candle;
+      else live.push(candle);
+    }
+    expect(aggregateKlines(klines, HOUR)).toEqual(live);
+  });
+
+  it('aggregating refuses a length that is not positive', () => {
+    expect(() => aggregateKlines([k(0, 1, 1, 1, 1)], 0)).toThrow(/intervalMs must be > 0/);
+  });
+
   it('refuses a length that is not positive', () => {
     expect(() => new CandleAggregator(0)).toThrow(/intervalMs must be > 0/);
   });
