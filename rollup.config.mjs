@@ -14,30 +14,25 @@ const ts = () =>
 // @rollup/plugin-typescript reports sources one level too far up (../../src/...); from dist/ they are ../src/.
 const sourcemap = { sourcemap: true, sourcemapPathTransform: (source) => source.replace(/^(\.\.\/)+/, '../') };
 
-// `.` re-exports the core, so the core's modules all land in core.mjs/core.cjs and index imports them from
-// there: one copy of each class for users of both entries, and core keeps importing nothing.
 const entries = { index: 'plugin/index.ts', core: 'src/index.ts' };
+// The chart entry, the core and the CLI are bundled together: the core's modules land in one shared file
+// (dist/shared-*.mjs / .cjs) that all three import, so users of both entries get one copy of each class and
+// the CLI does not carry a second copy of the model (that kept the package over 1 MB unpacked).
+const jsEntries = { ...entries, cli: 'src/cli/main.ts' };
 
-/**
- * src/index.ts only re-exports, and rollup would otherwise route the chart entry past it to the modules
- * themselves, leaving them in a chunk shared by both entries. Keeping it as a real dependency of the chart
- * entry keeps every module of src/ in the core bundle, which the chart entry imports.
- */
+/** The CLI is an ES module only: its CommonJS twin is dropped from that output. */
+const withoutCjsCli = () => ({
+  name: 'without-cjs-cli',
+  generateBundle(_options, bundle) {
+    for (const name of Object.keys(bundle)) if (name.startsWith('cli.cjs')) delete bundle[name];
+  },
+});
 
 /**
  * Whitespace out and local variables shortened; function and class names kept, so stack traces and error
  * names read as in the source (the source maps ship beside the bundles for the rest).
  */
 const compact = () => terser({ compress: { keep_classnames: true, keep_fnames: true, keep_infinity: true }, mangle: { keep_classnames: true, keep_fnames: true }, format: { comments: false } });
-
-/** Fails the build when rollup splits out a chunk that is not an entry (the package exports no such file). */
-const entriesOnly = () => ({
-  name: 'entries-only',
-  generateBundle(_options, bundle) {
-    const extra = Object.values(bundle).filter((file) => file.type === 'chunk' && !file.isEntry);
-    if (extra.length) this.error(`unexpected shared chunk(s) ${extra.map((file) => file.fileName).join(', ')}: every module of src/ must be reachable from src/index.ts`);
-  },
-});
 
 /**
  * lightweight-charts is ESM only, so the CommonJS declarations import its types with
@@ -80,15 +75,14 @@ const umdTypes = () => ({
 
 export default [
   {
-    input: entries,
+    input: jsEntries,
     external,
-    // The core entry publishes a curated API, but the chart entry also needs some of its internals: the core
-    // bundle may export those too (not in its types), so it stays one file rather than a facade over a chunk.
-    preserveEntrySignatures: 'allow-extension',
-    plugins: [ts(), entriesOnly()],
+    // Each entry exports exactly its API; what the entries share is in the shared file.
+    preserveEntrySignatures: 'strict',
+    plugins: [ts()],
     output: [
-      { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', ...sourcemap, plugins: [compact()] },
-      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', ...sourcemap, plugins: [compact()] },
+      { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'shared-[hash].mjs', banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''), ...sourcemap, plugins: [compact()] },
+      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'shared-[hash].cjs', ...sourcemap, plugins: [compact(), withoutCjsCli()] },
     ],
   },
   {
@@ -106,16 +100,9 @@ export default [
     },
   },
   {
-    input: 'src/cli/main.ts',
-    external,
-    plugins: [ts()],
-    // The CLI carries its own copy of what it uses (evaluation included, which the entries do not publish), minified.
-    output: { file: 'dist/cli.mjs', format: 'es', banner: '#!/usr/bin/env node', ...sourcemap, plugins: [terser({ format: { comments: false } })] },
-  },
-  {
     input: entries,
     external,
-    plugins: [dts({ compilerOptions: { stripInternal: true } }), entriesOnly(), umdTypes()],
+    plugins: [dts({ compilerOptions: { stripInternal: true } }), umdTypes()],
     output: [
       { dir: 'dist', format: 'es', entryFileNames: '[name].d.ts' },
       { dir: 'dist', format: 'es', entryFileNames: '[name].d.cts', plugins: [esmTypeImportsInCjs()] },
