@@ -1,6 +1,5 @@
 import type { LinearGrid } from './price-grid';
 import { keepFraction, type SweepBounds } from './sweep-keep';
-import { addTriangle } from './triangle-kernel';
 
 const RENORMALISE_BELOW = 1e-100;
 
@@ -31,8 +30,6 @@ export class SideBook {
   readonly hi: Int32Array;
   /** Mass beyond the grid edge on this side's far end (accounted for, not drawn), scaled per group. */
   readonly offGrid: Float64Array;
-  private readonly outside = new Float64Array(2);
-  private triangleScratch: Float64Array | null = null;
   /** Scratch of {@link columnByRows}: group span edges as `row * 32 + group`, sorted. */
   private readonly edges: Int32Array;
   /** Scratch of {@link columnByGroups}, made on first use. */
@@ -172,31 +169,20 @@ export class SideBook {
   }
 
   /**
-   * Adds `amount` to group `g` spread as a triangle over `[a, b]` with mode `m`; with `cleared`, only the
-   * share of each row those bounds keep (positions the bar itself liquidated are never added).
+   * Adds `amount` to group `g` at `price`, all in one row (beyond the grid it is counted off-grid). The
+   * engine places a bar's entries with {@link EntryTriangles}; this places a known mass (tests, tools).
    */
-  add(g: number, a: number, m: number, b: number, amount: number, cleared?: SweepBounds): void {
+  addAt(g: number, price: number, amount: number): void {
     const { min, step, rows } = this.grid;
-    const s = this.scale[g];
-    this.outside[0] = 0;
-    this.outside[1] = 0;
-    const first = Math.max(0, Math.floor((a - min) / step));
-    const last = Math.min(rows - 1, Math.floor((b - min) / step));
-    if (cleared) this.addKept(g, a, m, b, amount / s, first, last, cleared);
-    else addTriangle(this.mass, g * rows, this.grid, a, m, b, amount / s, this.outside);
-    this.offGrid[g] += this.isLong ? this.outside[0] : this.outside[1];
-    if (first > last) return;
-    if (first < this.lo[g]) this.lo[g] = first;
-    if (last + 1 > this.hi[g]) this.hi[g] = last + 1;
-  }
-
-  private addKept(g: number, a: number, m: number, b: number, amount: number, first: number, last: number, bounds: SweepBounds): void {
-    const { min, step, rows } = this.grid;
-    const scratch = (this.triangleScratch ??= new Float64Array(rows));
-    if (first <= last) scratch.fill(0, first, last + 1);
-    addTriangle(scratch, 0, this.grid, a, m, b, amount, this.outside);
-    const base = g * rows;
-    for (let r = first; r <= last; r++) this.mass[base + r] += scratch[r] * keepFraction(this.isLong, min + r * step, step, bounds);
+    const r = Math.floor((price - min) / step);
+    const scaled = amount / this.scale[g];
+    if (r < 0 || r >= rows) {
+      if (r < 0 === this.isLong) this.offGrid[g] += scaled;
+      return;
+    }
+    this.mass[g * rows + r] += scaled;
+    if (r < this.lo[g]) this.lo[g] = r;
+    if (r + 1 > this.hi[g]) this.hi[g] = r + 1;
   }
 
   /**

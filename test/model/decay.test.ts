@@ -22,10 +22,10 @@ function twoTiers() {
     }),
     HOUR,
   );
-  engine.long.add(0, X(10), X(10), X(10), 1);
-  engine.long.add(1, X(20), X(20), X(20), 1);
-  engine.short.add(0, X(390), X(390), X(390), 1);
-  engine.short.add(1, X(380), X(380), X(380), 1);
+  engine.long.addAt(0, X(10), 1);
+  engine.long.addAt(1, X(20), 1);
+  engine.short.addAt(0, X(390), 1);
+  engine.short.addAt(1, X(380), 1);
   engine.lastTime = bar(0, 1, 1, 1, 1).openTime;
   return engine;
 }

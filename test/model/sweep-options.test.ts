@@ -15,8 +15,8 @@ const DECAY = Math.pow(0.5, 1 / 10);
 function seeded(options: Partial<ModelOptions>): Engine {
   const engine = new Engine(GRID, mergeModelOptions({ tiers: [{ leverage: 10, weight: 1, halfLifeHours: 10 }], ...options }), HOUR);
   for (let r = 60; r < 140; r++) {
-    engine.long.add(0, X(r + 0.5), X(r + 0.5), X(r + 0.5), 1);
-    engine.short.add(0, X(r + 0.5), X(r + 0.5), X(r + 0.5), 1);
+    engine.long.addAt(0, X(r + 0.5), 1);
+    engine.short.addAt(0, X(r + 0.5), 1);
   }
   engine.lastTime = bar(0, 1, 1, 1, 1).openTime;
   return engine;
