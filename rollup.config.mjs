@@ -16,8 +16,9 @@ const sourcemap = { sourcemap: true, sourcemapPathTransform: (source) => source.
 
 const entries = { index: 'plugin/index.ts', core: 'src/index.ts' };
 // The chart entry, the core and the CLI are bundled together: the core's modules land in one shared file
-// (dist/shared-*.mjs / .cjs) that all three import, so users of both entries get one copy of each class and
-// the CLI does not carry a second copy of the model (that kept the package over 1 MB unpacked).
+// (dist/shared.mjs / .cjs) that all three import, so users of both entries get one copy of each class and
+// the CLI does not carry a second copy of the model (that kept the package over 1 MB unpacked). The name is
+// fixed, not hashed: a rebuild replaces the file instead of leaving the old one in the package.
 const jsEntries = { ...entries, cli: 'src/cli/main.ts' };
 
 /** The CLI is an ES module only: its CommonJS twin is dropped from that output. */
@@ -81,8 +82,8 @@ export default [
     preserveEntrySignatures: 'strict',
     plugins: [ts()],
     output: [
-      { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'shared-[hash].mjs', banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''), ...sourcemap, plugins: [compact()] },
-      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'shared-[hash].cjs', ...sourcemap, plugins: [compact(), withoutCjsCli()] },
+      { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'shared.mjs', banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''), ...sourcemap, plugins: [compact()] },
+      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'shared.cjs', ...sourcemap, plugins: [compact(), withoutCjsCli()] },
     ],
   },
   {

@@ -9,6 +9,8 @@ import type { ModelOptions, SweepRule } from './model-options';
 import { linearGrid, type LinearGrid, type PriceGrid } from './price-grid';
 import { barPathBounds } from './bar-path';
 import { SideBook } from './side-book';
+import { loadSideState, saveSideState, type SideState } from './side-state';
+import type { FlowState } from './forward-flow';
 import { noSweep, type SweepBounds } from './sweep-keep';
 
 /** Totals and sweeps of one engine step. */
@@ -22,6 +24,17 @@ export interface StepResult {
   longSwept: boolean;
   shortSwept: boolean;
   rule: SweepRule;
+}
+
+/** Everything an {@link Engine} carries from bar to bar, as {@link Engine.saveState} keeps it. */
+export interface EngineState {
+  readonly long: SideState;
+  readonly short: SideState;
+  readonly flow: FlowState | null;
+  readonly lastTime: number;
+  readonly lastOpenInterest: number;
+  readonly prunePeakLong: number;
+  readonly prunePeakShort: number;
 }
 
 /**
@@ -54,6 +67,12 @@ export class Engine {
   lastTime = NaN;
   /** Open-interest value at the last bar applied; NaN when unknown. */
   lastOpenInterest = NaN;
+  /**
+   * Column peaks the pruning floor is taken from, refreshed only by {@link refreshPrunePeak}: the state
+   * then never depends on which columns were written, so columns can be built later from a checkpoint.
+   */
+  private prunePeakLong = 0;
+  private prunePeakShort = 0;
 
   constructor(
     readonly grid: PriceGrid,
@@ -86,33 +105,90 @@ export class Engine {
     this.short.copyFrom(other.short);
     this.lastTime = other.lastTime;
     this.lastOpenInterest = other.lastOpenInterest;
+    this.prunePeakLong = other.prunePeakLong;
+    this.prunePeakShort = other.prunePeakShort;
     if (this.flow && other.flow) this.flow.copyFrom(other.flow);
   }
 
-  /** Applies one closed bar and writes its column (rows `[offset, offset + rows)`) of each side. */
+  /** A copy of the state, live rows only (a checkpoint to build columns from later), into `reuse`'s arrays when they fit. */
+  saveState(reuse?: EngineState): EngineState {
+    return {
+      long: saveSideState(this.long, reuse?.long),
+      short: saveSideState(this.short, reuse?.short),
+      flow: this.flow ? this.flow.saveState() : null,
+      lastTime: this.lastTime,
+      lastOpenInterest: this.lastOpenInterest,
+      prunePeakLong: this.prunePeakLong,
+      prunePeakShort: this.prunePeakShort,
+    };
+  }
+
+  /** Puts back a state {@link saveState} took of an engine with the same grid and options. */
+  loadState(state: EngineState): void {
+    loadSideState(this.long, state.long);
+    loadSideState(this.short, state.short);
+    if (this.flow && state.flow) this.flow.loadState(state.flow);
+    this.lastTime = state.lastTime;
+    this.lastOpenInterest = state.lastOpenInterest;
+    this.prunePeakLong = state.prunePeakLong;
+    this.prunePeakShort = state.prunePeakShort;
+  }
+
+  /**
+   * Applies one closed bar and writes its column (rows `[offset, offset + rows)`) of each side; the
+   * column's peaks become the next pruning floor ({@link advance}, {@link writeColumn}, {@link refreshPrunePeak}).
+   */
   step(bar: BarInput, outLong: Float32Array | Float64Array, outShort: Float32Array | Float64Array, offset: number): StepResult {
+    this.advance(bar);
+    const result = this.writeColumn(bar, outLong, outShort, offset);
+    this.refreshPrunePeak();
+    return result;
+  }
+
+  /**
+   * Applies one closed bar to the state in the order the spec fixes (decay, clear what the bar swept, add
+   * the bar's new positions) without writing a column; the result's sweep fields and rule are set.
+   */
+  advance(bar: BarInput): StepResult {
     const { long, short } = this;
     const newNotional = this.decay(bar);
     const rule = this.sweepBounds(bar);
-    const longSwept = long.sweep(this.longBounds);
-    const shortSwept = short.sweep(this.shortBounds);
+    const result = this.result;
+    result.longSwept = long.sweep(this.longBounds);
+    result.shortSwept = short.sweep(this.shortBounds);
     this.addPositions(bar, newNotional);
     this.lastTime = bar.time;
+    this.flow?.observe(bar, barTurnover(bar), this.intervalMs);
+    result.rule = rule;
+    return result;
+  }
+
+  /** Writes the column of the state {@link advance} left for `bar`; the result's totals and off-grid fields are set. */
+  writeColumn(bar: BarInput, outLong: Float32Array | Float64Array, outShort: Float32Array | Float64Array, offset: number): StepResult {
+    const { long, short } = this;
     const result = this.result;
     result.longTotal = long.column(outLong, offset);
     result.shortTotal = short.column(outShort, offset);
     result.longOffGrid = long.offGridTotal();
     result.shortOffGrid = short.offGridTotal();
-    result.longSwept = longSwept;
-    result.shortSwept = shortSwept;
-    result.rule = rule;
     if (this.flow) this.addFlow(bar, outLong, outShort, offset);
     return result;
   }
 
+  /** Takes the pruning floor from the column written last. */
+  refreshPrunePeak(): void {
+    this.prunePeakLong = this.long.peak;
+    this.prunePeakShort = this.short.peak;
+  }
+
+  /** Each side's total (off-grid mass and the forward flow included) without writing a column. */
+  totals(close: number): { long: number; short: number } {
+    const flow = this.flow ? this.flow.expected(close) : 0;
+    return { long: this.long.total() + flow, short: this.short.total() + flow };
+  }
+
   private addFlow(bar: BarInput, outLong: Float32Array | Float64Array, outShort: Float32Array | Float64Array, offset: number): void {
     const flow = this.flow as ForwardFlow;
-    flow.observe(bar, barTurnover(bar), this.intervalMs);
     const added = flow.addTo(bar.close, outLong, outShort, offset);
     const result = this.result;
     result.longTotal += added.long;
@@ -144,8 +220,8 @@ export class Engine {
     const newNotional = this.options.turnoverShare * barTurnover(bar) + oiRise;
     const ratio = this.options.pruneRatio;
     if (ratio > 0) {
-      this.long.prune(ratio * this.long.peak);
-      this.short.prune(ratio * this.short.peak);
+      this.long.prune(ratio * this.prunePeakLong);
+      this.short.prune(ratio * this.prunePeakShort);
     }
     return newNotional;
   }

@@ -11,7 +11,7 @@ export interface FlowTiers {
 }
 
 /** State of {@link ForwardFlow} a copy carries over (the forming bar is computed on a copy). */
-interface FlowState {
+export interface FlowState {
   /** Recent turnover per ms, exponentially weighted over the horizon. */
   rate: number;
   /** Recent log-price variance per ms (Parkinson, from bar ranges), weighted likewise. */
@@ -59,6 +59,15 @@ export class ForwardFlow {
     Object.assign(this.state, other.state);
   }
 
+  /** A copy of the state (a checkpoint). */
+  saveState(): FlowState {
+    return { ...this.state };
+  }
+
+  loadState(state: FlowState): void {
+    Object.assign(this.state, state);
+  }
+
   /** Takes in one bar of `intervalMs` (turnover as the engine computes it). */
   observe(bar: BarInput, turnover: number, intervalMs: number): void {
     const s = this.state;
@@ -71,6 +80,12 @@ export class ForwardFlow {
     s.rate = keep * (s.rate === s.rate ? s.rate : 0) + (1 - keep) * rate;
     s.variance = keep * (s.variance === s.variance ? s.variance : 0) + (1 - keep) * variance;
     s.lastTime = bar.time;
+  }
+
+  /** Mass {@link addTo} adds to each side for a bar closing at `close` (off-grid mass included), without placing it. */
+  expected(close: number): number {
+    const notional = this.turnoverShare * this.state.rate * this.horizonMs;
+    return notional > 0 && close > 0 ? notional / 2 : 0;
   }
 
   /**

@@ -1,12 +1,6 @@
 import type { PriceGrid } from './price-grid';
 
 /**
- * Values of each side zeroed at a time ahead of the columns written (64 KB): small enough to be still in
- * cache when written, large enough that one `fill` call serves many columns.
- */
-const ZERO_BLOCK_VALUES = 16_384;
-
-/**
  * Storage of heatmap columns: `rows` values per bar, long and short side, row 0 at the lowest price.
  * With `keep` finite it is a ring of the latest `keep` columns (older ones are dropped, bounding memory
  * on long files); otherwise it grows with the bars.
@@ -18,25 +12,20 @@ export class HeatmapColumns {
   /** Raw mass beyond the grid's far edge per column, long then short (two values a column). */
   private offGrid: Float64Array;
   private capacity: number;
-  private written = 0;
-  /** Columns `[0, stale)` may hold an earlier recompute's values; `[0, zeroedTo)` of them are zeroed again. */
-  private stale = 0;
-  private zeroedTo = 0;
+  /** Columns `[0, dirty)` may hold values (of this or an earlier recompute): {@link prepare} zeroes them. */
+  private dirty = 0;
 
   /**
    * Storage for at least `capacity` columns over `grid` (at most `keep`); reuses `previous` when it fits,
-   * which saves the page faults of fresh memory on every recompute. Its columns are zeroed a block at a
-   * time just ahead of the columns written (see {@link prepare}), while that memory is about to be used.
+   * which saves the page faults of fresh memory on every recompute. A column is zeroed when it is
+   * prepared for writing (see {@link prepare}), so columns never built cost nothing.
    */
   static reuse(previous: HeatmapColumns | null, grid: PriceGrid, capacity: number, keep: number): HeatmapColumns {
     const wanted = Math.min(capacity, keep);
     if (previous && previous.grid.rows === grid.rows && previous.keep === keep && previous.capacity >= wanted) {
       previous.grid = grid;
-      previous.stale = Math.max(previous.stale, Math.min(previous.written, previous.capacity));
-      previous.zeroedTo = 0;
       previous.scales.fill(1);
       previous.offGrid.fill(0);
-      previous.written = 0;
       return previous;
     }
     return new HeatmapColumns(grid, wanted, keep);
@@ -84,29 +73,19 @@ export class HeatmapColumns {
     this.offGrid[k + 1] = short;
   }
 
-  /** Makes room for column `i` and zeroes it (a stale one with the block it starts); returns its offset. */
+  /** Makes room for column `i` and zeroes it unless its memory is still fresh; returns its offset. Its scale is left as set. */
   prepare(i: number): number {
     if (i >= this.capacity && this.capacity < this.keep) this.grow(Math.min(this.keep, Math.max(i + 1, this.capacity * 2)));
     const rows = this.grid.rows;
-    const offset = this.offset(i);
-    if (i < this.written || i >= this.capacity) {
+    const slot = this.slot(i);
+    const offset = slot * rows;
+    if (slot < this.dirty) {
       this.long.fill(0, offset, offset + rows);
       this.short.fill(0, offset, offset + rows);
-      this.scales[this.slot(i)] = 1;
-    } else if (i >= this.zeroedTo && i < this.stale) {
-      this.zeroAhead(i);
+    } else {
+      this.dirty = slot + 1;
     }
-    if (i >= this.written) this.written = i + 1;
     return offset;
-  }
-
-  /** Zeroes the stale columns from `i` on, a block of them (one `fill` per block, not per column). */
-  private zeroAhead(i: number): void {
-    const rows = this.grid.rows;
-    const end = Math.min(i + Math.max(1, Math.floor(ZERO_BLOCK_VALUES / rows)), this.stale);
-    this.long.fill(0, i * rows, end * rows);
-    this.short.fill(0, i * rows, end * rows);
-    this.zeroedTo = end;
   }
 
   private slot(i: number): number {

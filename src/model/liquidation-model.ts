@@ -4,6 +4,7 @@ import type { Kline, KlineSeries } from '../klines/kline';
 import { KlineError } from '../klines/kline-error';
 import { validateUpdate } from '../klines/validate-update';
 import { emptyBarInput, type BarInput } from './bar-input';
+import { ColumnCheckpoints, isCheckpointBar } from './column-checkpoints';
 import { Engine, type StepResult } from './engine';
 import { HeatmapColumns } from './heatmap-columns';
 import { nextDataRevision } from './data-revision';
@@ -26,7 +27,9 @@ const BARS_PER_STEP = 64;
 /**
  * The headless liquidation model over one symbol's klines: every closed bar's heatmap column (long and
  * short density per price row), plus the forming bar's column, recomputed per tick from the last
- * closed state in O(rows) so closed history never repaints.
+ * closed state in O(rows) so closed history never repaints. A recompute advances the state through every
+ * bar; a closed column is built when first read, from a checkpoint at most 64 bars (`CHECKPOINT_BARS`)
+ * before it, and is the same whenever it is built.
  */
 export class LiquidationModel {
   private opts: ModelOptions;
@@ -46,8 +49,9 @@ export class LiquidationModel {
   private dataRevision = nextDataRevision();
   private tailRevision = 0;
   private readonly firstSeenIndex = new FirstSeenIndex();
+  private readonly checkpoints = new ColumnCheckpoints();
   private readonly readCell = (side: Side, column: number, row: number): number => {
-    const store = this.store as HeatmapColumns;
+    const store = this.build(column);
     return (side === 'long' ? store.long : store.short)[store.offset(column) + row];
   };
 
@@ -204,7 +208,8 @@ export class LiquidationModel {
    * unit. Throws a `RangeError` for a column the model does not have.
    */
   columnAt(i: number): ColumnView {
-    const store = this.requireColumn(i, 'columnAt');
+    this.requireColumn(i, 'columnAt');
+    const store = this.build(i);
     const rows = store.grid.rows;
     const offset = store.offset(i);
     return {
@@ -219,9 +224,9 @@ export class LiquidationModel {
 
   /** Density at column `i` and grid row `row` in the model's unit; null for a row outside the grid. */
   densityAt(i: number, row: number): CellDensity | null {
-    const store = this.requireColumn(i, 'densityAt');
-    const rows = store.grid.rows;
+    const rows = this.requireColumn(i, 'densityAt').grid.rows;
     if (!(row >= 0 && row < rows) || !Number.isInteger(row)) return null;
+    const store = this.build(i);
     const scale = store.scale(i);
     const long = store.long[store.offset(i) + row] * scale;
     const short = store.short[store.offset(i) + row] * scale;
@@ -286,6 +291,7 @@ export class LiquidationModel {
     const n = this.bars.length;
     this.dataRevision = nextDataRevision();
     this.firstSeenIndex.clear();
+    this.checkpoints.clear();
     this.sweeps.clear();
     this.formingSweeps.clear();
     this.closed = 0;
@@ -302,7 +308,7 @@ export class LiquidationModel {
     this.oiAligned = new Float64Array(0);
     const closedCount = this.forming ? n - 1 : n;
     for (let i = 0; i < closedCount; i++) {
-      this.stepClosed(i);
+      this.stepClosed(i, false);
       if (i % BARS_PER_STEP === BARS_PER_STEP - 1) yield;
     }
     this.fillScaleBackwards();
@@ -310,39 +316,74 @@ export class LiquidationModel {
   }
 
   private commitForming(): void {
-    this.stepClosed(this.closed);
+    this.stepClosed(this.closed, true);
     this.formingSweeps.clear();
     this.forming = false;
   }
 
-  private stepClosed(i: number): void {
+  /**
+   * Applies closed bar `i` to the state. A checkpoint bar also writes its column (its peaks set the
+   * pruning floor) and keeps a checkpoint; other bars write theirs only when `write` (a bar closing live).
+   */
+  private stepClosed(i: number, write: boolean): void {
     const engine = this.engine as Engine;
-    const store = this.store as HeatmapColumns;
-    const result = engine.step(this.barInput(i), store.long, store.short, store.prepare(i));
-    this.recordColumn(i, result, this.sweeps, engine);
+    const input = this.barInput(i);
+    const result = engine.advance(input);
+    this.recordSweeps(i, result, this.sweeps, engine);
+    const checkpoint = isCheckpointBar(this.bars.openTime, i, this.bars.intervalMs);
+    if (checkpoint || write) this.writeColumn(engine, i, input);
+    if (checkpoint) {
+      engine.refreshPrunePeak();
+      this.checkpoints.save(i, engine.saveState(this.checkpoints.spare()));
+      this.checkpoints.dropBefore((this.store as HeatmapColumns).oldest(i + 1));
+    }
+    this.recordScale(i, engine, input);
     this.closed = i + 1;
   }
 
   private computeForming(): void {
     const scratch = this.scratch as Engine;
-    const store = this.store as HeatmapColumns;
     const i = this.bars.length - 1;
     scratch.copyFrom(this.engine as Engine);
-    const result = scratch.step(this.barInput(i), store.long, store.short, store.prepare(i));
+    const input = this.barInput(i);
+    const result = scratch.advance(input);
     this.formingSweeps.clear();
-    this.recordColumn(i, result, this.formingSweeps, scratch);
+    this.recordSweeps(i, result, this.formingSweeps, scratch);
+    this.writeColumn(scratch, i, input);
+    this.recordScale(i, scratch, input);
   }
 
-  private recordColumn(i: number, result: StepResult, sweeps: SweepLog, engine: Engine): void {
+  private writeColumn(engine: Engine, i: number, input: BarInput): void {
     const store = this.store as HeatmapColumns;
-    const oi = this.input.openInterest;
-    const total = result.longTotal + result.shortTotal;
-    let scale = 1;
-    if (this.openInterest.length > 0) {
-      scale = oi === oi && total > 0 ? oi / total : i > store.oldest(i + 1) ? store.scale(i - 1) : NaN;
-    }
-    store.setScale(i, scale);
+    // Before reading `store.long`: preparing a column past the capacity grows the arrays.
+    const offset = store.prepare(i);
+    const result = engine.writeColumn(input, store.long, store.short, offset);
     store.setOffGrid(i, result.longOffGrid, result.shortOffGrid);
+    this.checkpoints.markBuilt(i);
+  }
+
+  /**
+   * The store with column `i` built: a closed column not built yet is built with the rest of its
+   * checkpoint span, replayed on the scratch engine from the checkpoint (the forming bar's is always built).
+   */
+  private build(i: number): HeatmapColumns {
+    const store = this.store as HeatmapColumns;
+    if (this.checkpoints.isBuilt(i)) return store;
+    const span = this.checkpoints.spanOf(i);
+    if (!span || i >= this.closed) throw new Error(`model: column ${i} has no checkpoint to be built from`);
+    const engine = this.scratch as Engine;
+    engine.loadState(span.state);
+    const oldest = store.oldest(this.bars.length);
+    const end = Math.min(span.end, this.closed);
+    for (let c = span.bar + 1; c < end; c++) {
+      const input = this.barInput(c);
+      engine.advance(input);
+      if (c >= oldest) this.writeColumn(engine, c, input);
+    }
+    return store;
+  }
+
+  private recordSweeps(i: number, result: StepResult, sweeps: SweepLog, engine: Engine): void {
     this.lastRule = result.rule;
     const time = this.bars.openTime[i];
     if (result.longSwept) {
@@ -353,6 +394,19 @@ export class LiquidationModel {
       const z = engine.short.swept;
       sweeps.push(false, z.price, z.low, z.high, z.notional, time, i);
     }
+  }
+
+  /** The column's scale to USD (open interest over the model's total; 1 without open interest). */
+  private recordScale(i: number, engine: Engine, input: BarInput): void {
+    const store = this.store as HeatmapColumns;
+    let scale = 1;
+    if (this.openInterest.length > 0) {
+      const oi = input.openInterest;
+      const totals = engine.totals(input.close);
+      const total = totals.long + totals.short;
+      scale = oi === oi && total > 0 ? oi / total : i > store.oldest(i + 1) ? store.scale(i - 1) : NaN;
+    }
+    store.setScale(i, scale);
   }
 
   /** Columns before the first open-interest point take the first known scale (one consistent unit). */

@@ -22,6 +22,8 @@ function nextBars(count: number): Kline[] {
 function afterFirst(keepColumns: number, extra: Kline[]): LiquidationModel {
   const model = new LiquidationModel({ rows: ROWS, keepColumns });
   model.setData(toKlineSeries(FIRST));
+  // Columns are built when read: read them all, so the storage the second history reuses holds values.
+  columnBytes(model, model.oldestColumn);
   model.setData(toKlineSeries(SECOND));
   for (const k of extra) model.update(k);
   return model;
