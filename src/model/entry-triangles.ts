@@ -28,6 +28,8 @@ export class EntryTriangles {
   /** Each tier's shift from entry to liquidation, in rows. */
   private readonly rowShift: Float64Array;
   private readonly shape: Shape = { a0: 0, width: 0, left: 0, invLeft: 0, invRight: 0, rightSq: 0, span: 0 };
+  /** `amount / scale` of each decay group for the bar being added (one division a group, not a tier). */
+  private readonly perGroup: Float64Array;
 
   constructor(
     private readonly grid: LinearGrid,
@@ -36,6 +38,7 @@ export class EntryTriangles {
     private readonly groupOfTier: Int32Array,
   ) {
     this.rowShift = Float64Array.from(shift, (s) => s / grid.step);
+    this.perGroup = new Float64Array(groupOfTier.reduce((most, g) => Math.max(most, g + 1), 0));
   }
 
   /**
@@ -52,6 +55,8 @@ export class EntryTriangles {
     const weight = this.weight;
     const groupOfTier = this.groupOfTier;
     const slow = cleared !== undefined || !(width > 0);
+    const perGroup = this.perGroup;
+    for (let g = 0; g < perGroup.length; g++) perGroup[g] = amount / scale[g];
     for (let t = 0; t < rowShift.length; t++) {
       const w = weight[t];
       if (w === 0) continue;
@@ -64,7 +69,7 @@ export class EntryTriangles {
         else this.addOne(book, t, a, amount, cleared);
         continue;
       }
-      const amt = (amount * w) / scale[g];
+      const amt = perGroup[g] * w;
       const base = g * rows + first;
       let x = first - a;
       let prev = 0;
@@ -107,7 +112,7 @@ export class EntryTriangles {
     const { width, left, invLeft, invRight, rightSq, span } = this.shape;
     const { mass, lo, hi, offGrid, isLong } = book;
     const g = this.groupOfTier[t];
-    const amt = (amount * this.weight[t]) / book.scale[g];
+    const amt = (amount / book.scale[g]) * this.weight[t];
     const first = Math.floor(a);
     const last = width > 0 ? Math.floor(a + width) : first;
     const base = g * rows;

@@ -68,8 +68,10 @@ export interface ModelOptions {
    */
   intrabarSweep: IntrabarSweep;
   /**
-   * Rows at the far edges of a tier whose mass is below this fraction of the side's peak row in the
-   * previous column are dropped (invisible at any colour depth; bounds the work per bar). Default 1e-5.
+   * Rows at the far edges of a tier whose mass is below this fraction of the side's peak row are dropped
+   * (invisible at any colour depth; bounds the work per bar). The peak is the one of the last checkpoint
+   * bar's column (one bar every 64 intervals, by open time), so the state never depends on which columns
+   * were read. Default 1e-5.
    */
   pruneRatio: number;
   /**
