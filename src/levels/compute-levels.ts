@@ -38,8 +38,8 @@ export function columnLevels(input: LevelsInput, o: LevelsOptions, significantOn
   const split = Math.max(0, Math.min(grid.rows, Math.ceil(rowPosition(grid, price) - 0.5)));
   const peakMax = strengthReference(grid, price, split, input.long, input.short, o.strengthWithinPct);
   const minPeak = peakMax * (significantOnly ? Math.max(o.minPeak, o.minStrength) : o.minPeak);
-  const longZones = findZones(input.long, 0, split, minPeak, o.zoneFloor, o.zoneMassShare);
-  const shortZones = findZones(input.short, split, grid.rows, minPeak, o.zoneFloor, o.zoneMassShare);
+  const longZones = findZones(input.long, 0, split, minPeak, o.zoneFloor, o.zoneMassShare, o.zoneBase);
+  const shortZones = findZones(input.short, split, grid.rows, minPeak, o.zoneFloor, o.zoneMassShare, o.zoneBase);
   const toLevel = (zone: Zone, side: Side): Level => {
     let levelPrice = priceAtRow(grid, zone.peakRow + 0.5 + zone.peakOffset);
     let low = rowLow(grid, zone.lo);
@@ -88,7 +88,7 @@ export function computeLevels(input: LevelsInput, options: Partial<LevelsOptions
   const significant = (levels: Level[]) => levels.filter((l) => l.strength >= o.minStrength);
   const byDistance = (a: Level, b: Level) => Math.abs(a.distancePct) - Math.abs(b.distancePct);
   const nearest = (levels: Level[]) => [...significant(levels)].sort(byDistance)[0] ?? null;
-  const rank = (l: Level) => l.notional * Math.pow(0.5, Math.abs(l.distancePct) / o.proximityHalfPct);
+  const rank = (l: Level) => (o.rankBy === 'peak' ? l.strength : l.notional) * Math.pow(0.5, Math.abs(l.distancePct) / o.proximityHalfPct);
   // One definition of "nearest": the list holds significant levels only and always the nearest one, so no
   // listed level is nearer than it and it is always drawn.
   const top = (levels: Level[]) => {

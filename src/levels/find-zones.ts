@@ -1,3 +1,4 @@
+import type { ZoneBase } from './levels-options';
 import { massShareBounds } from './mass-share-zone';
 
 /** A cluster of adjacent rows around one density peak. */
@@ -19,9 +20,9 @@ export interface Zone {
  * a zone while density stays at or above `floor * peak` and keeps falling away from the peak (a valley
  * ends a zone). Stronger peaks claim rows first. Zones are returned strongest first. With `massShare` above
  * 0 a zone is instead the rows around its peak that hold that share of the peak's basin
- * ({@link massShareBounds}), and the whole basin is claimed.
+ * ({@link massShareBounds}, measured above `base`), and the whole basin is claimed.
  */
-export function findZones(density: ArrayLike<number>, from: number, to: number, minPeak: number, floor: number, massShare = 0): Zone[] {
+export function findZones(density: ArrayLike<number>, from: number, to: number, minPeak: number, floor: number, massShare = 0, base: ZoneBase = 'zero'): Zone[] {
   const peaks: number[] = [];
   for (let r = from; r < to; r++) {
     const v = density[r];
@@ -37,7 +38,7 @@ export function findZones(density: ArrayLike<number>, from: number, to: number, 
     if (taken[r - from]) continue;
     const peak = density[r];
     if (massShare > 0) {
-      const b = massShareBounds(density, from, to, r, taken, massShare);
+      const b = massShareBounds(density, from, to, r, taken, massShare, base);
       taken.fill(1, b.basinLo - from, b.basinHi + 1 - from);
       let sum = 0;
       for (let k = b.lo; k <= b.hi; k++) sum += density[k];

@@ -1,3 +1,13 @@
+/**
+ * What the half-mass core of a cluster measures ({@link LevelsOptions.zoneBase}): `zero`, the mass down to
+ * zero density; `valley`, the mass above the higher of the basin's two valleys (the cluster's excess over
+ * the density it stands on).
+ */
+export type ZoneBase = 'zero' | 'valley';
+
+/** What ranks the levels of a side for the top list ({@link LevelsOptions.rankBy}): the zone's sum or its peak density. */
+export type LevelRank = 'size' | 'peak';
+
 /** Options of the levels report; defaults in {@link DEFAULT_LEVELS_OPTIONS}. */
 export interface LevelsOptions {
   /** Levels reported on each side. Default 5. */
@@ -19,10 +29,25 @@ export interface LevelsOptions {
    * When above 0, a zone is the rows around its peak holding this share of the peak's basin (the rows out
    * to the valleys on each side), grown towards the denser neighbour, instead of the rows at or above
    * `zoneFloor` of the peak: a zone then follows where a cluster's mass is, however flat its top. Default
-   * 0.5 (the core holding half the cluster), chosen by leave-one-day-out cross-validation over the zone
-   * rules (docs/model.md section 10); 0 turns it off (`zoneFloor` applies). At most 1.
+   * 0.25 of the mass above the basin's higher valley (`zoneBase` `valley`), chosen together by
+   * leave-one-day-out cross-validation over the zone rules (docs/model.md section 11; 0.5 of the whole
+   * basin before); 0 turns it off (`zoneFloor` applies). At most 1.
    */
   zoneMassShare: number;
+  /**
+   * With `zoneMassShare` above 0: `valley` (default) takes the share of the mass above the higher of the
+   * basin's two valleys, so a cluster standing on a broad slope of density gets a zone around its peak
+   * rather than down the slope; `zero` takes it of the basin's whole mass (the earlier rule).
+   * Leave-one-day-out cross-validation chose `valley` with a quarter of the mass on 6 of 8 days
+   * (docs/model.md section 11).
+   */
+  zoneBase: ZoneBase;
+  /**
+   * What the top list ranks levels by, before the proximity halving: `size` (default), the zone's sum;
+   * `peak`, the density at its peak, i.e. heat per row rather than a wide zone's total (docs/model.md
+   * section 11).
+   */
+  rankBy: LevelRank;
   /** Peaks below this share of the strongest peak are ignored. Default 0.02. */
   minPeak: number;
   /** Window each side of price for the bias read, percent. Default 2. */
@@ -52,7 +77,9 @@ export const DEFAULT_LEVELS_OPTIONS: Readonly<LevelsOptions> = Object.freeze({
   minStrength: 0.2,
   strengthWithinPct: Infinity,
   zoneFloor: 0.8,
-  zoneMassShare: 0.5,
+  zoneMassShare: 0.25,
+  zoneBase: 'valley',
+  rankBy: 'size',
   minPeak: 0.02,
   biasWindowPct: 2,
   biasRatio: 1.5,
@@ -82,6 +109,8 @@ export function mergeLevelsOptions(partial: Partial<LevelsOptions> = {}): Levels
   check('biasRatio', 1, 1000);
   check('sweptBars', 0, 1e9, true);
   check('proximityHalfPct', 0.01, Infinity);
+  if (o.zoneBase !== 'zero' && o.zoneBase !== 'valley') throw new RangeError(`levels option zoneBase: zero or valley, got ${String(o.zoneBase)}`);
+  if (o.rankBy !== 'size' && o.rankBy !== 'peak') throw new RangeError(`levels option rankBy: size or peak, got ${String(o.rankBy)}`);
   if (o.trackIds !== undefined && typeof o.trackIds !== 'boolean') throw new RangeError(`levels option trackIds: must be true or false, got ${String(o.trackIds)}`);
   if (o.since !== undefined && !Number.isFinite(o.since)) throw new RangeError(`levels option since: must be a time in epoch ms, got ${String(o.since)}`);
   return o;

@@ -30,7 +30,7 @@ describe('keepColumns', () => {
     const full = modelLevels(all);
     const bounded = (levels: typeof full.above) => levels.map((l) => ({ ...l, firstSeen: Math.max(l.firstSeen, oldestTime) }));
     expect(modelLevels(kept)).toEqual({ ...full, above: bounded(full.above), below: bounded(full.below), nearestAbove: full.nearestAbove && bounded([full.nearestAbove])[0], nearestBelow: full.nearestBelow && bounded([full.nearestBelow])[0] });
-    expect(full.above.some((l) => l.firstSeen < oldestTime)).toBe(true);
+    expect([...full.above, ...full.below].some((l) => l.firstSeen < oldestTime)).toBe(true);
   });
 
   it('a dropped column is a RangeError naming keepColumns, not a wrong read', () => {
