@@ -44,14 +44,18 @@ export function columnLevels(input: LevelsInput, o: LevelsOptions, significantOn
     let levelPrice = priceAtRow(grid, zone.peakRow + 0.5 + zone.peakOffset);
     let low = rowLow(grid, zone.lo);
     let high = rowLow(grid, zone.hi + 1);
+    let clusterLow = rowLow(grid, zone.clusterLo);
+    let clusterHigh = rowLow(grid, zone.clusterHi + 1);
     if (side === 'long') {
       high = Math.min(high, price);
+      clusterHigh = Math.min(clusterHigh, price);
       levelPrice = Math.min(levelPrice, high);
     } else {
       low = Math.max(low, price);
+      clusterLow = Math.max(clusterLow, price);
       levelPrice = Math.max(levelPrice, low);
     }
-    return withPeakRow(zone.peakRow, {
+    return withPeakRow(zone.peakRow, { low: clusterLow, high: clusterHigh }, {
       price: levelPrice,
       low,
       high,
@@ -68,10 +72,27 @@ export function columnLevels(input: LevelsInput, o: LevelsOptions, significantOn
 
 /** The peak row of each level {@link columnLevels} made, so `firstSeen` is asked only for the levels reported. */
 const peakRows = new WeakMap<Level, number>();
+/** The price span of each such level's whole cluster (its zone is the core of it). */
+const clusters = new WeakMap<Level, PriceSpan>();
 
-function withPeakRow(row: number, level: Level): Level {
+/** A span of prices, `low` to `high`. */
+export interface PriceSpan {
+  low: number;
+  high: number;
+}
+
+function withPeakRow(row: number, cluster: PriceSpan, level: Level): Level {
   peakRows.set(level, row);
+  clusters.set(level, cluster);
   return level;
+}
+
+/**
+ * The prices of the whole cluster a level made by {@link columnLevels} stands for: the rows out to the
+ * valleys around its peak (its zone is the core of them); the zone itself for any other level.
+ */
+export function clusterOf(level: Level): PriceSpan {
+  return clusters.get(level) ?? { low: level.low, high: level.high };
 }
 
 /** A new level's id: its side, the bar it was first seen at and its peak's row on the anchored grid. */

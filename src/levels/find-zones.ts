@@ -13,6 +13,9 @@ export interface Zone {
   /** Density at the peak row and summed over the zone. */
   peak: number;
   sum: number;
+  /** First and last row of the cluster the zone is the core of (inclusive): its basin, or the zone itself under the floor rule. */
+  clusterLo: number;
+  clusterHi: number;
 }
 
 /**
@@ -42,7 +45,7 @@ export function findZones(density: ArrayLike<number>, from: number, to: number, 
       taken.fill(1, b.basinLo - from, b.basinHi + 1 - from);
       let sum = 0;
       for (let k = b.lo; k <= b.hi; k++) sum += density[k];
-      zones.push({ peakRow: r, peakOffset: peakOffset(density, r, from, to), lo: b.lo, hi: b.hi, peak, sum });
+      zones.push({ peakRow: r, peakOffset: peakOffset(density, r, from, to), lo: b.lo, hi: b.hi, peak, sum, clusterLo: b.basinLo, clusterHi: b.basinHi });
       continue;
     }
     const limit = peak * floor;
@@ -55,7 +58,7 @@ export function findZones(density: ArrayLike<number>, from: number, to: number, 
       taken[k - from] = 1;
       sum += density[k];
     }
-    zones.push({ peakRow: r, peakOffset: peakOffset(density, r, from, to), lo, hi, peak, sum });
+    zones.push({ peakRow: r, peakOffset: peakOffset(density, r, from, to), lo, hi, peak, sum, clusterLo: lo, clusterHi: hi });
   }
   return zones;
 }

@@ -1,6 +1,6 @@
 import { firstAtOrAfter } from '../klines/slice-series';
 import type { LiquidationModel } from '../model/liquidation-model';
-import { columnLevels } from './compute-levels';
+import { clusterOf, columnLevels, type PriceSpan } from './compute-levels';
 import type { EndedLevel, Level } from './level';
 import type { LevelsOptions } from './levels-options';
 
@@ -12,9 +12,11 @@ import type { LevelsOptions } from './levels-options';
 const TRACK_WINDOW_MS = 2 * 86_400_000;
 
 /**
- * Follows the significant levels of a model from bar to bar: a level keeps its id while its zone
- * overlaps the zone of a level of the previous bar (the largest overlap wins, each id once), and one
- * that finds no successor ends, `swept` when that bar's sweep overlapped its zone, else `faded`.
+ * Follows the significant levels of a model from bar to bar: a level keeps its id while its cluster (the
+ * rows out to the valleys around its peak, of which the zone is the core) overlaps the cluster of a level
+ * of the previous bar (the largest overlap wins, each id once), and one that finds no successor ends,
+ * `swept` when that bar's sweep overlapped its zone, else `faded`. Clusters, not zones: a zone one row
+ * wide stops overlapping its predecessor when the peak moves by a row, while the cluster lives on.
  * Tracking starts two days before the first bar asked for, so two histories whose state has converged by
  * then (both covering two warm-ups before the bar) give the same ids; the ids of a bar still forming are provisional (not committed until it closes).
  */
@@ -22,6 +24,8 @@ export class LevelTracker {
   private live: Level[] = [];
   private next = -1;
   private readonly ended: EndedLevel[] = [];
+  /** The cluster each tracked level stands for, which matching follows (its zone is only the core of it). */
+  private readonly clusters = new WeakMap<Level, PriceSpan>();
 
   constructor(
     private readonly model: LiquidationModel,
@@ -90,33 +94,39 @@ export class LevelTracker {
       this.options,
       true,
     );
-    return [...below, ...above].filter((l) => l.strength >= this.options.minStrength).map((l) => ({ ...l, notional: l.notional * column.scale }));
+    return [...below, ...above].filter((l) => l.strength >= this.options.minStrength).map((l) => this.keepCluster(l, { ...l, notional: l.notional * column.scale }));
   }
 
   /** `next` with ids inherited from overlapping `previous` levels (largest first), and the previous levels left without a successor. */
   private match(previous: readonly Level[], next: Level[]): { levels: Level[]; unmatched: Level[] } {
     const taken = new Set<Level>();
-    // A side's zones are disjoint, so sorted by low they are sorted by high too: the zones a new one
+    // A side's clusters are disjoint, so sorted by low they are sorted by high too: the clusters a new one
     // overlaps are found by a binary search and a short walk, not by trying every pair.
-    const bySide = (side: Level['side']) => previous.filter((l) => l.side === side).sort((a, b) => a.low - b.low);
+    const span = (level: Level): PriceSpan => this.clusters.get(level) ?? clusterOf(level);
+    const bySide = (side: Level['side']) =>
+      previous
+        .filter((l) => l.side === side)
+        .map((level) => ({ level, ...span(level) }))
+        .sort((a, b) => a.low - b.low);
     const old = { long: bySide('long'), short: bySide('short') };
     const levels = [...next]
       .sort((a, b) => b.notional - a.notional)
       .map((level) => {
         const list = old[level.side];
+        const { low, high } = span(level);
         let lo = 0;
         let hi = list.length;
         while (lo < hi) {
           const mid = (lo + hi) >> 1;
-          if (list[mid].high <= level.low) lo = mid + 1;
+          if (list[mid].high <= low) lo = mid + 1;
           else hi = mid;
         }
         let best: Level | null = null;
         let bestOverlap = 0;
-        for (let k = lo; k < list.length && list[k].low < level.high; k++) {
-          const candidate = list[k];
+        for (let k = lo; k < list.length && list[k].low < high; k++) {
+          const candidate = list[k].level;
           if (taken.has(candidate)) continue;
-          const overlap = Math.min(candidate.high, level.high) - Math.max(candidate.low, level.low);
+          const overlap = Math.min(list[k].high, high) - Math.max(list[k].low, low);
           if (overlap > bestOverlap) {
             best = candidate;
             bestOverlap = overlap;
@@ -124,8 +134,14 @@ export class LevelTracker {
         }
         if (!best) return level;
         taken.add(best);
-        return best.id === level.id ? level : { ...level, id: best.id };
+        return best.id === level.id ? level : this.keepCluster(level, { ...level, id: best.id });
       });
     return { levels, unmatched: previous.filter((l) => !taken.has(l)) };
+  }
+
+  /** `copy` (a copy of `level`) standing for the same cluster. */
+  private keepCluster(level: Level, copy: Level): Level {
+    this.clusters.set(copy, this.clusters.get(level) ?? clusterOf(level));
+    return copy;
   }
 }

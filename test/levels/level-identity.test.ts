@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Kline } from '../../src/klines/kline';
 import { syntheticKlines } from '../../src/klines/synthetic-klines';
 import { toKlineSeries } from '../../src/klines/to-series';
+import { clusterOf, columnLevels, type PriceSpan } from '../../src/levels/compute-levels';
 import type { Level, LevelsReport } from '../../src/levels/level';
+import { DEFAULT_LEVELS_OPTIONS } from '../../src/levels/levels-options';
 import { modelLevels } from '../../src/levels/model-levels';
 import { must } from '../helpers/must';
 import { LiquidationModel } from '../../src/model/liquidation-model';
@@ -18,6 +20,15 @@ function modelOf(klines: readonly Kline[]): LiquidationModel {
 
 const listed = (r: LevelsReport): Level[] => [...r.above, ...r.below];
 const idsByZone = (r: LevelsReport) => new Map(listed(r).map((l) => [l.id, l]));
+
+/** The cluster (rows out to the valleys around the peak) of the level peaking at `price` in column `index`. */
+function clusterAt(model: LiquidationModel, index: number, level: Level): PriceSpan {
+  const column = model.columnAt(index);
+  const grid = must(model.grid, 'the grid');
+  const input = { grid, time: column.time, price: model.klines.close[index], unit: model.unit, sweepRule: model.sweepRule, long: column.long, short: column.short };
+  const { above, below } = columnLevels(input, DEFAULT_LEVELS_OPTIONS);
+  return clusterOf(must([...above, ...below].find((l) => l.side === level.side && l.price === level.price), `the cluster of ${level.id}`));
+}
 
 describe('level identity', () => {
   it('every listed level carries an id naming its side, birth bar and anchored row', () => {
@@ -39,18 +50,37 @@ describe('level identity', () => {
     }
   });
 
-  it('ids survive a closed bar: levels whose zones carry on keep their ids', () => {
+  it('ids survive a closed bar: levels whose clusters carry on keep their ids', () => {
     const model = modelOf(KLINES.slice(0, -1));
-    const before = idsByZone(modelLevels(model));
+    const report = modelLevels(model);
+    const before = new Map(listed(report).map((l) => [l.id, clusterAt(model, model.length - 1, l)]));
     const next = KLINES[KLINES.length - 1];
     model.update({ ...next, closed: true });
     const after = listed(modelLevels(model));
     const kept = after.filter((l) => before.has(l.id));
     expect(kept.length).toBeGreaterThan(0);
     for (const level of kept) {
-      const old = must(before.get(level.id), 'the level before the bar closed');
-      expect(Math.min(old.high, level.high)).toBeGreaterThan(Math.max(old.low, level.low));
+      const old = must(before.get(level.id), 'the cluster before the bar closed');
+      const now = clusterAt(model, model.length - 1, level);
+      expect(Math.min(old.high, now.high)).toBeGreaterThan(Math.max(old.low, now.low));
     }
+  });
+
+  it('a level keeps its id when its zone moves off the last one but its cluster lives on', () => {
+    const live = 200;
+    const model = modelOf(KLINES.slice(0, -live));
+    let previous = idsByZone(modelLevels(model));
+    let movedOn = 0;
+    for (const k of KLINES.slice(-live)) {
+      model.update({ ...k, closed: true });
+      const now = idsByZone(modelLevels(model));
+      for (const [id, level] of now) {
+        const old = previous.get(id);
+        if (old && Math.min(old.high, level.high) <= Math.max(old.low, level.low)) movedOn++;
+      }
+      previous = now;
+    }
+    expect(movedOn).toBeGreaterThan(0);
   });
 
   it('a reload of the same history gives the same ids', () => {
