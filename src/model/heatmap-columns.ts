@@ -12,8 +12,8 @@ export class HeatmapColumns {
   /** Raw mass beyond the grid's far edge per column, long then short (two values a column). */
   private offGrid: Float64Array;
   private capacity: number;
-  /** Columns `[0, dirty)` may hold values (of this or an earlier recompute): {@link prepare} zeroes them. */
-  private dirty = 0;
+  /** Which slots hold values (of this or an earlier recompute): {@link prepare} zeroes those, not fresh memory. */
+  private holds: Uint8Array;
 
   /**
    * Storage for at least `capacity` columns over `grid` (at most `keep`); reuses `previous` when it fits,
@@ -41,6 +41,7 @@ export class HeatmapColumns {
     this.short = new Float32Array(this.capacity * grid.rows);
     this.scales = new Float64Array(this.capacity).fill(1);
     this.offGrid = new Float64Array(2 * this.capacity);
+    this.holds = new Uint8Array(this.capacity);
   }
 
   /** Oldest column still held, for a model of `length` columns. */
@@ -79,11 +80,11 @@ export class HeatmapColumns {
     const rows = this.grid.rows;
     const slot = this.slot(i);
     const offset = slot * rows;
-    if (slot < this.dirty) {
+    if (this.holds[slot] === 1) {
       this.long.fill(0, offset, offset + rows);
       this.short.fill(0, offset, offset + rows);
     } else {
-      this.dirty = slot + 1;
+      this.holds[slot] = 1;
     }
     return offset;
   }
@@ -102,6 +103,9 @@ export class HeatmapColumns {
     scales.set(this.scales);
     const offGrid = new Float64Array(2 * capacity);
     offGrid.set(this.offGrid);
+    const holds = new Uint8Array(capacity);
+    holds.set(this.holds);
+    this.holds = holds;
     this.offGrid = offGrid;
     this.long = long;
     this.short = short;

@@ -87,7 +87,7 @@ export class LiquidationModel {
     // The caller's own work (e.g. handing the candles to the chart) ends the current task; start fresh.
     await nextTask();
     if (control.signal?.aborted) throw control.signal.reason;
-    const steps = this.rebuildSteps();
+    const steps = this.loadSteps();
     const sliceMs = control.sliceMs ?? 8;
     const total = this.bars.length;
     for (;;) {
@@ -111,6 +111,25 @@ export class LiquidationModel {
       for (let i = 0; i < m.length; i++) this.mark.set(m.openTime[i], [m.high[i], m.low[i]]);
     }
     this.forming = series.length > 0 && context.lastBarForming !== false;
+  }
+
+  /**
+   * The asynchronous recompute: every bar's state, then the columns of the warm-up before the last bar,
+   * newest first. A report's first-seen walks read back that far, so building them here, in slices,
+   * keeps the first report after the load from building them in one long task.
+   */
+  private *loadSteps(): Generator<void, void, void> {
+    yield* this.rebuildSteps();
+    const last = this.closed - 1;
+    if (last < 0) return;
+    const times = this.bars.openTime;
+    const from = Math.max(this.oldestColumn, firstAtOrAfter(times, times[last] - warmupMs(this.opts.tiers), 0, last));
+    for (let i = last; i >= from; ) {
+      this.build(i);
+      const span = this.checkpoints.spanOf(i);
+      i = (span ? span.bar : i) - 1;
+      yield;
+    }
   }
 
   /** Replaces the open-interest history and recomputes. */

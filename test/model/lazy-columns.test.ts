@@ -4,6 +4,7 @@ import { syntheticKlines } from '../../src/klines/synthetic-klines';
 import { toKlineSeries } from '../../src/klines/to-series';
 import { CHECKPOINT_BARS } from '../../src/model/column-checkpoints';
 import { Engine } from '../../src/model/engine';
+import { warmupMs } from '../../src/model/warmup';
 import { LiquidationModel } from '../../src/model/liquidation-model';
 import { gridOf } from '../helpers/grids';
 import { columnBytes } from '../helpers/model-columns';
@@ -48,6 +49,19 @@ describe('columns built when read', () => {
     model.columnAt(701);
     model.densityAt(702, 10);
     expect(writes.mock.calls.length).toBeLessThan(CHECKPOINT_BARS);
+  });
+
+  it('an asynchronous load builds the warm-up\'s columns before it resolves, so the first report builds none', async () => {
+    const model = new LiquidationModel({ rows: ROWS });
+    await model.setDataAsync(toKlineSeries(KLINES));
+    const writes = vi.spyOn(Engine.prototype, 'writeColumn');
+    const times = model.klines.openTime;
+    const last = model.closedLength - 1;
+    const warm = times[last] - warmupMs(model.options().tiers);
+    for (let i = last; i >= 0 && times[i] >= warm; i--) model.columnAt(i);
+    expect(writes.mock.calls.length).toBe(0);
+    for (let i = 0; times[i] < warm; i++) model.columnAt(i);
+    expect(writes.mock.calls.length).toBeGreaterThan(0);
   });
 
   it('a column is the same, bit for bit, whichever order the columns are read in', () => {
