@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DEFAULT_BOOTSTRAP } from '../evaluate/bootstrap';
 import { crossValidateDays } from '../evaluate/cross-validate';
-import { DEFAULT_JITTER, jitterSpread, type JitterSpread } from '../evaluate/density-jitter';
+import { DEFAULT_JITTER, jitterSpread } from '../evaluate/density-jitter';
 import { summarize } from '../evaluate/evaluation-summary';
 import { scoreWindow } from '../evaluate/evaluate-model';
 import { formatCrossValidation, formatSummary } from '../evaluate/format-evaluation';
@@ -64,7 +64,7 @@ export function evaluateCommand(args: CliArgs): string {
     return [intro(scores, horizonMs, lookbackMs), '', formatSummary(summary, spread)].join('\n');
   }
   const result = crossValidateDays(settings, scored);
-  const spread: JitterSpread | null = jitter ? jitterSpread(result.heldOut, jitter) : null;
+  const spread = jitter ? jitterSpread(result.heldOut, jitter) : null;
   if (args.flags.has('json')) {
     const folds = result.folds.map((f) => ({ ...f, setting: result.settings[f.chosen], label: settingLabel(result.settings[f.chosen]) }));
     return JSON.stringify({ ...header, cv: 'day', settings: result.settings, folds, summary: result.summary, jitter: spread, heldOut: result.heldOut }, null, 2);

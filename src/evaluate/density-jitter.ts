@@ -2,6 +2,7 @@ import { seededRandom } from '../klines/synthetic-klines';
 import type { Side } from '../model/side';
 import { quantile } from './bootstrap';
 import { summarizeGroup } from './evaluation-summary';
+import type { Weighting } from './pool-scores';
 import { rankingOf, rankRows } from './row-ranking';
 import type { SideScore } from './score-side';
 import type { WindowScore } from './window-score';
@@ -49,7 +50,7 @@ export interface JitterSpread extends JitterOptions {
   pooled: GroupSpread;
 }
 
-/** The groups pooled, in the order of {@link pooledLifts}: long sides, short sides, both. */
+/** The groups pooled: long sides, short sides, both. */
 const GROUPS: readonly (Side | null)[] = ['long', 'short', null];
 
 /**
@@ -68,20 +69,24 @@ export function jitterSpread(windows: readonly WindowScore[], options: Partial<J
   const draws = Array.from({ length: o.draws }, () => pooledLifts(scored.map((w) => ({ ...w, sides: w.sides.map((s) => jitterSide(s, factor)) }))));
   const plain = pooledLifts(scored);
   const group = (g: number): GroupSpread => {
-    const weighted = (k: number): WeightedSpread => ({
-      heatmapLift: spread(plain[g][k], draws.map((d) => d[g][k])),
-      priorLift: spread(plain[g][k + 1], draws.map((d) => d[g][k + 1])),
+    const weighted = (w: Weighting): WeightedSpread => ({
+      heatmapLift: spread(plain[g][w].heatmap, draws.map((d) => d[g][w].heatmap)),
+      priorLift: spread(plain[g][w].prior, draws.map((d) => d[g][w].prior)),
     });
-    return { usd: weighted(0), count: weighted(2) };
+    return { usd: weighted('usd'), count: weighted('count') };
   };
   return { ...o, long: group(0), short: group(1), pooled: group(2) };
 }
 
-/** Per group (long, short, pooled): heatmap and prior lift by USD, then by count. */
-function pooledLifts(windows: readonly WindowScore[]): (number | null)[][] {
+/** Pooled heatmap and prior lifts of one group, by USD and by count. */
+type GroupLifts = Record<Weighting, { heatmap: number | null; prior: number | null }>;
+
+/** The pooled lifts of each of {@link GROUPS}, pooled as `summarize` pools them. */
+function pooledLifts(windows: readonly WindowScore[]): GroupLifts[] {
   return GROUPS.map((side) => {
     const g = summarizeGroup(windows, side, { resamples: 0 });
-    return [g.usd.heatmapLift.value, g.usd.priorLift.value, g.count.heatmapLift.value, g.count.priorLift.value];
+    const lifts = (w: Weighting) => ({ heatmap: g[w].heatmapLift.value, prior: g[w].priorLift.value });
+    return { usd: lifts('usd'), count: lifts('count') };
   });
 }
 
