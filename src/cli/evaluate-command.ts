@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DEFAULT_BOOTSTRAP } from '../evaluate/bootstrap';
 import { crossValidateDays } from '../evaluate/cross-validate';
+import { DEFAULT_JITTER, jitterSpread } from '../evaluate/density-jitter';
 import { summarize } from '../evaluate/evaluation-summary';
 import { scoreWindow } from '../evaluate/evaluate-model';
 import { formatCrossValidation, formatSummary } from '../evaluate/format-evaluation';
@@ -13,17 +14,19 @@ import { describeSpan } from '../klines/describe-time';
 import { parseDuration } from '../klines/interval';
 import { parseKlines } from '../klines/parse-klines';
 import { defaultMmr } from '../model/liquidation-price';
-import { checkKnownOptions, UsageError, type CliArgs } from './cli-args';
+import { checkKnownOptions, intOption, UsageError, type CliArgs } from './cli-args';
 import { readInputFile } from './read-input-file';
 
 /**
- * `liq-heatmap evaluate --klines FILE|DIR[,...] --liquidations FILE [--symbol S] [--horizon 2h] [--lookback 60d] [--cv day --grid model.NAME=V1,V2 ...] [--json]`:
+ * `liq-heatmap evaluate --klines FILE|DIR[,...] --liquidations FILE [--symbol S] [--horizon 2h] [--lookback 60d] [--cv day --grid model.NAME=V1,V2 ...] [--jitter 0.001] [--jitter-draws 40] [--json]`:
  * scores the model's heatmap and zones against real
  * liquidation orders beside a near-price prior, per side, pooled and per symbol, with bootstrap intervals
- * over windows; with `--cv day`, leave-one-day-out cross-validation over the grid of settings.
+ * over windows, and the heatmap lift's spread when every row's density is jittered by up to `--jitter`
+ * (a fraction; 0 turns it off) in `--jitter-draws` seeded draws; with `--cv day`, leave-one-day-out
+ * cross-validation over the grid of settings (the spread is that of the held-out scores).
  */
 export function evaluateCommand(args: CliArgs): string {
-  checkKnownOptions(args, ['klines', 'liquidations', 'symbol', 'horizon', 'lookback', 'cv', 'grid', 'json']);
+  checkKnownOptions(args, ['klines', 'liquidations', 'symbol', 'horizon', 'lookback', 'cv', 'grid', 'jitter', 'jitter-draws', 'json']);
   const klinesArg = args.options.get('klines');
   const liquidationsFile = args.options.get('liquidations');
   if (!klinesArg || !liquidationsFile) throw new UsageError('evaluate needs --klines FILE|DIR and --liquidations FILE');
@@ -39,6 +42,7 @@ export function evaluateCommand(args: CliArgs): string {
   } catch (error) {
     throw new UsageError(`--grid: ${(error as Error).message}`);
   }
+  const jitter = jitterOptions(args);
   const symbolOverride = args.options.get('symbol')?.toUpperCase();
   let orders = parseLiquidationCsv(read(liquidationsFile), liquidationsFile);
   if (symbolOverride) orders = orders.filter((o) => o.symbol === symbolOverride);
@@ -55,15 +59,17 @@ export function evaluateCommand(args: CliArgs): string {
   if (cv === undefined) {
     const scores = scored[0];
     const summary = summarize(scores);
-    if (args.flags.has('json')) return JSON.stringify({ ...header, summary, windows: scores }, null, 2);
-    return [intro(scores, horizonMs, lookbackMs), '', formatSummary(summary)].join('\n');
+    const spread = jitter ? jitterSpread(scores, jitter) : null;
+    if (args.flags.has('json')) return JSON.stringify({ ...header, summary, jitter: spread, windows: scores }, null, 2);
+    return [intro(scores, horizonMs, lookbackMs), '', formatSummary(summary, spread)].join('\n');
   }
   const result = crossValidateDays(settings, scored);
+  const spread = jitter ? jitterSpread(result.heldOut, jitter) : null;
   if (args.flags.has('json')) {
     const folds = result.folds.map((f) => ({ ...f, setting: result.settings[f.chosen], label: settingLabel(result.settings[f.chosen]) }));
-    return JSON.stringify({ ...header, cv: 'day', settings: result.settings, folds, summary: result.summary, heldOut: result.heldOut }, null, 2);
+    return JSON.stringify({ ...header, cv: 'day', settings: result.settings, folds, summary: result.summary, jitter: spread, heldOut: result.heldOut }, null, 2);
   }
-  return [intro(scored[0], horizonMs, lookbackMs), '', formatCrossValidation(result)].join('\n');
+  return [intro(scored[0], horizonMs, lookbackMs), '', formatCrossValidation(result, spread)].join('\n');
 }
 
 /** Every window scored with every setting: one model build per window and distinct model options. */
@@ -165,6 +171,17 @@ function listDirectory(dir: string): string[] {
     .filter((name) => /\.(csv|json)$/i.test(name) && symbolOfFile(name).symbol !== null)
     .sort()
     .map((name) => join(dir, name));
+}
+
+/** `--jitter FRACTION` (default 0.001; 0: off) and `--jitter-draws N` (default 40), or null when off. */
+function jitterOptions(args: CliArgs): { amplitude: number; draws: number } | null {
+  const raw = args.options.get('jitter');
+  const amplitude = raw === undefined ? DEFAULT_JITTER.amplitude : Number(raw);
+  if (raw !== undefined && (raw.trim() === '' || !Number.isFinite(amplitude) || amplitude < 0 || amplitude >= 1)) {
+    throw new UsageError(`--jitter must be a fraction from 0 (off) to below 1, e.g. 0.001 for ±0.1 %, got '${raw}'`);
+  }
+  const draws = intOption(args, 'jitter-draws', DEFAULT_JITTER.draws, 1, 10_000);
+  return amplitude > 0 ? { amplitude, draws } : null;
 }
 
 function duration(args: CliArgs, name: string, fallback: string): number {

@@ -1,6 +1,8 @@
 import type { Estimate } from './bootstrap';
 import type { CrossValidation } from './cross-validate';
+import type { JitterSpread } from './density-jitter';
 import type { EvaluationSummary, GroupSummary } from './evaluation-summary';
+import { formatJitter } from './format-jitter';
 import { settingLabel } from './option-grid';
 
 const num = (v: number | null) => (v === null ? '-' : v.toFixed(2));
@@ -18,8 +20,11 @@ function row(cells: readonly string[], widths: readonly number[]): string {
   return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
 }
 
-/** The summary as tables: lift vs prior per side and pooled (USD and count), zones, per symbol; then a plain verdict. */
-export function formatSummary(s: EvaluationSummary): string {
+/**
+ * The summary as tables: lift vs prior per side and pooled (USD and count), its spread under density
+ * jitter when given, zones, per symbol; then a plain verdict.
+ */
+export function formatSummary(s: EvaluationSummary, jitter: JitterSpread | null = null): string {
   const groups: [string, GroupSummary][] = [
     ['long', s.long],
     ['short', s.short],
@@ -32,6 +37,7 @@ export function formatSummary(s: EvaluationSummary): string {
     ...groups.map(([label, g]) =>
       row([label, String(g.windows), String(g.orders), usd(g.notional), est(g.usd.heatmapLift), est(g.usd.priorLift), est(g.usd.liftOverPrior), est(g.count.heatmapLift), est(g.count.priorLift)], w),
     ),
+    ...(jitter ? ['', formatJitter(jitter)] : []),
     '',
     'Zones of the reported levels (lift = capture / coverage of the traversed range)',
     row(['', 'zone lift USD', 'zone lift count', 'coverage', 'capture USD'], [13, 18, 18, 8, 11]),
@@ -60,8 +66,8 @@ export function verdict(g: GroupSummary): string {
   return `Pooled by USD the heatmap ${word} the near-price prior (lift ${num(g.usd.heatmapLift.value)} vs ${num(g.usd.priorLift.value)}; difference ${num(d.value)}, 90 % interval ${num(d.low)} to ${num(d.high)}${clear ? ', clear of zero' : ', which includes zero'}). By count: ${num(g.count.heatmapLift.value)} vs ${num(g.count.priorLift.value)}.`;
 }
 
-/** The cross-validation: held-out figures (the summary tables) and the setting each fold chose. */
-export function formatCrossValidation(cv: CrossValidation): string {
+/** The cross-validation: held-out figures (the summary tables, with the held-out spread under density jitter when given) and the setting each fold chose. */
+export function formatCrossValidation(cv: CrossValidation, jitter: JitterSpread | null = null): string {
   const w = [10, 7, 6, 10, 10, 0];
   return [
     `Leave-one-day-out cross-validation over ${cv.settings.length} settings: each day is scored with the setting that had the highest pooled heatmap lift (USD) on the other days (ties: zone lift). Every figure below is held-out.`,
@@ -69,6 +75,6 @@ export function formatCrossValidation(cv: CrossValidation): string {
     row(['day', 'windows', 'orders', 'model USD', 'prior USD', 'chosen setting'], w),
     ...cv.folds.map((f) => row([f.day, String(f.windows), String(f.orders), num(f.heatmapLift), num(f.priorLift), `  ${settingLabel(cv.settings[f.chosen])}`], w)),
     '',
-    formatSummary(cv.summary),
+    formatSummary(cv.summary, jitter),
   ].join('\n');
 }

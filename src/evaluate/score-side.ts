@@ -2,25 +2,9 @@ import { rowOf, rowPrice, type PriceGrid } from '../model/price-grid';
 import type { Side } from '../model/side';
 import type { LiquidationOrder } from './liquidation-orders';
 import { nearPricePrior } from './near-price-prior';
+import { keepRanking, orderShare, rankRows, type RowScore, type Weighted } from './row-ranking';
 
-/** Share of rows the heatmap score takes as its "hot" rows. */
-export const TOP_ROW_SHARE = 0.2;
-
-/** A share of one side's orders, weighted by USD notional and by order count. */
-export interface Weighted {
-  usd: number;
-  count: number;
-}
-
-/** How a ranking of the rows in the traversed range did: rows in range, rows taken as hot, capture and lift. */
-export interface RowScore {
-  rows: number;
-  taken: number;
-  /** Share of the orders priced in the hot rows. */
-  capture: Weighted;
-  /** `capture / (taken / rows)`: 1 is chance. */
-  lift: Weighted;
-}
+export { TOP_ROW_SHARE, type RowScore, type Weighted } from './row-ranking';
 
 /** How one side of one window scored. */
 export interface SideScore {
@@ -55,34 +39,27 @@ export function scoreSide(
   zones: readonly { low: number; high: number }[],
 ): SideScore {
   const inRange = rowsInRange(grid, low, high);
-  const notional = orders.reduce((sum, o) => sum + o.notional, 0);
-  const share = (inside: (o: LiquidationOrder) => boolean): Weighted => {
-    const caught = orders.filter(inside);
-    return {
-      usd: notional > 0 ? caught.reduce((sum, o) => sum + o.notional, 0) / notional : 0,
-      count: orders.length > 0 ? caught.length / orders.length : 0,
-    };
-  };
-  const rank = (score: ArrayLike<number>): RowScore => {
-    const ranked = [...inRange].sort((a, b) => score[b] - score[a] || Math.abs(rowPrice(grid, a) - price0) - Math.abs(rowPrice(grid, b) - price0));
-    const taken = inRange.length === 0 ? 0 : Math.max(1, Math.round(TOP_ROW_SHARE * inRange.length));
-    const hot = new Set(ranked.slice(0, taken));
-    const capture = share((o) => hot.has(rowOf(grid, o.price)));
-    const chance = taken > 0 ? taken / inRange.length : 0;
-    return { rows: inRange.length, taken, capture, lift: { usd: chance > 0 ? capture.usd / chance : 0, count: chance > 0 ? capture.count / chance : 0 } };
+  const prior = nearPricePrior(grid, price0);
+  const ranking = {
+    grid,
+    rows: inRange,
+    price0,
+    orders,
+    density: Float64Array.from(inRange, (r) => density[r]),
+    prior: Float64Array.from(inRange, (r) => prior[r]),
   };
   const clipped = mergeIntervals(zones.map((z) => [Math.max(z.low, low), Math.min(z.high, high)] as [number, number]).filter(([a, b]) => b > a));
   const covered = clipped.reduce((sum, [a, b]) => sum + (b - a), 0);
   const coverage = high > low ? covered / (high - low) : 0;
-  const zoneCapture = share((o) => zones.some((z) => o.price >= z.low && o.price <= z.high));
-  return {
+  const zoneCapture = orderShare(orders, (o) => zones.some((z) => o.price >= z.low && o.price <= z.high));
+  const score: SideScore = {
     side,
     orders: orders.length,
-    notional,
+    notional: orders.reduce((sum, o) => sum + o.notional, 0),
     low,
     high,
-    heatmap: rank(density),
-    prior: rank(nearPricePrior(grid, price0)),
+    heatmap: rankRows(ranking, ranking.density),
+    prior: rankRows(ranking, ranking.prior),
     zones: {
       count: zones.length,
       coverage,
@@ -90,6 +67,8 @@ export function scoreSide(
       lift: coverage > 0 ? { usd: zoneCapture.usd / coverage, count: zoneCapture.count / coverage } : null,
     },
   };
+  keepRanking(score, ranking);
+  return score;
 }
 
 /** Rows whose centre lies in `[low, high]`; when none does, the row holding the middle of the range (if on the grid). */
