@@ -71,9 +71,12 @@ export class EntryTriangles {
       }
       const amt = perGroup[g] * w;
       const base = g * rows + first;
+      // Rows past the one holding the high end would get nothing: stop at it.
+      const last = Math.floor(a + width);
+      const touched = last - first + 1;
       let x = first - a;
       let prev = 0;
-      for (let k = 0; k < span; k++) {
+      for (let k = 0; k < touched; k++) {
         x += 1;
         const xl = x < left ? x : left;
         const xr = x > width ? width : x < left ? left : x;
@@ -82,7 +85,6 @@ export class EntryTriangles {
         mass[base + k] += amt * (next - prev);
         prev = next;
       }
-      const last = Math.floor(a + width);
       if (first < lo[g]) lo[g] = first;
       if (last >= hi[g]) hi[g] = last + 1;
     }
