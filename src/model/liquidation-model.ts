@@ -3,15 +3,16 @@ import { nextTask } from '../scheduling/next-task';
 import type { Kline, KlineSeries } from '../klines/kline';
 import { KlineError } from '../klines/kline-error';
 import { validateUpdate } from '../klines/validate-update';
-import { emptyBarInput, type BarInput } from './bar-input';
-import { ColumnCheckpoints, isCheckpointBar } from './column-checkpoints';
+import type { BarInput } from './bar-input';
+import { BarInputs } from './bar-inputs';
 import { Engine, type StepResult } from './engine';
 import { HeatmapColumns } from './heatmap-columns';
 import { nextDataRevision } from './data-revision';
 import { FirstSeenIndex } from './first-seen';
 import { KlineBuffer, type KlineView } from './kline-buffer';
+import { LazyColumns } from './lazy-columns';
 import { mergeModelOptions, type ModelOptions, type SweepRule } from './model-options';
-import { alignOpenInterest, validateOpenInterest, type OpenInterestPoint } from './open-interest';
+import { validateOpenInterest, type OpenInterestPoint } from './open-interest';
 import { createPriceGrid, gridMax, gridMin, type PriceGrid } from './price-grid';
 import type { SweptZoneAt } from './swept-zone';
 import { warmupMs, type WarmupStatus } from './warmup';
@@ -34,13 +35,10 @@ const BARS_PER_STEP = 64;
 export class LiquidationModel {
   private opts: ModelOptions;
   private bars = new KlineBuffer();
-  private openInterest: readonly OpenInterestPoint[] = [];
-  private oiAligned: Float64Array = new Float64Array(0);
-  private mark = new Map<number, [number, number]>();
+  private readonly inputs = new BarInputs();
   private engine: Engine | null = null;
   private scratch: Engine | null = null;
   private store: HeatmapColumns | null = null;
-  private readonly input: BarInput = emptyBarInput();
   private closed = 0;
   private forming = false;
   private sweeps = new SweepLog();
@@ -49,7 +47,8 @@ export class LiquidationModel {
   private dataRevision = nextDataRevision();
   private tailRevision = 0;
   private readonly firstSeenIndex = new FirstSeenIndex();
-  private readonly checkpoints = new ColumnCheckpoints();
+  private readonly lazy = new LazyColumns();
+  private readonly inputAt = (i: number): BarInput => this.barInput(i);
   private readonly readCell = (side: Side, column: number, row: number): number => {
     const store = this.build(column);
     return (side === 'long' ? store.long : store.short)[store.offset(column) + row];
@@ -104,12 +103,7 @@ export class LiquidationModel {
   private load(series: KlineSeries, context: ModelContext): void {
     if (context.openInterest) validateOpenInterest(context.openInterest);
     this.bars = KlineBuffer.from(series);
-    this.openInterest = context.openInterest ?? [];
-    this.mark = new Map();
-    if (context.markPrice) {
-      const m = context.markPrice;
-      for (let i = 0; i < m.length; i++) this.mark.set(m.openTime[i], [m.high[i], m.low[i]]);
-    }
+    this.inputs.setContext(context.openInterest ?? [], context.markPrice);
     this.forming = series.length > 0 && context.lastBarForming !== false;
   }
 
@@ -124,10 +118,8 @@ export class LiquidationModel {
     if (last < 0) return;
     const times = this.bars.openTime;
     const from = Math.max(this.oldestColumn, firstAtOrAfter(times, times[last] - warmupMs(this.opts.tiers), 0, last));
-    for (let i = last; i >= from; ) {
+    for (let i = last; i >= from; i = this.lazy.spanStart(i) - 1) {
       this.build(i);
-      const span = this.checkpoints.spanOf(i);
-      i = (span ? span.bar : i) - 1;
       yield;
     }
   }
@@ -135,7 +127,7 @@ export class LiquidationModel {
   /** Replaces the open-interest history and recomputes. */
   setOpenInterest(points: readonly OpenInterestPoint[]): void {
     validateOpenInterest(points);
-    this.openInterest = points;
+    this.inputs.setOpenInterest(points);
     this.rebuild();
   }
 
@@ -204,7 +196,7 @@ export class LiquidationModel {
 
   /** `usd` when open interest scales the model, else `heat`. */
   get unit(): DensityUnit {
-    return this.openInterest.length > 0 ? 'usd' : 'heat';
+    return this.inputs.openInterest.length > 0 ? 'usd' : 'heat';
   }
 
   /** The sweep rule in force for the latest bar (`mark` when mark-price klines were given). */
@@ -310,7 +302,7 @@ export class LiquidationModel {
     const n = this.bars.length;
     this.dataRevision = nextDataRevision();
     this.firstSeenIndex.clear();
-    this.checkpoints.clear();
+    this.lazy.clear();
     this.sweeps.clear();
     this.formingSweeps.clear();
     this.closed = 0;
@@ -324,7 +316,7 @@ export class LiquidationModel {
     this.engine = new Engine(grid, this.opts, this.bars.intervalMs);
     this.scratch = new Engine(grid, this.opts, this.bars.intervalMs);
     this.store = HeatmapColumns.reuse(this.store, grid, n + 64, this.opts.keepColumns);
-    this.oiAligned = new Float64Array(0);
+    this.inputs.realign();
     const closedCount = this.forming ? n - 1 : n;
     for (let i = 0; i < closedCount; i++) {
       this.stepClosed(i, false);
@@ -349,13 +341,7 @@ export class LiquidationModel {
     const input = this.barInput(i);
     const result = engine.advance(input);
     this.recordSweeps(i, result, this.sweeps, engine);
-    const checkpoint = isCheckpointBar(this.bars.openTime, i, this.bars.intervalMs);
-    if (checkpoint || write) this.writeColumn(engine, i, input);
-    if (checkpoint) {
-      engine.refreshPrunePeak();
-      this.checkpoints.save(i, engine.saveState(this.checkpoints.spare()));
-      this.checkpoints.dropBefore((this.store as HeatmapColumns).oldest(i + 1));
-    }
+    this.lazy.closed(engine, this.store as HeatmapColumns, this.bars.openTime, this.bars.intervalMs, i, input, write);
     this.recordScale(i, engine, input);
     this.closed = i + 1;
   }
@@ -368,37 +354,14 @@ export class LiquidationModel {
     const result = scratch.advance(input);
     this.formingSweeps.clear();
     this.recordSweeps(i, result, this.formingSweeps, scratch);
-    this.writeColumn(scratch, i, input);
+    this.lazy.write(scratch, this.store as HeatmapColumns, i, input);
     this.recordScale(i, scratch, input);
   }
 
-  private writeColumn(engine: Engine, i: number, input: BarInput): void {
-    const store = this.store as HeatmapColumns;
-    // Before reading `store.long`: preparing a column past the capacity grows the arrays.
-    const offset = store.prepare(i);
-    const result = engine.writeColumn(input, store.long, store.short, offset);
-    store.setOffGrid(i, result.longOffGrid, result.shortOffGrid);
-    this.checkpoints.markBuilt(i);
-  }
-
-  /**
-   * The store with column `i` built: a closed column not built yet is built with the rest of its
-   * checkpoint span, replayed on the scratch engine from the checkpoint (the forming bar's is always built).
-   */
+  /** The store with column `i` built (see {@link LazyColumns.build}). */
   private build(i: number): HeatmapColumns {
     const store = this.store as HeatmapColumns;
-    if (this.checkpoints.isBuilt(i)) return store;
-    const span = this.checkpoints.spanOf(i);
-    if (!span || i >= this.closed) throw new Error(`model: column ${i} has no checkpoint to be built from`);
-    const engine = this.scratch as Engine;
-    engine.loadState(span.state);
-    const oldest = store.oldest(this.bars.length);
-    const end = Math.min(span.end, this.closed);
-    for (let c = span.bar + 1; c < end; c++) {
-      const input = this.barInput(c);
-      engine.advance(input);
-      if (c >= oldest) this.writeColumn(engine, c, input);
-    }
+    this.lazy.build(i, store, this.scratch as Engine, this.closed, this.bars.length, this.inputAt);
     return store;
   }
 
@@ -419,7 +382,7 @@ export class LiquidationModel {
   private recordScale(i: number, engine: Engine, input: BarInput): void {
     const store = this.store as HeatmapColumns;
     let scale = 1;
-    if (this.openInterest.length > 0) {
+    if (this.inputs.openInterest.length > 0) {
       const oi = input.openInterest;
       const totals = engine.totals(input.close);
       const total = totals.long + totals.short;
@@ -431,7 +394,7 @@ export class LiquidationModel {
   /** Columns before the first open-interest point take the first known scale (one consistent unit). */
   private fillScaleBackwards(): void {
     const store = this.store as HeatmapColumns;
-    if (this.openInterest.length === 0) return;
+    if (this.inputs.openInterest.length === 0) return;
     const n = this.closed;
     let first = -1;
     const oldest = store.oldest(n);
@@ -441,28 +404,6 @@ export class LiquidationModel {
   }
 
   private barInput(i: number): BarInput {
-    const b = this.bars;
-    const input = this.input;
-    input.time = b.openTime[i];
-    input.open = b.open[i];
-    input.high = b.high[i];
-    input.low = b.low[i];
-    input.close = b.close[i];
-    input.volume = b.volume[i];
-    input.quoteVolume = b.quoteVolume[i];
-    input.takerBuyBase = b.takerBuyBase[i];
-    input.openInterest = this.openInterestAt(i);
-    const mark = this.mark.size ? this.mark.get(input.time) : undefined;
-    input.markHigh = mark ? mark[0] : NaN;
-    input.markLow = mark ? mark[1] : NaN;
-    return input;
-  }
-
-  private openInterestAt(i: number): number {
-    if (this.openInterest.length === 0) return NaN;
-    if (this.oiAligned.length < this.bars.length) {
-      this.oiAligned = alignOpenInterest(this.bars.openTime, this.bars.length, this.bars.intervalMs, this.openInterest, new Float64Array(this.bars.length + 64));
-    }
-    return this.oiAligned[i];
+    return this.inputs.at(this.bars, i);
   }
 }
