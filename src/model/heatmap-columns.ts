@@ -1,34 +1,39 @@
 import type { PriceGrid } from './price-grid';
 
+/** Columns per storage block: a block is allocated when one of its columns is first written. */
+const BLOCK_COLUMNS = 64;
+
 /**
- * Storage of heatmap columns: `rows` values per bar, long and short side, row 0 at the lowest price.
- * With `keep` finite it is a ring of the latest `keep` columns (older ones are dropped, bounding memory
- * on long files); otherwise it grows with the bars.
+ * Storage of heatmap columns: `rows` values per bar, long and short side, row 0 at the lowest price, in
+ * blocks of {@link BLOCK_COLUMNS} columns allocated on first write: columns are built when read, so a long
+ * history whose old columns nobody reads never holds their memory. With `keep` finite it is a ring of the
+ * latest `keep` columns (older ones are dropped, bounding memory on long files); otherwise it grows with
+ * the bars.
  */
 export class HeatmapColumns {
-  long: Float32Array;
-  short: Float32Array;
+  private longBlocks: Float32Array[] = [];
+  private shortBlocks: Float32Array[] = [];
   private scales: Float64Array;
   /** Raw mass beyond the grid's far edge per column, long then short (two values a column). */
   private offGrid: Float64Array;
+  /** Slots {@link scales}, {@link offGrid} and {@link holds} have room for. */
   private capacity: number;
   /** Which slots hold values (of this or an earlier recompute): {@link prepare} zeroes those, not fresh memory. */
   private holds: Uint8Array;
 
   /**
-   * Storage for at least `capacity` columns over `grid` (at most `keep`); reuses `previous` when it fits,
-   * which saves the page faults of fresh memory on every recompute. A column is zeroed when it is
-   * prepared for writing (see {@link prepare}), so columns never built cost nothing.
+   * Storage for at least `capacity` columns over `grid` (at most `keep`); reuses `previous`'s blocks when
+   * the rows and `keep` match, which saves the page faults of fresh memory on every recompute.
    */
   static reuse(previous: HeatmapColumns | null, grid: PriceGrid, capacity: number, keep: number): HeatmapColumns {
-    const wanted = Math.min(capacity, keep);
-    if (previous && previous.grid.rows === grid.rows && previous.keep === keep && previous.capacity >= wanted) {
+    if (previous && previous.grid.rows === grid.rows && previous.keep === keep) {
       previous.grid = grid;
+      previous.ensureSlots(Math.min(capacity, keep));
       previous.scales.fill(1);
       previous.offGrid.fill(0);
       return previous;
     }
-    return new HeatmapColumns(grid, wanted, keep);
+    return new HeatmapColumns(grid, capacity, keep);
   }
 
   constructor(
@@ -37,8 +42,6 @@ export class HeatmapColumns {
     readonly keep = Infinity,
   ) {
     this.capacity = Math.min(keep, Math.max(16, capacity));
-    this.long = new Float32Array(this.capacity * grid.rows);
-    this.short = new Float32Array(this.capacity * grid.rows);
     this.scales = new Float64Array(this.capacity).fill(1);
     this.offGrid = new Float64Array(2 * this.capacity);
     this.holds = new Uint8Array(this.capacity);
@@ -49,9 +52,19 @@ export class HeatmapColumns {
     return Number.isFinite(this.keep) ? Math.max(0, length - this.keep) : 0;
   }
 
-  /** Offset of column `i`'s first row in `long` / `short`. */
+  /** The long side's block holding column `i` (its rows start at {@link offset}); the column must be prepared. */
+  longOf(i: number): Float32Array {
+    return this.longBlocks[Math.floor(this.slot(i) / BLOCK_COLUMNS)];
+  }
+
+  /** The short side's block holding column `i` (its rows start at {@link offset}); the column must be prepared. */
+  shortOf(i: number): Float32Array {
+    return this.shortBlocks[Math.floor(this.slot(i) / BLOCK_COLUMNS)];
+  }
+
+  /** Offset of column `i`'s first row in its blocks ({@link longOf}, {@link shortOf}). */
   offset(i: number): number {
-    return this.slot(i) * this.grid.rows;
+    return (this.slot(i) % BLOCK_COLUMNS) * this.grid.rows;
   }
 
   scale(i: number): number {
@@ -59,6 +72,7 @@ export class HeatmapColumns {
   }
 
   setScale(i: number, value: number): void {
+    this.ensureSlots(i + 1);
     this.scales[this.slot(i)] = value;
   }
 
@@ -76,13 +90,19 @@ export class HeatmapColumns {
 
   /** Makes room for column `i` and zeroes it unless its memory is still fresh; returns its offset. Its scale is left as set. */
   prepare(i: number): number {
-    if (i >= this.capacity && this.capacity < this.keep) this.grow(Math.min(this.keep, Math.max(i + 1, this.capacity * 2)));
+    this.ensureSlots(i + 1);
     const rows = this.grid.rows;
     const slot = this.slot(i);
-    const offset = slot * rows;
-    if (this.holds[slot] === 1) {
-      this.long.fill(0, offset, offset + rows);
-      this.short.fill(0, offset, offset + rows);
+    const block = Math.floor(slot / BLOCK_COLUMNS);
+    const offset = (slot % BLOCK_COLUMNS) * rows;
+    if (this.longBlocks[block] === undefined) {
+      const size = Math.min(BLOCK_COLUMNS, this.keep - block * BLOCK_COLUMNS) * rows;
+      this.longBlocks[block] = new Float32Array(size);
+      this.shortBlocks[block] = new Float32Array(size);
+      this.holds[slot] = 1;
+    } else if (this.holds[slot] === 1) {
+      this.longBlocks[block].fill(0, offset, offset + rows);
+      this.shortBlocks[block].fill(0, offset, offset + rows);
     } else {
       this.holds[slot] = 1;
     }
@@ -90,26 +110,23 @@ export class HeatmapColumns {
   }
 
   private slot(i: number): number {
-    return i < this.capacity ? i : i % this.capacity;
+    return i < this.keep ? i : i % this.keep;
   }
 
-  private grow(capacity: number): void {
-    const rows = this.grid.rows;
-    const long = new Float32Array(capacity * rows);
-    const short = new Float32Array(capacity * rows);
-    long.set(this.long);
-    short.set(this.short);
+  /** Grows the per-column arrays to hold `count` slots (at most `keep`). */
+  private ensureSlots(count: number): void {
+    const wanted = Math.min(this.keep, count);
+    if (wanted <= this.capacity) return;
+    const capacity = Math.min(this.keep, Math.max(wanted, this.capacity * 2));
     const scales = new Float64Array(capacity).fill(1);
     scales.set(this.scales);
     const offGrid = new Float64Array(2 * capacity);
     offGrid.set(this.offGrid);
     const holds = new Uint8Array(capacity);
     holds.set(this.holds);
-    this.holds = holds;
-    this.offGrid = offGrid;
-    this.long = long;
-    this.short = short;
     this.scales = scales;
+    this.offGrid = offGrid;
+    this.holds = holds;
     this.capacity = capacity;
   }
 }

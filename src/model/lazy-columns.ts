@@ -4,13 +4,17 @@ import type { Engine } from './engine';
 import type { HeatmapColumns } from './heatmap-columns';
 
 /**
- * How the model's columns come to be: a recompute applies every bar to the engine and writes only the
- * checkpoint bars' columns (whose peaks set the pruning floor), keeping a checkpoint of the state there;
- * any other closed column is built when first read, by replaying its span from the checkpoint before it
- * on a scratch engine. A column is the same whenever, and in whatever order, it is built.
+ * How the model's columns come to be: a recompute applies every bar to the engine and keeps a checkpoint
+ * of the state at each checkpoint bar, whose column it sums into a scratch column for its peaks (the
+ * pruning floor) without storing it; a closed column is built when first read, with the rest of its span,
+ * from the checkpoint before it on a scratch engine (the checkpoint bar's column from the state kept,
+ * the others by replaying their bars). So storage holds only columns that were read, or written live.
+ * A column is the same whenever, and in whatever order, it is built.
  */
 export class LazyColumns {
   private readonly checkpoints = new ColumnCheckpoints();
+  private scratchLong = new Float32Array(0);
+  private scratchShort = new Float32Array(0);
 
   /** Forgets every checkpoint and built column (a recompute starts). */
   clear(): void {
@@ -18,12 +22,14 @@ export class LazyColumns {
   }
 
   /**
-   * After closed bar `i` (of bars opening at `openTime`) was applied to `engine`: writes its column at a
-   * checkpoint bar, and keeps the checkpoint, or when `write` (a bar closing live).
+   * After closed bar `i` (of bars opening at `openTime`) was applied to `engine`: stores its column when
+   * `write` (a bar closing live); at a checkpoint bar takes the pruning floor from its column and keeps
+   * the checkpoint.
    */
   closed(engine: Engine, store: HeatmapColumns, openTime: ArrayLike<number>, intervalMs: number, i: number, input: BarInput, write: boolean): void {
     const checkpoint = isCheckpointBar(openTime, i, intervalMs);
-    if (checkpoint || write) this.write(engine, store, i, input);
+    if (write) this.write(engine, store, i, input);
+    else if (checkpoint) this.sumOnly(engine, store.grid.rows, input);
     if (!checkpoint) return;
     engine.refreshPrunePeak();
     this.checkpoints.save(i, engine.saveState(this.checkpoints.spare()));
@@ -32,11 +38,23 @@ export class LazyColumns {
 
   /** Writes the column of the state `engine` holds for bar `i`. */
   write(engine: Engine, store: HeatmapColumns, i: number, input: BarInput): void {
-    // Before reading `store.long`: preparing a column past the capacity grows the arrays.
+    // Before reading the blocks: preparing a column allocates its block on first use.
     const offset = store.prepare(i);
-    const result = engine.writeColumn(input, store.long, store.short, offset);
+    const result = engine.writeColumn(input, store.longOf(i), store.shortOf(i), offset);
     store.setOffGrid(i, result.longOffGrid, result.shortOffGrid);
     this.checkpoints.markBuilt(i);
+  }
+
+  /** Sums the column of the state `engine` holds into scratch (for its peaks), storing nothing. */
+  private sumOnly(engine: Engine, rows: number, input: BarInput): void {
+    if (this.scratchLong.length !== rows) {
+      this.scratchLong = new Float32Array(rows);
+      this.scratchShort = new Float32Array(rows);
+    } else {
+      this.scratchLong.fill(0);
+      this.scratchShort.fill(0);
+    }
+    engine.writeColumn(input, this.scratchLong, this.scratchShort, 0);
   }
 
   /**
@@ -50,6 +68,7 @@ export class LazyColumns {
     if (!span || i >= closed) throw new Error(`model: column ${i} has no checkpoint to be built from`);
     scratch.loadState(span.state);
     const oldest = store.oldest(length);
+    if (!this.checkpoints.isBuilt(span.bar) && span.bar >= oldest) this.write(scratch, store, span.bar, inputAt(span.bar));
     const end = Math.min(span.end, closed);
     for (let c = span.bar + 1; c < end; c++) {
       const input = inputAt(c);

@@ -51,7 +51,7 @@ export class LiquidationModel {
   private readonly inputAt = (i: number): BarInput => this.barInput(i);
   private readonly readCell = (side: Side, column: number, row: number): number => {
     const store = this.build(column);
-    return (side === 'long' ? store.long : store.short)[store.offset(column) + row];
+    return (side === 'long' ? store.longOf(column) : store.shortOf(column))[store.offset(column) + row];
   };
 
   constructor(options: Partial<ModelOptions> = {}) {
@@ -226,8 +226,8 @@ export class LiquidationModel {
     return {
       index: i,
       time: this.bars.openTime[i],
-      long: store.long.subarray(offset, offset + rows),
-      short: store.short.subarray(offset, offset + rows),
+      long: store.longOf(i).subarray(offset, offset + rows),
+      short: store.shortOf(i).subarray(offset, offset + rows),
       scale: store.scale(i),
       offGrid: store.offGridOf(i),
     };
@@ -239,8 +239,9 @@ export class LiquidationModel {
     if (!(row >= 0 && row < rows) || !Number.isInteger(row)) return null;
     const store = this.build(i);
     const scale = store.scale(i);
-    const long = store.long[store.offset(i) + row] * scale;
-    const short = store.short[store.offset(i) + row] * scale;
+    const offset = store.offset(i) + row;
+    const long = store.longOf(i)[offset] * scale;
+    const short = store.shortOf(i)[offset] * scale;
     return { long, short, total: long + short };
   }
 

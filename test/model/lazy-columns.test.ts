@@ -4,6 +4,7 @@ import { syntheticKlines } from '../../src/klines/synthetic-klines';
 import { toKlineSeries } from '../../src/klines/to-series';
 import { CHECKPOINT_BARS } from '../../src/model/column-checkpoints';
 import { Engine } from '../../src/model/engine';
+import { HeatmapColumns } from '../../src/model/heatmap-columns';
 import { warmupMs } from '../../src/model/warmup';
 import { LiquidationModel } from '../../src/model/liquidation-model';
 import { gridOf } from '../helpers/grids';
@@ -45,10 +46,21 @@ describe('columns built when read', () => {
     const writes = vi.spyOn(Engine.prototype, 'writeColumn');
     model.columnAt(700);
     expect(writes.mock.calls.length).toBeGreaterThan(0);
-    expect(writes.mock.calls.length).toBeLessThan(CHECKPOINT_BARS);
+    expect(writes.mock.calls.length).toBeLessThanOrEqual(CHECKPOINT_BARS);
     model.columnAt(701);
     model.densityAt(702, 10);
-    expect(writes.mock.calls.length).toBeLessThan(CHECKPOINT_BARS);
+    expect(writes.mock.calls.length).toBeLessThanOrEqual(CHECKPOINT_BARS);
+  });
+
+  it('a recompute stores no closed column: storage holds only the columns read', () => {
+    const stored = vi.spyOn(HeatmapColumns.prototype, 'prepare');
+    const model = modelOf(KLINES);
+    expect(stored.mock.calls.every(([i]) => i >= model.closedLength)).toBe(true);
+    stored.mockClear();
+    model.columnAt(700);
+    const span = stored.mock.calls.map(([i]) => i);
+    expect(span).toContain(700);
+    expect(Math.max(...span) - Math.min(...span)).toBeLessThan(CHECKPOINT_BARS);
   });
 
   it('an asynchronous load builds the warm-up\'s columns before it resolves, so the first report builds none', async () => {
