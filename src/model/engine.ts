@@ -12,7 +12,6 @@ import { SideBook } from './side-book';
 import { loadSideState, saveSideState, type SideState } from './side-state';
 import type { FlowState } from './forward-flow';
 import { noSweep, type SweepBounds } from './sweep-keep';
-import { WinnerDecay } from './winner-decay';
 
 /** Totals and sweeps of one engine step. */
 export interface StepResult {
@@ -64,8 +63,6 @@ export class Engine {
   private readonly shortNew: SweepBounds = noSweep();
   /** The next hours' expected positions, added to each column (not to the state); null when off. */
   private readonly flow: ForwardFlow | null;
-  /** The extra decay of positions in profit; null when off. */
-  private readonly winners: WinnerDecay | null;
   /** Open time of the last bar applied; NaN before the first. */
   lastTime = NaN;
   /** Open-interest value at the last bar applied; NaN when unknown. */
@@ -101,8 +98,6 @@ export class Engine {
     this.nominalFactors = decayFactors(this.groups, intervalMs > 0 ? intervalMs : 0, new Float64Array(groupCount));
     const flowTiers = { weight: this.tierWeight, longShift: this.longShift, shortShift: this.shortShift };
     this.flow = options.forwardFlowHours > 0 ? new ForwardFlow(options.forwardFlowHours, options.turnoverShare, this.coord, flowTiers) : null;
-    const winnerHalfLife = options.winnerHalfLifeHours;
-    this.winners = Number.isFinite(winnerHalfLife) ? new WinnerDecay(options.tiers, this.groups, options.mmr, winnerHalfLife) : null;
   }
 
   copyFrom(other: Engine): void {
@@ -202,17 +197,13 @@ export class Engine {
     result.shortOffGrid += flow.offGrid.short;
   }
 
-  /**
-   * Decays every group for the time since the last bar (positions in profit at the close further, when
-   * on) and applies an open-interest fall; returns the bar's new notional.
-   */
+  /** Decays every group for the time since the last bar and applies an open-interest fall; returns the bar's new notional. */
   private decay(bar: BarInput): number {
     const groupCount = this.factors.length;
     let factors = this.nominalFactors;
-    let dt = this.intervalMs > 0 ? this.intervalMs : 0;
     if (this.lastTime === this.lastTime) {
-      dt = Math.max(0, bar.time - this.lastTime);
-      if (dt !== this.intervalMs) factors = decayFactors(this.groups, dt, this.factors);
+      const dt = bar.time - this.lastTime;
+      if (dt !== this.intervalMs) factors = decayFactors(this.groups, Math.max(0, dt), this.factors);
     }
     let oiRatio = 1;
     let oiRise = 0;
@@ -226,7 +217,6 @@ export class Engine {
       this.long.scaleGroup(g, factors[g] * oiRatio);
       this.short.scaleGroup(g, factors[g] * oiRatio);
     }
-    this.winners?.apply(this.long, this.short, bar.close, dt);
     const newNotional = this.options.turnoverShare * barTurnover(bar) + oiRise;
     const ratio = this.options.pruneRatio;
     if (ratio > 0) {

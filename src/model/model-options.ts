@@ -101,16 +101,6 @@ export interface ModelOptions {
    * 0.5 ± 0.25 × (close − open)/(high − low).
    */
   sideSplit: SideSplit;
-  /**
-   * Half-life, in hours, of an extra decay of positions in profit at each bar's close, applied after
-   * the tiers' decay over the same elapsed time: traders take profits and hold losers (the disposition
-   * effect), so winners close sooner. A long is in profit when its entry is below the close, i.e. its
-   * liquidation price is below `close × (1 − 1/L)/(1 − MMR)`; shorts mirror it. L is the tier's leverage
-   * (a spread tier's five leverages are taken at the tier's; tiers sharing a half-life at their weighted
-   * geometric mean), and the row holding that edge decays by the share of it beyond the edge. Default
-   * Infinity (off, and no cost). Greater than 0.
-   */
-  winnerHalfLifeHours: number;
 }
 
 /**
@@ -147,7 +137,6 @@ export const DEFAULT_MODEL_OPTIONS: Readonly<ModelOptions> = Object.freeze({
   forwardFlowHours: 2,
   leverageSpread: 5,
   sideSplit: 'even',
-  winnerHalfLifeHours: Infinity,
 });
 
 /** Merges `partial` over the defaults and validates it; throws a `RangeError` naming the bad option. */
@@ -182,8 +171,6 @@ function validateModelOptions(o: ModelOptions): void {
     throw new RangeError(`model option sweepShare: must be a number in (0, 1], got ${String(o.sweepShare)}`);
   checkRange('pruneRatio', o.pruneRatio, 0, 1);
   checkRange('forwardFlowHours', o.forwardFlowHours, 0, 168);
-  if (typeof o.winnerHalfLifeHours !== 'number' || !(o.winnerHalfLifeHours > 0))
-    throw new RangeError(`model option winnerHalfLifeHours: must be a number > 0 or Infinity, got ${String(o.winnerHalfLifeHours)}`);
   checkRange('leverageSpread', o.leverageSpread, 1, 9);
   if (!Number.isInteger(o.leverageSpread)) throw new RangeError(`model option leverageSpread: must be an integer, got ${o.leverageSpread}`);
   if (!(o.keepColumns === Infinity || (Number.isInteger(o.keepColumns) && o.keepColumns >= 2)))

@@ -82,29 +82,6 @@ export class SideBook {
     }
   }
 
-  /**
-   * Multiplies group `g`'s mass on the far side of log price `edge` (longs: below it, off-grid included;
-   * shorts: above it) by `factor`; the row holding `edge` by the share of it beyond the edge.
-   */
-  scaleBeyond(g: number, edge: number, factor: number): void {
-    const { min, step, rows } = this.grid;
-    const at = (edge - min) / step;
-    const row = Math.floor(at);
-    const lo = this.lo[g];
-    const hi = this.hi[g];
-    const base = g * rows;
-    const mass = this.mass;
-    if (this.isLong) {
-      if (row >= 0) this.offGrid[g] *= factor;
-      for (let r = base + lo, end = base + Math.min(row, hi); r < end; r++) mass[r] *= factor;
-      if (row >= lo && row < hi) mass[base + row] *= 1 - (at - row) * (1 - factor);
-    } else {
-      if (row < rows) this.offGrid[g] *= factor;
-      for (let r = base + Math.max(row + 1, lo), end = base + hi; r < end; r++) mass[r] *= factor;
-      if (row >= lo && row < hi) mass[base + row] *= 1 - (row + 1 - at) * (1 - factor);
-    }
-  }
-
   /** Drops rows at either edge of each group's live range whose mass is below `floor`. */
   prune(floor: number): void {
     const rows = this.grid.rows;
