@@ -1,8 +1,7 @@
 import type { IChartApiBase, IPrimitivePaneView, ISeriesApi, PrimitivePaneViewZOrder, SeriesType, Time } from 'lightweight-charts';
-import { modalSpacing } from '../src/klines/modal-spacing';
 import { BarColumns, MAX_GROUPED_BAR_MS } from './bar-columns';
+import { barSpacing } from './bar-spacing';
 import { CellImage, type CellPaint, type ColumnSource } from './cell-image';
-import { chartTimeToMs } from './chart-time';
 import { RowGeometryCache } from './chart-geometry';
 import type { ColumnsReader } from './columns-reader';
 import { visibleReference } from './colour-reference';
@@ -211,7 +210,7 @@ export class HeatmapPaneView implements IPrimitivePaneView {
       this.groupingTried = null;
       // The bars' spacing says at once whether the klines are finer, without first mapping every finer
       // column to no bar (19,200 lookups for 6M of 15m klines under 1h candles).
-      const spacing = barSpacing(series);
+      const spacing = barSpacing(series, timeScale);
       this.barMs = groups(spacing) ? spacing : 0;
     }
     let model: ColumnsReader = this.barMs > 0 ? this.barColumns.sync(source, this.barMs) : source;
@@ -225,7 +224,7 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     const problem = this.columnMap.problem;
     if (this.barMs === 0 && problem?.kind === 'finer-than-bars' && problem !== this.groupingTried) {
       this.groupingTried = problem;
-      const barMs = barSpacing(series);
+      const barMs = barSpacing(series, timeScale);
       if (groups(barMs)) {
         this.barMs = barMs;
         model = this.barColumns.sync(source, barMs);
@@ -322,14 +321,6 @@ function createPaint(reference: number, options: HeatmapOptions): CellPaint {
   const params = { threshold: options.threshold, moreHeat: options.moreHeat, opacity: options.opacity };
   const longLut = buildIntensityLut(ramps.long, params);
   return { reference, sides: options.sides, twoSided: ramps.twoSided, longLut, shortLut: ramps.twoSided ? buildIntensityLut(ramps.short, params) : longLut };
-}
-
-/** The most common spacing of the series' bars in ms (0 when unknown). */
-function barSpacing(series: ISeriesApi<SeriesType, Time>): number {
-  const bars = series.data();
-  const times = new Float64Array(Math.min(bars.length, 1000));
-  for (let i = 0; i < times.length; i++) times[i] = chartTimeToMs(bars[bars.length - times.length + i].time) ?? NaN;
-  return modalSpacing(times);
 }
 
 /** The last bar whose shown column is at most `column`. */
