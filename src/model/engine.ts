@@ -181,10 +181,10 @@ export class Engine {
     this.prunePeakShort = this.short.peak;
   }
 
-  /** Each side's total (off-grid mass and the forward flow included) without writing a column. */
-  totals(close: number): { long: number; short: number } {
+  /** Both sides' total (off-grid mass and the forward flow included) without writing a column. */
+  total(close: number): number {
     const flow = this.flow ? this.flow.expected(close) : 0;
-    return { long: this.long.total() + flow, short: this.short.total() + flow };
+    return this.long.total() + flow + (this.short.total() + flow);
   }
 
   private addFlow(bar: BarInput, outLong: Float32Array | Float64Array, outShort: Float32Array | Float64Array, offset: number): void {

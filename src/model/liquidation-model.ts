@@ -385,8 +385,7 @@ export class LiquidationModel {
     let scale = 1;
     if (this.inputs.openInterest.length > 0) {
       const oi = input.openInterest;
-      const totals = engine.totals(input.close);
-      const total = totals.long + totals.short;
+      const total = engine.total(input.close);
       scale = oi === oi && total > 0 ? oi / total : i > store.oldest(i + 1) ? store.scale(i - 1) : NaN;
     }
     store.setScale(i, scale);
