@@ -18,15 +18,17 @@ import { checkKnownOptions, intOption, UsageError, type CliArgs } from './cli-ar
 import { readInputFile } from './read-input-file';
 
 /**
- * `liq-heatmap evaluate --klines FILE|DIR[,...] --liquidations FILE [--symbol S] [--horizon 2h] [--lookback 60d] [--cv day --grid model.NAME=V1,V2 ...] [--jitter 0.001] [--jitter-draws 40] [--json]`:
+ * `liq-heatmap evaluate --klines FILE|DIR[,...] --liquidations FILE [--symbol S] [--horizon 2h] [--lookback 60d] [--cv day --grid model.NAME=V1,V2 ... [--select lift|jitter]] [--jitter 0.001] [--jitter-draws 40] [--json]`:
  * scores the model's heatmap and zones against real
  * liquidation orders beside a near-price prior, per side, pooled and per symbol, with bootstrap intervals
  * over windows, and the heatmap lift's spread when every row's density is jittered by up to `--jitter`
  * (a fraction; 0 turns it off) in `--jitter-draws` seeded draws; with `--cv day`, leave-one-day-out
- * cross-validation over the grid of settings (the spread is that of the held-out scores).
+ * cross-validation over the grid of settings (the spread is that of the held-out scores); `--select jitter`
+ * has each fold choose by the median of the training days' lift over the jittered draws instead of the
+ * lift as scored (the held-out days are scored as always).
  */
 export function evaluateCommand(args: CliArgs): string {
-  checkKnownOptions(args, ['klines', 'liquidations', 'symbol', 'horizon', 'lookback', 'cv', 'grid', 'jitter', 'jitter-draws', 'json']);
+  checkKnownOptions(args, ['klines', 'liquidations', 'symbol', 'horizon', 'lookback', 'cv', 'grid', 'jitter', 'jitter-draws', 'select', 'json']);
   const klinesArg = args.options.get('klines');
   const liquidationsFile = args.options.get('liquidations');
   if (!klinesArg || !liquidationsFile) throw new UsageError('evaluate needs --klines FILE|DIR and --liquidations FILE');
@@ -43,6 +45,10 @@ export function evaluateCommand(args: CliArgs): string {
     throw new UsageError(`--grid: ${(error as Error).message}`);
   }
   const jitter = jitterOptions(args);
+  const select = args.options.get('select') ?? 'lift';
+  if (select !== 'lift' && select !== 'jitter') throw new UsageError(`--select takes 'lift' or 'jitter', got '${select}'`);
+  if (args.options.has('select') && cv === undefined) throw new UsageError('--select needs --cv day (it says how each fold chooses its setting)');
+  if (select === 'jitter' && !jitter) throw new UsageError('--select jitter needs a jitter above 0 (--jitter)');
   const symbolOverride = args.options.get('symbol')?.toUpperCase();
   let orders = parseLiquidationCsv(read(liquidationsFile), liquidationsFile);
   if (symbolOverride) orders = orders.filter((o) => o.symbol === symbolOverride);
@@ -63,11 +69,11 @@ export function evaluateCommand(args: CliArgs): string {
     if (args.flags.has('json')) return JSON.stringify({ ...header, summary, jitter: spread, windows: scores }, null, 2);
     return [intro(scores, horizonMs, lookbackMs), '', formatSummary(summary, spread)].join('\n');
   }
-  const result = crossValidateDays(settings, scored);
+  const result = crossValidateDays(settings, scored, {}, select === 'jitter' && jitter ? { by: 'jitter', jitter } : { by: 'lift' });
   const spread = jitter ? jitterSpread(result.heldOut, jitter) : null;
   if (args.flags.has('json')) {
     const folds = result.folds.map((f) => ({ ...f, setting: result.settings[f.chosen], label: settingLabel(result.settings[f.chosen]) }));
-    return JSON.stringify({ ...header, cv: 'day', settings: result.settings, folds, summary: result.summary, jitter: spread, heldOut: result.heldOut }, null, 2);
+    return JSON.stringify({ ...header, cv: 'day', selection: result.selection, settings: result.settings, folds, summary: result.summary, jitter: spread, heldOut: result.heldOut }, null, 2);
   }
   return [intro(scored[0], horizonMs, lookbackMs), '', formatCrossValidation(result, spread)].join('\n');
 }

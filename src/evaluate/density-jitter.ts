@@ -64,9 +64,7 @@ const GROUPS: readonly (Side | null)[] = ['long', 'short', null];
 export function jitterSpread(windows: readonly WindowScore[], options: Partial<JitterOptions> = {}): JitterSpread {
   const o = { ...DEFAULT_JITTER, ...options };
   const scored = windows.filter((w) => !w.skipped);
-  const random = seededRandom(o.seed);
-  const factor = () => 1 + o.amplitude * (2 * random() - 1);
-  const draws = Array.from({ length: o.draws }, () => pooledLifts(scored.map((w) => ({ ...w, sides: w.sides.map((s) => jitterSide(s, factor)) }))));
+  const draws = jitteredDraws(scored, o).map(pooledLifts);
   const plain = pooledLifts(scored);
   const group = (g: number): GroupSpread => {
     const weighted = (w: Weighting): WeightedSpread => ({
@@ -76,6 +74,20 @@ export function jitterSpread(windows: readonly WindowScore[], options: Partial<J
     return { usd: weighted('usd'), count: weighted('count') };
   };
   return { ...o, long: group(0), short: group(1), pooled: group(2) };
+}
+
+/**
+ * `draws` re-scorings of the scored `windows` (skipped ones left out), each row's density and prior score
+ * multiplied by `1 + u` as {@link jitterSpread} draws them: the same seed gives the same factors in the
+ * same order, so two settings scored on the same windows are jittered alike.
+ * @throws Error when a scored side was not made by `scoreSide`.
+ */
+export function jitteredDraws(windows: readonly WindowScore[], options: Partial<JitterOptions> = {}): WindowScore[][] {
+  const o = { ...DEFAULT_JITTER, ...options };
+  const scored = windows.filter((w) => !w.skipped);
+  const random = seededRandom(o.seed);
+  const factor = () => 1 + o.amplitude * (2 * random() - 1);
+  return Array.from({ length: o.draws }, () => scored.map((w) => ({ ...w, sides: w.sides.map((s) => jitterSide(s, factor)) })));
 }
 
 /** Pooled heatmap and prior lifts of one group, by USD and by count. */

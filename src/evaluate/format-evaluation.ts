@@ -1,6 +1,6 @@
 import type { Estimate } from './bootstrap';
-import type { CrossValidation } from './cross-validate';
-import type { JitterSpread } from './density-jitter';
+import type { CrossValidation, CvSelection } from './cross-validate';
+import { DEFAULT_JITTER, type JitterSpread } from './density-jitter';
 import type { EvaluationSummary, GroupSummary } from './evaluation-summary';
 import { formatJitter } from './format-jitter';
 import { settingLabel } from './option-grid';
@@ -70,11 +70,17 @@ export function verdict(g: GroupSummary): string {
 export function formatCrossValidation(cv: CrossValidation, jitter: JitterSpread | null = null): string {
   const w = [10, 7, 6, 10, 10, 0];
   return [
-    `Leave-one-day-out cross-validation over ${cv.settings.length} settings: each day is scored with the setting that had the highest pooled heatmap lift (USD) on the other days (ties: zone lift). Every figure below is held-out.`,
+    `Leave-one-day-out cross-validation over ${cv.settings.length} settings: each day is scored with the setting that had the highest ${selectionText(cv.selection)} on the other days (ties: zone lift). Every figure below is held-out.`,
     '',
     row(['day', 'windows', 'orders', 'model USD', 'prior USD', 'chosen setting'], w),
     ...cv.folds.map((f) => row([f.day, String(f.windows), String(f.orders), num(f.heatmapLift), num(f.priorLift), `  ${settingLabel(cv.settings[f.chosen])}`], w)),
     '',
     formatSummary(cv.summary, jitter),
   ].join('\n');
+}
+
+function selectionText(selection: CvSelection): string {
+  if (selection.by === 'lift') return 'pooled heatmap lift (USD)';
+  const j = { ...DEFAULT_JITTER, ...selection.jitter };
+  return `median pooled heatmap lift (USD) over ${j.draws} draws with every row's density jittered within ±${+(j.amplitude * 100).toPrecision(3)} % (then the lift as scored)`;
 }

@@ -72,6 +72,26 @@ describe('liq-heatmap evaluate', () => {
     expect(text).toMatch(/Every figure below is held-out/);
   });
 
+  it('--select jitter has each fold choose by the median lift under jitter, and says so', async () => {
+    const { klinesDir, liquidations } = f();
+    const args = ['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--cv', 'day', '--grid', 'model.sweep=full,body', '--select', 'jitter'];
+    const out = await runJson<CrossValidationJson & { selection: unknown }>([...args, '--json']);
+    expect(out.selection).toEqual({ by: 'jitter', jitter: { amplitude: 0.001, draws: 40 } });
+    expect(out.folds).toHaveLength(3);
+    expect((await runCli(args)).stdout).toMatch(/the highest median pooled heatmap lift \(USD\) over 40 draws with every row's density jittered within ±0\.1 %/);
+  });
+
+  it('bad --select exits 2 naming the problem: without --cv, an unknown rule, jitter turned off', async () => {
+    const { klinesDir, liquidations } = f();
+    const base = ['evaluate', '--klines', klinesDir, '--liquidations', liquidations];
+    const noCv = await runCli([...base, '--select', 'jitter']);
+    expect([noCv.status, noCv.stderr]).toEqual([2, expect.stringMatching(/--select needs --cv day/)]);
+    const unknown = await runCli([...base, '--cv', 'day', '--select', 'best']);
+    expect([unknown.status, unknown.stderr]).toEqual([2, expect.stringMatching(/--select takes 'lift' or 'jitter', got 'best'/)]);
+    const off = await runCli([...base, '--cv', 'day', '--select', 'jitter', '--jitter', '0']);
+    expect([off.status, off.stderr]).toEqual([2, expect.stringMatching(/--select jitter needs a jitter above 0/)]);
+  });
+
   it('bad usage exits 2: --grid without --cv, an unknown grid option, --cv other than day', async () => {
     const { klinesDir, liquidations } = f();
     expect((await runCli(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--grid', 'model.sweep=full'])).status).toBe(2);
