@@ -76,7 +76,7 @@ export class LevelTracker {
     if (unmatched.length) {
       const sweeps = this.model.sweptZones(index - 1, index);
       for (const level of unmatched) {
-        const swept = sweeps.some((z) => (z.side === 'long') === (level.side === 'long') && z.low <= level.high && z.high >= level.low);
+        const swept = sweeps.some((z) => (z.side === 'long') === (level.side === 'long') && z.low < level.high && z.high > level.low);
         this.ended.push({ level, endedAt: time, how: swept ? 'swept' : 'faded' });
       }
     }

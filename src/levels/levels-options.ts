@@ -29,17 +29,16 @@ export interface LevelsOptions {
    * When above 0, a zone is the rows around its peak holding this share of the peak's basin (the rows out
    * to the valleys on each side), grown towards the denser neighbour, instead of the rows at or above
    * `zoneFloor` of the peak: a zone then follows where a cluster's mass is, however flat its top. Default
-   * 0.25 of the mass above the basin's higher valley (`zoneBase` `valley`), chosen together by
-   * leave-one-day-out cross-validation over the zone rules (docs/model.md section 11; 0.5 of the whole
-   * basin before); 0 turns it off (`zoneFloor` applies). At most 1.
+   * 0.4 of the mass above the basin's higher valley (`zoneBase` `valley`), chosen together with the sweep
+   * rule by leave-one-day-out cross-validation over every candidate (docs/model.md section 13; 0.25
+   * before, and 0.5 of the whole basin before that); 0 turns it off (`zoneFloor` applies). At most 1.
    */
   zoneMassShare: number;
   /**
    * With `zoneMassShare` above 0: `valley` (default) takes the share of the mass above the higher of the
    * basin's two valleys, so a cluster standing on a broad slope of density gets a zone around its peak
    * rather than down the slope; `zero` takes it of the basin's whole mass (the earlier rule).
-   * Leave-one-day-out cross-validation chose `valley` with a quarter of the mass on 6 of 8 days
-   * (docs/model.md section 11).
+   * Leave-one-day-out cross-validation chose `valley` on every fold (docs/model.md sections 11 and 13).
    */
   zoneBase: ZoneBase;
   /**
@@ -77,7 +76,7 @@ export const DEFAULT_LEVELS_OPTIONS: Readonly<LevelsOptions> = Object.freeze({
   minStrength: 0.2,
   strengthWithinPct: Infinity,
   zoneFloor: 0.8,
-  zoneMassShare: 0.25,
+  zoneMassShare: 0.4,
   zoneBase: 'valley',
   rankBy: 'size',
   minPeak: 0.02,

@@ -4,6 +4,7 @@ import { KlineError } from '../../src/klines/kline-error';
 import { syntheticKlines } from '../../src/klines/synthetic-klines';
 import { toKlineSeries } from '../../src/klines/to-series';
 import { LiquidationModel } from '../../src/model/liquidation-model';
+import { DEFAULT_MODEL_OPTIONS } from '../../src/model/model-options';
 import { gridMax } from '../../src/model/price-grid';
 import { gridOf } from '../helpers/grids';
 import { columnBytes, sideSum } from '../helpers/model-columns';
@@ -124,7 +125,7 @@ describe('LiquidationModel', () => {
     model.applyOptions({ resolutionPct: 0.5 });
     expect(gridOf(model).lnStep).toBeCloseTo(Math.log1p(0.005), 12);
     expect(gridOf(model).rows).toBeLessThan(fine.rows / 4);
-    expect(model.options().sweep).toBe('wick-partial');
+    expect(model.options().sweep).toBe(DEFAULT_MODEL_OPTIONS.sweep);
     expect(() => model.applyOptions({ rows: 3 })).toThrow(/rows/);
   });
 
