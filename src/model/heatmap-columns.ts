@@ -52,14 +52,14 @@ export class HeatmapColumns {
     return Number.isFinite(this.keep) ? Math.max(0, length - this.keep) : 0;
   }
 
-  /** The long side's block holding column `i` (its rows start at {@link offset}); the column must be prepared. */
+  /** The long side's block holding column `i` (its rows start at {@link offset}); throws when no column of the block was prepared. */
   longOf(i: number): Float32Array {
-    return this.longBlocks[Math.floor(this.slot(i) / BLOCK_COLUMNS)];
+    return this.block(this.longBlocks, i);
   }
 
-  /** The short side's block holding column `i` (its rows start at {@link offset}); the column must be prepared. */
+  /** The short side's block holding column `i` (its rows start at {@link offset}); throws when no column of the block was prepared. */
   shortOf(i: number): Float32Array {
-    return this.shortBlocks[Math.floor(this.slot(i) / BLOCK_COLUMNS)];
+    return this.block(this.shortBlocks, i);
   }
 
   /** Offset of column `i`'s first row in its blocks ({@link longOf}, {@link shortOf}). */
@@ -107,6 +107,12 @@ export class HeatmapColumns {
       this.holds[slot] = 1;
     }
     return offset;
+  }
+
+  private block(blocks: Float32Array[], i: number): Float32Array {
+    const block = blocks[Math.floor(this.slot(i) / BLOCK_COLUMNS)];
+    if (block === undefined) throw new Error(`model: column ${i} has no storage (it was never built)`);
+    return block;
   }
 
   private slot(i: number): number {

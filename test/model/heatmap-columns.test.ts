@@ -22,10 +22,11 @@ describe('heatmap column storage', () => {
     for (const i of [0, 63, 64, 1000]) expect(read(store, i)).toEqual([i + 1, i + 1, -(i + 1)]);
   });
 
-  it('holds no block for columns never written', () => {
+  it('holds no block for columns never written, and says so when one is read', () => {
     const store = new HeatmapColumns(GRID, 16);
     write(store, 1000, 1);
-    expect(store.longOf(0)).toBeUndefined();
+    expect(() => store.longOf(0)).toThrow(/column 0 has no storage/);
+    expect(() => store.shortOf(0)).toThrow(/column 0 has no storage/);
     expect(store.longOf(999)).toBe(store.longOf(1000));
   });
 
