@@ -95,6 +95,13 @@ export function clusterOf(level: Level): PriceSpan {
   return clusters.get(level) ?? { low: level.low, high: level.high };
 }
 
+/** `copy` (a copy of `level` with other fields changed) standing for the same cluster as `level`. */
+export function sameCluster(level: Level, copy: Level): Level {
+  const cluster = clusters.get(level);
+  if (cluster) clusters.set(copy, cluster);
+  return copy;
+}
+
 /** A new level's id: its side, the bar it was first seen at and its peak's row on the anchored grid. */
 export function levelId(side: Side, time: number, absoluteRow: number): string {
   return `${side}-${time}-${absoluteRow}`;

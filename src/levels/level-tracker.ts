@@ -1,6 +1,6 @@
 import { firstAtOrAfter } from '../klines/slice-series';
 import type { LiquidationModel } from '../model/liquidation-model';
-import { clusterOf, columnLevels, type PriceSpan } from './compute-levels';
+import { clusterOf, columnLevels, sameCluster } from './compute-levels';
 import type { EndedLevel, Level } from './level';
 import type { LevelsOptions } from './levels-options';
 
@@ -24,8 +24,6 @@ export class LevelTracker {
   private live: Level[] = [];
   private next = -1;
   private readonly ended: EndedLevel[] = [];
-  /** The cluster each tracked level stands for, which matching follows (its zone is only the core of it). */
-  private readonly clusters = new WeakMap<Level, PriceSpan>();
 
   constructor(
     private readonly model: LiquidationModel,
@@ -94,7 +92,7 @@ export class LevelTracker {
       this.options,
       true,
     );
-    return [...below, ...above].filter((l) => l.strength >= this.options.minStrength).map((l) => this.keepCluster(l, { ...l, notional: l.notional * column.scale }));
+    return [...below, ...above].filter((l) => l.strength >= this.options.minStrength).map((l) => sameCluster(l, { ...l, notional: l.notional * column.scale }));
   }
 
   /** `next` with ids inherited from overlapping `previous` levels (largest first), and the previous levels left without a successor. */
@@ -102,18 +100,17 @@ export class LevelTracker {
     const taken = new Set<Level>();
     // A side's clusters are disjoint, so sorted by low they are sorted by high too: the clusters a new one
     // overlaps are found by a binary search and a short walk, not by trying every pair.
-    const span = (level: Level): PriceSpan => this.clusters.get(level) ?? clusterOf(level);
     const bySide = (side: Level['side']) =>
       previous
         .filter((l) => l.side === side)
-        .map((level) => ({ level, ...span(level) }))
+        .map((level) => ({ level, ...clusterOf(level) }))
         .sort((a, b) => a.low - b.low);
     const old = { long: bySide('long'), short: bySide('short') };
     const levels = [...next]
       .sort((a, b) => b.notional - a.notional)
       .map((level) => {
         const list = old[level.side];
-        const { low, high } = span(level);
+        const { low, high } = clusterOf(level);
         let lo = 0;
         let hi = list.length;
         while (lo < hi) {
@@ -134,14 +131,8 @@ export class LevelTracker {
         }
         if (!best) return level;
         taken.add(best);
-        return best.id === level.id ? level : this.keepCluster(level, { ...level, id: best.id });
+        return best.id === level.id ? level : sameCluster(level, { ...level, id: best.id });
       });
     return { levels, unmatched: previous.filter((l) => !taken.has(l)) };
-  }
-
-  /** `copy` (a copy of `level`) standing for the same cluster. */
-  private keepCluster(level: Level, copy: Level): Level {
-    this.clusters.set(copy, this.clusters.get(level) ?? clusterOf(level));
-    return copy;
   }
 }
