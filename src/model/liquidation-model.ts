@@ -6,6 +6,7 @@ import { validateUpdate } from '../klines/validate-update';
 import type { BarInput } from './bar-input';
 import { BarInputs } from './bar-inputs';
 import { Engine, type StepResult } from './engine';
+import { fillScaleBackwards, recordScale } from './column-scales';
 import { HeatmapColumns } from './heatmap-columns';
 import { nextDataRevision } from './data-revision';
 import { FirstSeenIndex } from './first-seen';
@@ -323,7 +324,7 @@ export class LiquidationModel {
       this.stepClosed(i, false);
       if (i % BARS_PER_STEP === BARS_PER_STEP - 1) yield;
     }
-    this.fillScaleBackwards();
+    if (this.inputs.openInterest.length > 0) fillScaleBackwards(this.store, this.closed);
     if (this.forming) this.computeForming();
   }
 
@@ -343,7 +344,7 @@ export class LiquidationModel {
     const result = engine.advance(input);
     this.recordSweeps(i, result, this.sweeps, engine);
     this.lazy.closed(engine, this.store as HeatmapColumns, this.bars.openTime, this.bars.intervalMs, i, input, write);
-    this.recordScale(i, engine, input);
+    recordScale(this.store as HeatmapColumns, i, engine, input, this.inputs.openInterest.length > 0);
     this.closed = i + 1;
   }
 
@@ -356,7 +357,7 @@ export class LiquidationModel {
     this.formingSweeps.clear();
     this.recordSweeps(i, result, this.formingSweeps, scratch);
     this.lazy.write(scratch, this.store as HeatmapColumns, i, input);
-    this.recordScale(i, scratch, input);
+    recordScale(this.store as HeatmapColumns, i, scratch, input, this.inputs.openInterest.length > 0);
   }
 
   /** The store with column `i` built (see {@link LazyColumns.build}). */
@@ -377,30 +378,6 @@ export class LiquidationModel {
       const z = engine.short.swept;
       sweeps.push(false, z.price, z.low, z.high, z.notional, time, i);
     }
-  }
-
-  /** The column's scale to USD (open interest over the model's total; 1 without open interest). */
-  private recordScale(i: number, engine: Engine, input: BarInput): void {
-    const store = this.store as HeatmapColumns;
-    let scale = 1;
-    if (this.inputs.openInterest.length > 0) {
-      const oi = input.openInterest;
-      const total = engine.total(input.close);
-      scale = oi === oi && total > 0 ? oi / total : i > store.oldest(i + 1) ? store.scale(i - 1) : NaN;
-    }
-    store.setScale(i, scale);
-  }
-
-  /** Columns before the first open-interest point take the first known scale (one consistent unit). */
-  private fillScaleBackwards(): void {
-    const store = this.store as HeatmapColumns;
-    if (this.inputs.openInterest.length === 0) return;
-    const n = this.closed;
-    let first = -1;
-    const oldest = store.oldest(n);
-    for (let i = oldest; i < n; i++) if (store.scale(i) === store.scale(i)) { first = i; break; }
-    const fill = first >= 0 ? store.scale(first) : 1;
-    for (let i = oldest; i < (first >= 0 ? first : n); i++) store.setScale(i, fill);
   }
 
   private barInput(i: number): BarInput {
