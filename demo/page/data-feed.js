@@ -58,15 +58,23 @@ export function createDataFeed({ state, chart, candleWindow, overlay, onUpdate, 
   let candles = null;
   let histories = 0;
 
-  /** @param {Kline} k */
-  function applyTick(k) {
+  /**
+   * Feeds a tick to the model; false when it was refused (the status says why).
+   * @param {Kline} k
+   */
+  function feedTick(k) {
     try {
       overlay.current().update(k);
+      return true;
     } catch (error) {
       showStatus('error', `bad update ignored: ${messageOf(error)}`);
-      return;
+      return false;
     }
-    onUpdate();
+  }
+
+  /** @param {Kline} k */
+  function applyTick(k) {
+    if (feedTick(k)) onUpdate();
   }
 
   /**
@@ -115,7 +123,8 @@ export function createDataFeed({ state, chart, candleWindow, overlay, onUpdate, 
             if (run !== histories) return;
             const ticks = pendingTicks ?? [];
             pendingTicks = null;
-            for (const k of ticks) applyTick(k);
+            // The ticks that came while the model loaded refresh the panels once, below, not once each.
+            for (const k of ticks) feedTick(k);
             showProgress('');
             onUpdate();
             document.documentElement.dataset.ready = '1';

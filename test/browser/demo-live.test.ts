@@ -14,13 +14,37 @@ const LONG = 'interval=5m&range=1M';
 const BARS = 8640;
 const CHART_WINDOW = 3000;
 
-/** Keeps every text the progress line shows (it is cleared once the model is ready). */
-function recordProgress() {
+/**
+ * Keeps every text the progress line shows (it is cleared once the model is ready), and the last candle
+ * and the model's last bar when the page turns ready (a microtask after the task that set it: no tick
+ * can come in between), with how many candle updates came before it.
+ */
+function recordLoading() {
   const seen: string[] = [];
+  const atReady: { candle?: { time: number; close: number }; model?: { time: number; close: number }; updates: number } = { updates: 0 };
   Object.defineProperty(window, '__progress', { value: seen });
+  Object.defineProperty(window, '__atReady', { value: atReady });
   document.addEventListener('DOMContentLoaded', () => {
     const line = document.getElementById('progress');
     if (line) new MutationObserver(() => seen.push(line.textContent ?? '')).observe(line, { childList: true, characterData: true, subtree: true });
+    const watchUpdates = () => {
+      const candles = window.demo?.candles;
+      if (!candles) return void setTimeout(watchUpdates, 5);
+      const update = candles.update.bind(candles);
+      candles.update = (bar, historical) => {
+        if (document.documentElement.dataset.ready === undefined) atReady.updates++;
+        return update(bar, historical);
+      };
+    };
+    watchUpdates();
+    new MutationObserver(() => {
+      if (document.documentElement.dataset.ready === undefined || atReady.model) return;
+      const data = window.demo.candles.data();
+      const last = data[data.length - 1] as { time: number; close: number };
+      const klines = window.demo.heatmap.primitive.headless().klines;
+      atReady.candle = { time: last.time, close: last.close };
+      atReady.model = { time: klines.openTime[klines.length - 1] / 1000, close: klines.close[klines.length - 1] };
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-ready'] });
   });
 }
 
@@ -42,7 +66,7 @@ describeBrowser('demo page live, against Binance stand-ins on loopback (real chr
   });
   const demo = useDemoInBrowser(() => ({ BINANCE_REST_URL: fake.url, BINANCE_WS_URL: fake.wsUrl }));
   beforeAll(async () => {
-    opened = await openPage(demo.browser, `${demo.url}?${LONG}`, { width: 1280, height: 800, init: recordProgress });
+    opened = await openPage(demo.browser, `${demo.url}?${LONG}`, { width: 1280, height: 800, init: recordLoading });
     await waitForReady(opened.page, 30_000);
     unitAtReady = await opened.page.evaluate(() => window.demo.heatmap.levels()?.unit ?? null);
   });
@@ -62,6 +86,13 @@ describeBrowser('demo page live, against Binance stand-ins on loopback (real chr
   it('asks for open-interest history while paging, so the model is built once and in USD from the start', () => {
     expect(unitAtReady).toBe('usd');
     expect(fake.stats().counts['/futures/data/openInterestHist']).toBe(1);
+  });
+
+  it('applies the ticks that came while the model loaded: at ready the model ends on the last candle', async () => {
+    const atReady = await opened.page.evaluate(() => (window as unknown as { __atReady: unknown }).__atReady);
+    const { candle, model, updates } = atReady as { candle: { time: number; close: number }; model: { time: number; close: number }; updates: number };
+    expect(updates).toBeGreaterThan(0);
+    expect(model).toEqual(candle);
   });
 
   it('goes live on the websocket: the status says so and ticks move the last candle and the levels price', async () => {
