@@ -60,6 +60,23 @@ describeBrowserOnRecordings('demo page offline: only recorded data (real chromiu
     }
   });
 
+  it('fits a 1280x800 window with the replay bar showing: no page scroll, the time axis on screen', async () => {
+    const { page, close } = await openPage(demo.browser, `${demo.url}?tick=0`, { width: 1280, height: 800 });
+    try {
+      await waitForReady(page, 30_000);
+      expect(await page.getByTestId('replay-controls').isVisible()).toBe(true);
+      const fit = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollHeight,
+        view: window.innerHeight,
+        chartBottom: document.getElementById('chart')!.getBoundingClientRect().bottom,
+      }));
+      expect(fit.scroll).toBeLessThanOrEqual(fit.view);
+      expect(fit.chartBottom).toBeLessThanOrEqual(fit.view);
+    } finally {
+      await close();
+    }
+  });
+
   it('replays 4h made from the 1h recording and says so', async () => {
     const { page, close } = await openPage(demo.browser, `${demo.url}?interval=4h&tick=0`, { width: 1000, height: 700 });
     try {
