@@ -7,10 +7,12 @@ export interface CliArgs {
   /** Every value given for each option, in order (`options` keeps the last): for options that may repeat, e.g. `--grid`. */
   repeated: Map<string, string[]>;
   flags: Set<string>;
+  /** Options given with no value (`--top` last, or followed by another option): refused once the command says whether it knows them. */
+  valueless: Set<string>;
 }
 
 /** Options that take no value. */
-const FLAGS = new Set(['json', 'help']);
+const FLAGS = new Set(['json', 'help', 'version']);
 
 /** Thrown for a malformed command line; the CLI prints it with the usage and exits 2. */
 export class UsageError extends Error {
@@ -21,6 +23,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   const options = new Map<string, string>();
   const repeated = new Map<string, string[]>();
   const flags = new Set<string>();
+  const valueless = new Set<string>();
   let command: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -33,8 +36,12 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         flags.add(name);
         continue;
       }
-      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`option --${name} needs a value`);
+      const value = eq > 0 ? arg.slice(eq + 1) : argv[i + 1];
+      if (value === undefined || (eq < 0 && value.startsWith('--'))) {
+        valueless.add(name);
+        continue;
+      }
+      if (eq < 0) i++;
       options.set(name, value);
       repeated.set(name, [...(repeated.get(name) ?? []), value]);
     } else if (command === undefined) {
@@ -43,14 +50,15 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       throw new UsageError(`unexpected argument '${arg}'`);
     }
   }
-  return { command, options, repeated, flags };
+  return { command, options, repeated, flags, valueless };
 }
 
-/** Fails with a usage error on any option or flag not in `known`. */
+/** Fails with a usage error on any option or flag not in `known`, then on a known option given no value. */
 export function checkKnownOptions(args: CliArgs, known: readonly string[]): void {
-  for (const name of [...args.options.keys(), ...args.flags]) {
+  for (const name of [...args.options.keys(), ...args.flags, ...args.valueless]) {
     if (name !== 'help' && !known.includes(name)) throw new UsageError(`unknown option --${name} for '${args.command}'`);
   }
+  for (const name of args.valueless) throw new UsageError(`option --${name} needs a value`);
 }
 
 /** A whole-number option in `[min, max]`, or `fallback` when absent. */

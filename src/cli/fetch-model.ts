@@ -33,7 +33,7 @@ export async function fetchModel(
 ): Promise<FetchedModel> {
   const symbol = args.options.get('symbol');
   const interval = args.options.get('interval') ?? '1h';
-  if (!symbol) throw new UsageError('--symbol S is required (or --klines FILE)');
+  if (!symbol) throw new UsageError(args.command === 'levels' ? '--symbol S is required (or --klines FILE)' : '--symbol S is required');
   checkOnlineOptions(args);
   const rows = intOption(args, 'rows', mergeModelOptions().rows, 10, 4000);
   const lookback = args.options.get('lookback') ?? '7d';

@@ -1,12 +1,12 @@
 import { basename } from 'node:path';
 import { firstTouch } from '../evaluate/first-touch';
 import { formatFirstTouch } from '../evaluate/format-first-touch';
-import { symbolOfFile } from '../evaluate/kline-library';
 import { msToInterval, parseDuration } from '../klines/interval';
 import { parseKlines } from '../klines/parse-klines';
 import { defaultMmr } from '../model/liquidation-price';
 import { checkKnownOptions, intOption, UsageError, type CliArgs } from './cli-args';
 import { readInputFile } from './read-input-file';
+import { fileSymbol } from './file-symbol';
 
 /**
  * `liq-heatmap first-touch --klines FILE [--symbol S] [--horizon 24h] [--every 12] [--lookback 60d] [--json]`:
@@ -20,7 +20,7 @@ export function firstTouchCommand(args: CliArgs): string {
   const horizonMs = duration(args, 'horizon', '24h');
   const lookbackMs = duration(args, 'lookback', '60d');
   const every = intOption(args, 'every', 12, 1, 100_000);
-  const symbol = args.options.get('symbol')?.toUpperCase() ?? symbolOfFile(basename(file)).symbol ?? undefined;
+  const symbol = fileSymbol(args, file);
   const series = parseKlines(readInputFile(file), { source: file });
   const result = firstTouch(series, { horizonMs, every, lookbackMs, model: { mmr: defaultMmr(symbol) } });
   if (args.flags.has('json')) {

@@ -5,6 +5,7 @@ import { parseKlines } from '../klines/parse-klines';
 import { defaultMmr } from '../model/liquidation-price';
 import { checkKnownOptions, intOption, UsageError, type CliArgs } from './cli-args';
 import { readInputFile } from './read-input-file';
+import { fileSymbol } from './file-symbol';
 
 /**
  * `liq-heatmap invariance --klines FILE [--symbol S] [--views 7d,1M,3M] [--cuts 50] [--intervals 15m,1h,4h] [--json]`:
@@ -27,11 +28,12 @@ export function invarianceCommand(args: CliArgs): string {
     });
   const views = list('views', '7d,1M,3M', parseDuration);
   const intervals = args.options.has('intervals') ? list('intervals', '', intervalToMs) : null;
+  const symbol = fileSymbol(args, file);
   const series = parseKlines(readInputFile(file), { source: file });
-  const model = { mmr: defaultMmr(args.options.get('symbol')) };
+  const model = { mmr: defaultMmr(symbol) };
   const agreement = viewInvariance(series, views, cuts, model);
   const spread = intervals ? intervalSpread(series, intervals, cuts, model) : null;
-  if (args.flags.has('json')) return JSON.stringify({ file: basename(file), cuts, agreement, intervals: spread }, null, 2);
+  if (args.flags.has('json')) return JSON.stringify({ file: basename(file), symbol: symbol ?? null, mmr: model.mmr, cuts, agreement, intervals: spread }, null, 2);
   const pct = (v: number) => `${(100 * v).toFixed(0)}%`;
   const lines = [
     `${basename(file)}: the report at ${cuts} bars from each view (plus the history the model needs) against the longest view`,

@@ -17,20 +17,19 @@ export async function levelsCommand(args: CliArgs, err: (text: string) => void):
   checkKnownOptions(args, online ? [...ONLINE_OPTIONS, 'top', 'since', 'json'] : [...MODEL_OPTIONS, 'top', 'since', 'json']);
   const top = intOption(args, 'top', 5, 1, 100);
   const since = timeOption(args, 'since');
-  const { model, title } = online ? await fromBinance(args, err) : fromFile(args);
+  const { model, title, symbol } = online ? await fromBinance(args, err) : fromFile(args);
   const report = modelLevels(model, { top, since });
-  const note = mmrNote(model.options().mmr, args.options.get('symbol'));
+  const note = mmrNote(model.options().mmr, symbol);
   return args.flags.has('json') ? JSON.stringify({ ...report, mmrNote: note }, null, 2) : formatReport(report, title, note);
 }
 
 function fromFile(args: CliArgs) {
-  const { model, series } = loadModel(args);
-  const symbol = args.options.get('symbol') ?? '';
+  const { model, series, symbol } = loadModel(args);
   const interval = msToInterval(series.intervalMs) ?? '';
-  return { model, title: [symbol || basename(String(args.options.get('klines'))), interval].filter(Boolean).join(' ') };
+  return { model, symbol, title: [symbol ?? basename(String(args.options.get('klines'))), interval].filter(Boolean).join(' ') };
 }
 
 async function fromBinance(args: CliArgs, err: (text: string) => void) {
   const { model, symbol, interval } = await fetchModel(args, err);
-  return { model, title: `${symbol} ${interval} (Binance)` };
+  return { model, symbol: symbol as string | undefined, title: `${symbol} ${interval} (Binance)` };
 }

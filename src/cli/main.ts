@@ -11,6 +11,7 @@ import { LiquidationFileError } from '../evaluate/liquidation-orders';
 import { InputFileError } from './read-input-file';
 import { levelsCommand } from './levels-command';
 import { watchCommand } from './watch-command';
+import { packageVersion } from './package-version';
 
 const USAGE = `usage:
   liq-heatmap levels  --klines FILE [--symbol S] [--interval 1h] [--at TIME] [--top N] [--since TIME] [--rows N] [--json]
@@ -21,6 +22,7 @@ const USAGE = `usage:
   liq-heatmap first-touch --klines FILE [--symbol S] [--horizon 24h] [--every 12] [--lookback 60d] [--json]
   liq-heatmap invariance --klines FILE [--symbol S] [--views 7d,1M,3M] [--cuts 50] [--intervals 15m,1h,4h] [--json]
   liq-heatmap watch   --symbol S [--interval 1h] [--lookback 7d] [--rest-url URL] [--ws-url URL] [--top N] [--alert-pct N]
+  liq-heatmap --version
 FILE: CSV (Binance public-data layout, header optional) or Binance JSON klines.
 TIME: epoch ms or ISO 8601 (2025-01-27, 2025-01-27T08:00, ...Z or +02:00; UTC unless a zone is given); only bars closed at or before it are used.
 density prints {time, price, rows:[{price, long, short}]} with --json, else 'price long short' lines.
@@ -36,6 +38,10 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
     const args = parseCliArgs(argv);
     if (args.flags.has('help')) {
       out(USAGE);
+      return 0;
+    }
+    if (args.flags.has('version')) {
+      out(packageVersion());
       return 0;
     }
     if (args.command === undefined) throw new UsageError('no command given');

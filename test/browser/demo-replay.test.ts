@@ -68,7 +68,7 @@ describeBrowserOnRecordings('demo page offline: only recorded data (real chromiu
       const fit = await page.evaluate(() => ({
         scroll: document.documentElement.scrollHeight,
         view: window.innerHeight,
-        chartBottom: document.getElementById('chart')!.getBoundingClientRect().bottom,
+        chartBottom: document.getElementById('chart')?.getBoundingClientRect().bottom ?? Infinity,
       }));
       expect(fit.scroll).toBeLessThanOrEqual(fit.view);
       expect(fit.chartBottom).toBeLessThanOrEqual(fit.view);
