@@ -213,7 +213,8 @@ async function openReplay(state, sink, signal, fellBack) {
   const kind = fellBack ? 'error' : 'replay';
   const showHistory = () => {
     sink.history(history, body.label, {}, viewStart);
-    sink.status(kind, `${prefix}replay: ${body.label}`);
+    // Every label says what it is ("replay of …", "SYNTHETIC … not market data").
+    sink.status(kind, `${prefix}${body.label}`);
     const last = history[history.length - 1];
     sink.market({ asOf: last.openTime + (series.intervalMs || 0) });
   };

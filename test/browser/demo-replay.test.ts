@@ -54,6 +54,7 @@ describeBrowserOnRecordings('demo page offline: only recorded data (real chromiu
       await waitForReady(page, 30_000);
       const status = (await page.getByTestId('status').textContent()) ?? '';
       expect(status).toMatch(/BTCUSDT-PERP_1h_\w+\.csv, \d{4}-\d\d-\d\d \d\d:\d\d – \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+      expect(status).toMatch(/reached from the demo server\. replay of recorded BTCUSDT perp 1h \(/);
       expect(await page.getByTestId('synthetic-watermark').isVisible()).toBe(false);
     } finally {
       await close();
