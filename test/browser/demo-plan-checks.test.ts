@@ -59,6 +59,27 @@ describeBrowserOnRecordings('demo plan checks its inputs and flags weak targets;
     }
   });
 
+  it('refuses an alert distance outside 0..20 % with an inline error and keeps the one in use', async () => {
+    const { page, close } = await open('');
+    try {
+      const error = page.getByTestId('alert-pct-error');
+      await typeInto(page, 'alert-pct', '50');
+      expect(await error.isVisible()).toBe(true);
+      expect(await error.textContent()).toBe('alert distance must be from 0 to 20 % (got 50)');
+      expect(await page.getByTestId('alert-pct').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.evaluate(() => window.demo.state.alertPct)).toBe(0.5);
+      expect(new URL(page.url()).searchParams.get('alertPct')).toBeNull();
+      await typeInto(page, 'alert-pct', '2');
+      expect(await error.isVisible()).toBe(false);
+      expect(await page.getByTestId('alert-pct').getAttribute('aria-invalid')).toBe('false');
+      expect(await page.evaluate(() => window.demo.state.alertPct)).toBe(2);
+      expect(new URL(page.url()).searchParams.get('alertPct')).toBe('2');
+      expect(await page.getByTestId('alert-pct').inputValue()).toBe('2');
+    } finally {
+      await close();
+    }
+  });
+
   it('flags a target whose reward is below its risk (under 1R) and only those', async () => {
     const { page, close } = await open('planSide=long');
     try {
