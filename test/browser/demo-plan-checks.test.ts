@@ -45,6 +45,41 @@ describeBrowserOnRecordings('demo plan checks its inputs and flags weak targets;
     }
   });
 
+  it('an entry from the URL more than 50% from the market gets the inline error and no plan', async () => {
+    const { page, close } = await open('planSide=long&planEntry=1');
+    try {
+      const error = page.getByTestId('plan-entry-error');
+      expect(await error.isVisible()).toBe(true);
+      expect(await error.textContent()).toMatch(/^entry 1\.\d+ is more than 50% from the price [\d,.]+ \(use [\d,.]+ to [\d,.]+\)$/);
+      expect(await page.getByTestId('plan-entry').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.evaluate(() => window.demo.planner.current())).toBeNull();
+      expect(await page.evaluate(() => window.demo.candles.priceLines().length)).toBe(0);
+      expect(await page.getByTestId('plan-stop').textContent()).toBe('–');
+    } finally {
+      await close();
+    }
+  });
+
+  it('a new symbol clears the entry to the market price, in the box and the URL', async () => {
+    const { page, close } = await open('planSide=long');
+    try {
+      const price = Number(required(await page.getByTestId('price').textContent(), 'a price').replace(/,/g, ''));
+      await typeInto(page, 'plan-entry', String(Math.round(price)));
+      expect(await page.evaluate(() => window.demo.state.planEntry)).toBe(Math.round(price));
+      await typeInto(page, 'symbol', 'ETHUSDT');
+      await expect.poll(() => page.evaluate(() => window.demo.state.symbol)).toBe('ETHUSDT');
+      await waitForReady(page, 30_000);
+      expect(await page.evaluate(() => window.demo.state.planEntry)).toBe(0);
+      expect(new URL(page.url()).searchParams.get('planEntry')).toBeNull();
+      expect(await page.getByTestId('plan-entry').inputValue()).toBe('');
+      expect(await page.getByTestId('plan-entry-error').isVisible()).toBe(false);
+      const plan = required(await page.evaluate(() => window.demo.planner.current()), 'a plan on ETHUSDT');
+      expect(plan.entry).toBe(await page.evaluate(() => window.demo.heatmap.levels()?.price));
+    } finally {
+      await close();
+    }
+  });
+
   it('refuses a stop buffer outside 0..5 % with an inline error', async () => {
     const { page, close } = await open('planSide=long');
     try {
