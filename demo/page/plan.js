@@ -61,7 +61,7 @@ export function createPlanner(context, state, onChange) {
   const lines = [];
   /** @type {TradePlan | null} */
   let plan = null;
-  /** The stop's zone last planned, and for which side and entry: a new side or entry is a new plan, not a moved stop. */
+  /** The stop's zone last planned, and for which side and entry: a new side, entry or data is a new plan, not a moved stop. */
   /** @type {{ key: string, level: Level, plannedFor: string } | null} */
   let previousStop = null;
   let reason = '';
@@ -75,8 +75,10 @@ export function createPlanner(context, state, onChange) {
   /** The entry the box last showed: the box follows the state only when that changes, so a tick never overwrites typing. */
   let shownEntry = Number.NaN;
 
+  /** The typed text's error first (it is what the box shows), else the entry in use's. */
   const showEntryError = () => showInputError(entryInput, 'plan-entry-error', typedEntryError ?? entryInUseError);
 
+  /** Puts the state's entry in the box when it changed since the box last showed it (accepted, dragged, a new symbol); a refused text stays until then. */
   function showEntryInUse() {
     if (state.planEntry === shownEntry) return;
     shownEntry = state.planEntry;
