@@ -60,6 +60,42 @@ describeBrowserOnRecordings('demo plan checks its inputs and flags weak targets;
     }
   });
 
+  it('an entry the market moves more than 50% away from gets the inline error and no plan', async () => {
+    const marketPrice = (page: Page) => page.evaluate(() => window.demo.heatmap.levels()?.price ?? Number.NaN);
+    // The replay is the same on every page: learn on one how far its first ticks move the price.
+    const probe = await open('');
+    let steps = 0;
+    let before = 0;
+    let after = 0;
+    try {
+      before = await marketPrice(probe.page);
+      for (after = before; after === before && steps < 5; steps++) {
+        // A step plays its tick in the click's handler.
+        await probe.page.getByTestId('replay-step').click();
+        after = await marketPrice(probe.page);
+      }
+    } finally {
+      await probe.close();
+    }
+    expect(after).not.toBe(before);
+    // Halfway between the edges of the range at the two prices: inside it before the ticks, outside after.
+    const edge = after < before ? 1 + 0.5 : 1 - 0.5;
+    const entry = Number((edge * ((before + after) / 2)).toPrecision(12));
+    const { page, close } = await open(`planSide=long&planEntry=${entry}`);
+    try {
+      expect(await marketPrice(page)).toBe(before);
+      expect(await page.evaluate(() => window.demo.planner.current()?.entry)).toBe(entry);
+      for (let i = 0; i < steps; i++) await page.getByTestId('replay-step').click();
+      await expect.poll(() => marketPrice(page)).toBe(after);
+      expect(await page.getByTestId('plan-entry-error').isVisible()).toBe(true);
+      expect(await page.getByTestId('plan-entry-error').textContent()).toMatch(/^entry [\d,.]+ is more than 50% from the price /);
+      expect(await page.evaluate(() => window.demo.planner.current())).toBeNull();
+      expect(await page.evaluate(() => window.demo.candles.priceLines().length)).toBe(0);
+    } finally {
+      await close();
+    }
+  });
+
   it('a new symbol clears the entry to the market price, in the box and the URL', async () => {
     const { page, close } = await open('planSide=long');
     try {
