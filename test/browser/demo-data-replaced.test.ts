@@ -9,16 +9,22 @@ const TEXTS = ['price', 'change24h', 'open-interest', 'funding', 'as-of', 'bias'
 const LISTS = ['levels-above', 'levels-below', 'plan-targets'];
 
 interface PanelsRead {
-  /** As the page shows them now (after `interval`, when given, was picked). */
+  /** As the page shows them now (after `act`, when given). */
   now: Record<string, string>;
   /** As the page's markup has them, before any data. */
   beforeData: Record<string, string>;
 }
 
-/** Reads the panels now and in the page's own markup; with `interval`, picks it first and reads before any later task runs. */
-async function readPanels(page: Page, interval: string | null = null): Promise<PanelsRead> {
+/** A control to use: a `<select>` to set to `value`, or a button to click. */
+interface Act {
+  testId: string;
+  value?: string;
+}
+
+/** Reads the panels now and in the page's own markup; with `act`, uses that control first and reads before any later task runs. */
+async function readPanels(page: Page, act: Act | null = null): Promise<PanelsRead> {
   return page.evaluate(
-    async ({ texts, lists, pick }) => {
+    async ({ texts, lists, act }) => {
       const read = (doc: Document): Record<string, string> => {
         const at = (id: string) => doc.querySelector(`[data-testid="${id}"]`);
         return Object.fromEntries([
@@ -29,14 +35,14 @@ async function readPanels(page: Page, interval: string | null = null): Promise<P
       };
       const markup = await (await fetch(location.pathname)).text();
       const beforeData = read(new DOMParser().parseFromString(markup, 'text/html'));
-      if (pick !== null) {
-        const select = document.querySelector('[data-testid="interval"]') as HTMLSelectElement;
-        select.value = pick;
-        select.dispatchEvent(new Event('change'));
-      }
+      const control = act && (document.querySelector(`[data-testid="${act.testId}"]`) as HTMLSelectElement | HTMLButtonElement);
+      if (control instanceof HTMLSelectElement && act?.value !== undefined) {
+        control.value = act.value;
+        control.dispatchEvent(new Event('change'));
+      } else control?.click();
       return { now: read(document), beforeData };
     },
-    { texts: TEXTS, lists: LISTS, pick: interval },
+    { texts: TEXTS, lists: LISTS, act },
   );
 }
 
@@ -77,13 +83,28 @@ describeBrowserOnRecordings('demo panels and plan when the data is replaced (rea
   it('a new load shows no figures of the data it replaces while its model builds, then the new ones', async () => {
     const { page, close } = await open('planSide=long');
     try {
-      const loading = await readPanels(page, '4h');
+      const loading = await readPanels(page, { testId: 'interval', value: '4h' });
       expect(loading.now).toEqual(loading.beforeData);
       expect(await priceLines(page)).toBe(0);
       await waitForReady(page, 30_000);
       const loaded = await readPanels(page);
       expect(loaded.now.price).toMatch(/^[\d,]+\.\d+$/);
       expect(loaded.now['plan-stop']).not.toBe(loaded.beforeData['plan-stop']);
+    } finally {
+      await close();
+    }
+  });
+
+  it("a replay's restart shows no figures of the bars it goes back from while its model builds", async () => {
+    const { page, close } = await open('planSide=long');
+    try {
+      for (let i = 0; i < 3; i++) await page.getByTestId('replay-step').click();
+      const restarting = await readPanels(page, { testId: 'replay-restart' });
+      // The as-of time comes with the restarted history: it is the new data's.
+      const { 'as-of': asOf, ...rest } = restarting.now;
+      expect(rest).toEqual({ ...restarting.beforeData, 'as-of': undefined });
+      expect(asOf).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+      await expect.poll(() => page.getByTestId('price').textContent()).toMatch(/^[\d,]+\.\d+$/);
     } finally {
       await close();
     }
