@@ -2,7 +2,9 @@
 // Level alerts on the page: price within N % of a significant level, or a level swept. One notice per
 // level and kind within the cool-down; a browser notification too when the user allowed them.
 import { createAlertDedup } from './alert-dedup.js';
+import { alertPctError } from './alert-input.js';
 import { byTestId, inputByTestId, make } from './dom.js';
+import { showInputError } from './input-error.js';
 
 const MAX_SHOWN = 30;
 
@@ -58,8 +60,11 @@ export function createAlerts(state, onChange, rowPct) {
   const pct = inputByTestId('alert-pct');
   pct.value = String(state.alertPct);
   pct.addEventListener('change', () => {
-    const value = Number(pct.value);
-    if (value >= 0 && value <= 20) onChange({ alertPct: value });
+    const error = alertPctError(pct.value);
+    showInputError(pct, 'alert-pct-error', error);
+    if (error !== null) return;
+    onChange({ alertPct: Number(pct.value.trim()) });
+    pct.value = String(state.alertPct);
   });
   byTestId('alert-notify').addEventListener('click', () => {
     if ('Notification' in window) Notification.requestPermission();

@@ -7,6 +7,7 @@ import { createChartView, crosshairOptions, isTouchScreen } from './chart-view.j
 import { bindControls, lockSymbolAndInterval } from './controls.js';
 import { createDataFeed } from './data-feed.js';
 import { byTestId } from './dom.js';
+import { withImpliedEdits } from './implied-edits.js';
 import { keepRoomForLabels } from './label-room.js';
 import { createOverlay } from './overlay.js';
 import { showLevels, showMarket } from './panels.js';
@@ -48,15 +49,28 @@ export function createApp(state) {
   const overlay = createOverlay(candles, state);
   const candleWindow = createCandleWindow(chart, candles, { size: CHART_WINDOW_BARS });
   const replayControls = bindReplayControls(() => feed.player());
-  const feed = createDataFeed({ state, chart, candleWindow, overlay, onUpdate: refreshPanels, replayControls });
+  /** False from the start of a load until its model is ready (the overlay keeps the old model until then) and while nothing is recorded. */
+  let hasData = false;
+  const feed = createDataFeed({ state, chart, candleWindow, overlay, onUpdate: refreshPanels, onClear: clearPanels, replayControls });
+  /** The levels of the data shown, null while there is none. */
+  const levels = () => (hasData ? overlay.current().levels() : null);
 
   function refreshPanels() {
-    const report = overlay.current().levels();
+    hasData = true;
+    const report = levels();
     showLevels(report);
     keepRoomForLabels(chart, report);
     showMarket(feed.market);
     planner.refresh();
     alerts.check(report);
+  }
+
+  /** The panels and plan while there is no data: as before the first data. */
+  function clearPanels() {
+    hasData = false;
+    showLevels(null);
+    showMarket(feed.market);
+    planner.refresh();
   }
 
   /** @type {Readonly<Record<Effect, () => void>>} */
@@ -70,17 +84,18 @@ export function createApp(state) {
   };
 
   /**
-   * Applies an edit: updates the state and the URL, then runs each effect the edit needs once.
-   * @param {Partial<DemoState>} partial
+   * Applies an edit and those it implies: updates the state and the URL, then runs each effect they need once.
+   * @param {Partial<DemoState>} edit
    */
-  function change(partial) {
+  function change(edit) {
+    const partial = withImpliedEdits(state, edit);
     const needed = effectsOf(state, partial);
     Object.assign(state, partial);
     history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
     for (const effect of needed) effects[effect]();
   }
 
-  const planner = createPlanner(() => ({ heatmap: overlay.current(), candles, chart }), state, change);
+  const planner = createPlanner(() => ({ heatmap: overlay.current(), levels, candles, chart }), state, change);
   // Rows are resolutionPct tall (a whole multiple of it only on very wide ranges): levels closer than that are one row.
   const alerts = createAlerts(state, change, () => window.LiqHeatmap.mergeModelOptions(overlay.current().options().model).resolutionPct);
   bindControls(state, change);

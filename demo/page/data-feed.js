@@ -2,9 +2,10 @@
 // Feeds the chart and the overlay from a data source (data-source.js): the history goes to the candles
 // at once and to the overlay's model in slices; ticks that arrive meanwhile wait for the model. A new
 // load stops the previous source, and a model finishing for data already replaced changes nothing.
+// New data (a load, a replay's restart) first clears what described the data it replaces.
 import { showEmptyState, showSyntheticWatermark } from './chart-notice.js';
 import { NoRecordingError, openSource } from './data-source.js';
-import { showLevels, showMarket, showProgress, showStatus } from './panels.js';
+import { showMarket, showProgress, showStatus } from './panels.js';
 
 /** A long history zoomed all the way out is unreadable and slow to paint: the chart opens on the latest bars. */
 const MAX_INITIAL_BARS = 1500;
@@ -38,11 +39,12 @@ const messageOf = (error) => (error instanceof Error ? error.message : String(er
 
 /**
  * The feed for `state`'s symbol, interval and range (read at each load). `onUpdate()` runs after every
- * change of the model (history ready, tick, open interest) to refresh what reads it.
- * `replayControls` shows the replay bar while a replay plays.
- * @param {{ state: Readonly<DemoState>, chart: IChartApi, candleWindow: CandleWindow, overlay: Overlay, onUpdate: () => void, replayControls: ReplayControls }} parts
+ * change of the model (history ready, tick, open interest) to refresh what reads it; `onClear()` when
+ * data is about to be replaced (a load starts, a replay restarts), to clear what described the old data
+ * (the market figures are cleared already). `replayControls` shows the replay bar while a replay plays.
+ * @param {{ state: Readonly<DemoState>, chart: IChartApi, candleWindow: CandleWindow, overlay: Overlay, onUpdate: () => void, onClear: () => void, replayControls: ReplayControls }} parts
  */
-export function createDataFeed({ state, chart, candleWindow, overlay, onUpdate, replayControls }) {
+export function createDataFeed({ state, chart, candleWindow, overlay, onUpdate, onClear, replayControls }) {
   /** @type {MarketFigures} */
   const market = {};
   /** @type {DemoConfig} */
@@ -72,6 +74,12 @@ export function createDataFeed({ state, chart, candleWindow, overlay, onUpdate, 
     }
   }
 
+  /** The figures and panels of the data being replaced go before any of the next data shows. */
+  function forgetData() {
+    for (const key of /** @type {(keyof MarketFigures)[]} */ (Object.keys(market))) delete market[key];
+    onClear();
+  }
+
   /** @param {Kline} k */
   function applyTick(k) {
     if (feedTick(k)) onUpdate();
@@ -97,6 +105,7 @@ export function createDataFeed({ state, chart, candleWindow, overlay, onUpdate, 
      */
     history(klines, label, context = {}, viewStart = -Infinity, candleMs) {
       const run = ++histories;
+      forgetData();
       showEmptyState(null);
       const { CandleAggregator, aggregateKlines } = window.LiqHeatmap;
       const shown = klines.filter((k) => k.openTime >= (candleMs ? Math.floor(viewStart / candleMs) * candleMs : viewStart));
@@ -179,7 +188,7 @@ export function createDataFeed({ state, chart, candleWindow, overlay, onUpdate, 
     delete document.documentElement.dataset.ready;
     delete document.documentElement.dataset.empty;
     sink.lastStatus = '';
-    showLevels(null);
+    forgetData();
     replayControls.attach(null);
     showSyntheticWatermark(false);
     try {

@@ -87,14 +87,26 @@ function watchText(levels) {
     .join(', then ');
 }
 
+/** What the panels show before any data (as the page's markup has them). */
+const NONE = '–';
+
+/** Empties every panel a levels report fills. */
+function clearLevels() {
+  for (const id of ['levels-above', 'levels-below']) replaceChildren(id, []);
+  for (const id of ['total-above', 'total-below', 'bias-meaning']) setText(id, '');
+  for (const id of ['nearest-above', 'nearest-below', 'watch-above', 'watch-below', 'bias', 'bias-ratio', 'bias-window', 'price']) setText(id, NONE);
+  byTestId('bias-card').className = 'bias-card';
+}
+
 /**
- * Shows a levels report (or clears the level lists for null).
+ * Shows a levels report, or for null empties every panel one fills (levels, totals, nearest, watch,
+ * bias, price).
  * @param {LevelsReport | null} report
  */
 export function showLevels(report) {
   const { formatNotional, formatPrice, formatPct } = window.LiqHeatmap;
   if (!report) {
-    for (const id of ['levels-above', 'levels-below']) replaceChildren(id, []);
+    clearLevels();
     return;
   }
   const heat = report.unit === 'heat' ? ' (heat)' : '';
@@ -121,10 +133,10 @@ export function showLevels(report) {
  */
 export function showMarket({ change24hPct, openInterestUsd, fundingRate, asOf }) {
   const { formatNotional } = window.LiqHeatmap;
-  setText('change24h', change24hPct === undefined ? '–' : `${change24hPct >= 0 ? '+' : ''}${change24hPct.toFixed(2)}%`);
-  setText('open-interest', openInterestUsd === undefined ? '–' : formatNotional(openInterestUsd, 'usd'));
-  setText('funding', fundingRate === undefined ? '–' : `${(fundingRate * 100).toFixed(4)}%`);
-  setText('as-of', asOf === undefined ? '–' : `${new Date(asOf).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+  setText('change24h', change24hPct === undefined ? NONE : `${change24hPct >= 0 ? '+' : ''}${change24hPct.toFixed(2)}%`);
+  setText('open-interest', openInterestUsd === undefined ? NONE : formatNotional(openInterestUsd, 'usd'));
+  setText('funding', fundingRate === undefined ? NONE : `${(fundingRate * 100).toFixed(4)}%`);
+  setText('as-of', asOf === undefined ? NONE : `${new Date(asOf).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 }
 
 /**

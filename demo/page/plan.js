@@ -2,6 +2,7 @@
 // The "Plan" panel: entry, stop beyond the nearest liquidation zone against the trade, targets before
 // the next zones ahead, drawn as labelled price lines; the entry line can be dragged to re-plan.
 import { byTestId, inputByTestId, make, replaceChildren, selectByTestId, setText } from './dom.js';
+import { showInputError } from './input-error.js';
 import { bufferError, entryError } from './plan-input.js';
 
 const DRAG_TOLERANCE_PX = 6;
@@ -14,11 +15,13 @@ const DRAG_TOLERANCE_PX = 6;
 /** @typedef {import('../../plugin/index').LiquidationHeatmap} LiquidationHeatmap */
 /** @typedef {import('../../plugin/index').TradePlan} TradePlan */
 /** @typedef {import('../../plugin/index').Level} Level */
+/** @typedef {import('../../plugin/index').LevelsReport} LevelsReport */
 
 /**
  * What the planner draws on and reads from.
  * @typedef {object} PlanContext
  * @property {LiquidationHeatmap} heatmap
+ * @property {() => LevelsReport | null} levels the levels of the data shown; null while there is none (a load in progress, nothing recorded)
  * @property {CandleSeries} candles
  * @property {IChartApi} chart
  */
@@ -45,7 +48,9 @@ function stopKey(stop) {
 
 /**
  * Creates the planner over `state` (reads `planSide`, `planEntry`, `planBuffer`; moves `planEntry` while
- * the entry line is dragged); `onChange(partial)` saves an edit.
+ * the entry line is dragged); `onChange(partial)` saves an edit. An entry more than 50% from the market
+ * (from the URL, kept across new data, or left behind by the market) makes no plan and shows the inline
+ * error, as a typed one does.
  * @param {() => PlanContext} context
  * @param {DemoState} state
  * @param {(partial: Partial<DemoState>) => void} onChange
@@ -56,11 +61,30 @@ export function createPlanner(context, state, onChange) {
   const lines = [];
   /** @type {TradePlan | null} */
   let plan = null;
-  /** The stop's zone last planned, and for which side and entry: a new side or entry is a new plan, not a moved stop. */
+  /** The stop's zone last planned, and for which side and entry: a new side, entry or data is a new plan, not a moved stop. */
   /** @type {{ key: string, level: Level, plannedFor: string } | null} */
   let previousStop = null;
   let reason = '';
   const entryInput = inputByTestId('plan-entry');
+  /** Why the text typed in the entry box was refused; null once the box holds the entry in use. */
+  /** @type {string | null} */
+  let typedEntryError = null;
+  /** Why the state's entry makes no plan at the current price. */
+  /** @type {string | null} */
+  let entryInUseError = null;
+  /** The entry the box last showed: the box follows the state only when that changes, so a tick never overwrites typing. */
+  let shownEntry = Number.NaN;
+
+  /** The typed text's error first (it is what the box shows), else the entry in use's. */
+  const showEntryError = () => showInputError(entryInput, 'plan-entry-error', typedEntryError ?? entryInUseError);
+
+  /** Puts the state's entry in the box when it changed since the box last showed it (accepted, dragged, a new symbol); a refused text stays until then. */
+  function showEntryInUse() {
+    if (state.planEntry === shownEntry) return;
+    shownEntry = state.planEntry;
+    entryInput.value = state.planEntry > 0 ? String(state.planEntry) : '';
+    typedEntryError = null;
+  }
 
   function clearLines() {
     const { candles } = context();
@@ -79,10 +103,18 @@ export function createPlanner(context, state, onChange) {
 
   /** Re-plans from the latest levels; says why when the stop's zone changed (for example because it was swept). */
   function refresh() {
-    const { heatmap } = context();
+    const { heatmap, levels } = context();
     clearLines();
-    const report = heatmap.levels();
-    if (!state.planSide || !report) {
+    showEntryInUse();
+    const report = levels();
+    entryInUseError = report && state.planEntry > 0 ? entryError(String(state.planEntry), report.price) : null;
+    showEntryError();
+    if (!report) {
+      // New data replaces the old through a moment with none: its first plan is a fresh one, not a moved stop.
+      previousStop = null;
+      reason = '';
+    }
+    if (!state.planSide || !report || entryInUseError !== null) {
       plan = null;
       render();
       return;
@@ -134,28 +166,21 @@ export function createPlanner(context, state, onChange) {
   const side = selectByTestId('plan-side');
   const buffer = inputByTestId('plan-buffer');
   side.value = state.planSide;
-  entryInput.value = state.planEntry > 0 ? String(state.planEntry) : '';
+  showEntryInUse();
   buffer.value = String(state.planBuffer);
   side.addEventListener('change', () => onChange({ planSide: /** @type {DemoState['planSide']} */ (side.value) }));
-  /**
-   * Shows (or clears, for null) the inline error of an input.
-   * @param {HTMLInputElement} input
-   * @param {string} testId
-   * @param {string | null} error
-   */
-  const showError = (input, testId, error) => {
-    setText(testId, error ?? '');
-    byTestId(testId).hidden = error === null;
-    input.setAttribute('aria-invalid', String(error !== null));
-  };
   entryInput.addEventListener('change', () => {
-    const error = entryError(entryInput.value, context().heatmap.levels()?.price ?? null);
-    showError(entryInput, 'plan-entry-error', error);
-    if (error === null) onChange({ planEntry: entryInput.value.trim() === '' ? 0 : Number(entryInput.value) });
+    typedEntryError = entryError(entryInput.value, context().levels()?.price ?? null);
+    if (typedEntryError === null) {
+      shownEntry = Number.NaN;
+      onChange({ planEntry: entryInput.value.trim() === '' ? 0 : Number(entryInput.value) });
+      showEntryInUse();
+    }
+    showEntryError();
   });
   buffer.addEventListener('change', () => {
     const error = bufferError(buffer.value);
-    showError(buffer, 'plan-buffer-error', error);
+    showInputError(buffer, 'plan-buffer-error', error);
     if (error === null) onChange({ planBuffer: Number(buffer.value) });
   });
 

@@ -21,7 +21,7 @@ export const SIDES = ['both', 'long', 'short'];
  * @property {'both' | 'long' | 'short'} sides
  * @property {'density' | 'two-sided'} palette
  * @property {'' | 'long' | 'short'} planSide '' when no plan is shown
- * @property {number} planEntry 0 for the current price
+ * @property {number} planEntry 0 for the current price; any positive price here, checked against the market when a plan is made (plan.js)
  * @property {number} planBuffer stop buffer in %, 0..5
  * @property {number} alertPct alert distance in %, 0..20 (0: no alerts)
  * @property {string} crosshair crosshair colour, `#rrggbb`

@@ -45,6 +45,77 @@ describeBrowserOnRecordings('demo plan checks its inputs and flags weak targets;
     }
   });
 
+  it('an entry from the URL more than 50% from the market gets the inline error and no plan', async () => {
+    const { page, close } = await open('planSide=long&planEntry=1');
+    try {
+      const error = page.getByTestId('plan-entry-error');
+      expect(await error.isVisible()).toBe(true);
+      expect(await error.textContent()).toMatch(/^entry 1\.\d+ is more than 50% from the price [\d,.]+ \(use [\d,.]+ to [\d,.]+\)$/);
+      expect(await page.getByTestId('plan-entry').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.evaluate(() => window.demo.planner.current())).toBeNull();
+      expect(await page.evaluate(() => window.demo.candles.priceLines().length)).toBe(0);
+      expect(await page.getByTestId('plan-stop').textContent()).toBe('–');
+    } finally {
+      await close();
+    }
+  });
+
+  it('an entry the market moves more than 50% away from gets the inline error and no plan', async () => {
+    const marketPrice = (page: Page) => page.evaluate(() => window.demo.heatmap.levels()?.price ?? Number.NaN);
+    // The replay is the same on every page: learn on one how far its first ticks move the price.
+    const probe = await open('');
+    let steps = 0;
+    let before = 0;
+    let after = 0;
+    try {
+      before = await marketPrice(probe.page);
+      for (after = before; after === before && steps < 5; steps++) {
+        // A step plays its tick in the click's handler.
+        await probe.page.getByTestId('replay-step').click();
+        after = await marketPrice(probe.page);
+      }
+    } finally {
+      await probe.close();
+    }
+    expect(after).not.toBe(before);
+    // Halfway between the edges of the range at the two prices: inside it before the ticks, outside after.
+    const edge = after < before ? 1 + 0.5 : 1 - 0.5;
+    const entry = Number((edge * ((before + after) / 2)).toPrecision(12));
+    const { page, close } = await open(`planSide=long&planEntry=${entry}`);
+    try {
+      expect(await marketPrice(page)).toBe(before);
+      expect(await page.evaluate(() => window.demo.planner.current()?.entry)).toBe(entry);
+      for (let i = 0; i < steps; i++) await page.getByTestId('replay-step').click();
+      await expect.poll(() => marketPrice(page)).toBe(after);
+      expect(await page.getByTestId('plan-entry-error').isVisible()).toBe(true);
+      expect(await page.getByTestId('plan-entry-error').textContent()).toMatch(/^entry [\d,.]+ is more than 50% from the price /);
+      expect(await page.evaluate(() => window.demo.planner.current())).toBeNull();
+      expect(await page.evaluate(() => window.demo.candles.priceLines().length)).toBe(0);
+    } finally {
+      await close();
+    }
+  });
+
+  it('a new symbol clears the entry to the market price, in the box and the URL', async () => {
+    const { page, close } = await open('planSide=long');
+    try {
+      const price = Number(required(await page.getByTestId('price').textContent(), 'a price').replace(/,/g, ''));
+      await typeInto(page, 'plan-entry', String(Math.round(price)));
+      expect(await page.evaluate(() => window.demo.state.planEntry)).toBe(Math.round(price));
+      await typeInto(page, 'symbol', 'ETHUSDT');
+      await expect.poll(() => page.evaluate(() => window.demo.state.symbol)).toBe('ETHUSDT');
+      await waitForReady(page, 30_000);
+      expect(await page.evaluate(() => window.demo.state.planEntry)).toBe(0);
+      expect(new URL(page.url()).searchParams.get('planEntry')).toBeNull();
+      expect(await page.getByTestId('plan-entry').inputValue()).toBe('');
+      expect(await page.getByTestId('plan-entry-error').isVisible()).toBe(false);
+      const plan = required(await page.evaluate(() => window.demo.planner.current()), 'a plan on ETHUSDT');
+      expect(plan.entry).toBe(await page.evaluate(() => window.demo.heatmap.levels()?.price));
+    } finally {
+      await close();
+    }
+  });
+
   it('refuses a stop buffer outside 0..5 % with an inline error', async () => {
     const { page, close } = await open('planSide=long');
     try {
@@ -54,6 +125,27 @@ describeBrowserOnRecordings('demo plan checks its inputs and flags weak targets;
       await typeInto(page, 'plan-buffer', '0.5');
       expect(await page.getByTestId('plan-buffer-error').isVisible()).toBe(false);
       expect(await page.evaluate(() => window.demo.state.planBuffer)).toBe(0.5);
+    } finally {
+      await close();
+    }
+  });
+
+  it('refuses an alert distance outside 0..20 % with an inline error and keeps the one in use', async () => {
+    const { page, close } = await open('');
+    try {
+      const error = page.getByTestId('alert-pct-error');
+      await typeInto(page, 'alert-pct', '50');
+      expect(await error.isVisible()).toBe(true);
+      expect(await error.textContent()).toBe('alert distance must be from 0 to 20 % (got 50)');
+      expect(await page.getByTestId('alert-pct').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.evaluate(() => window.demo.state.alertPct)).toBe(0.5);
+      expect(new URL(page.url()).searchParams.get('alertPct')).toBeNull();
+      await typeInto(page, 'alert-pct', '2');
+      expect(await error.isVisible()).toBe(false);
+      expect(await page.getByTestId('alert-pct').getAttribute('aria-invalid')).toBe('false');
+      expect(await page.evaluate(() => window.demo.state.alertPct)).toBe(2);
+      expect(new URL(page.url()).searchParams.get('alertPct')).toBe('2');
+      expect(await page.getByTestId('alert-pct').inputValue()).toBe('2');
     } finally {
       await close();
     }

@@ -10,7 +10,7 @@ declare global {
       candles: ISeriesApi<'Candlestick'>;
       candleWindow: { shown(): number; total(): number };
       heatmap: LiquidationHeatmap;
-      state: { planSide: '' | 'long' | 'short'; planEntry: number; planBuffer: number; symbol: string; interval: string };
+      state: { planSide: '' | 'long' | 'short'; planEntry: number; planBuffer: number; alertPct: number; symbol: string; interval: string };
       planner: { current(): TradePlan | null; refresh(): void };
     };
   }
