@@ -1,5 +1,6 @@
 import type { LevelsOptions } from '../src/levels/levels-options';
 import type { ModelOptions } from '../src/model/model-options';
+import { checkKnownOptions } from '../src/options/known-options';
 import { validateHeatmapOptions } from './validate-heatmap-options';
 
 /** A colour stop of a custom palette: `at` in [0, 1] along normalised intensity. */
@@ -80,15 +81,22 @@ export const DEFAULT_HEATMAP_OPTIONS: Readonly<HeatmapOptions> = Object.freeze({
   levels: {},
 });
 
+const HEATMAP_OPTION_NAMES: readonly string[] = Object.keys(DEFAULT_HEATMAP_OPTIONS);
+
 /** Options as `applyOptions` takes them: any subset. */
 export type HeatmapOptionsPatch = Partial<HeatmapOptions>;
 
 /**
  * Merges `patch` over `base` (model and levels one level deep) and validates every option; throws a
- * `RangeError` naming `where` (the call, e.g. `applyOptions`) and the option path. `base` is not changed.
+ * `RangeError` naming `where` (the call, e.g. `applyOptions`) and the option path, also for an option that
+ * is not one of {@link HeatmapOptions}:
+ * `applyOptions: unknown option 'treshold' (did you mean 'threshold'?)`. `undefined` values mean "keep":
+ * the base's value. A patch that is not an object is a `TypeError`; an omitted `patch` is an empty one.
+ * `base` is not changed.
  */
 export function mergeHeatmapOptions(base: HeatmapOptions, patch: HeatmapOptionsPatch = {}, where = 'heatmap options'): HeatmapOptions {
-  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw new TypeError(`${where}: options must be an object, got ${String(patch)}`);
+  checkPatchObject(patch, where);
+  checkKnownOptions(patch, HEATMAP_OPTION_NAMES, where);
   const merged: HeatmapOptions = { ...base, model: { ...base.model }, levels: { ...base.levels } };
   for (const key of Object.keys(patch) as (keyof HeatmapOptions)[]) {
     const value = patch[key];
@@ -102,4 +110,9 @@ export function mergeHeatmapOptions(base: HeatmapOptions, patch: HeatmapOptionsP
   // A copy, so stops the caller changes later cannot bypass the validation.
   if (Array.isArray(merged.palette)) merged.palette = merged.palette.map(({ at, color }) => ({ at, color }));
   return merged;
+}
+
+/** @internal Throws a `TypeError` naming `where` unless `patch` is a plain object of options (not null, not an array). */
+export function checkPatchObject(patch: unknown, where: string): asserts patch is HeatmapOptionsPatch {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw new TypeError(`${where}: options must be an object, got ${String(patch)}`);
 }

@@ -4,7 +4,7 @@ import type { TradePlan, TradePlanRequest } from '../src/levels/plan-trade';
 import type { LiquidationModel, ModelContext, UpdateResult } from '../src/model/liquidation-model';
 import type { OpenInterestPoint } from '../src/model/open-interest';
 import { HeatmapDataController, type DensityReading, type LoadControl } from './heatmap-data-controller';
-import { DEFAULT_HEATMAP_OPTIONS, mergeHeatmapOptions, type HeatmapOptions, type HeatmapOptionsPatch } from './heatmap-options';
+import { DEFAULT_HEATMAP_OPTIONS, checkPatchObject, mergeHeatmapOptions, type HeatmapOptions, type HeatmapOptionsPatch } from './heatmap-options';
 import { HeatmapPaneView } from './heatmap-pane-view';
 import { chartTimeToMs } from './chart-time';
 import type { KlinesInput } from './klines-input';
@@ -110,10 +110,13 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
   }
 
   /**
-   * Merges options over the current ones and redraws; model options recompute in slices. A bad option
-   * throws a `RangeError` naming it here, never in the render loop, and the options stay as they were.
+   * Merges options over the current ones and redraws; model options recompute in slices. A bad or unknown
+   * option throws a `RangeError` naming it here, never in the render loop, and the options stay as they
+   * were. `patch` must be an object (`{}` changes nothing): `undefined`, `null` or any other value throws a
+   * `TypeError` naming `applyOptions`, as lightweight-charts' own `applyOptions` does not take them either.
    */
   applyOptions(patch: HeatmapOptionsPatch): void {
+    checkPatchObject(patch, 'applyOptions');
     const next = mergeHeatmapOptions(this.opts, patch, 'applyOptions');
     const previous = this.opts;
     this.opts = next;

@@ -1,3 +1,5 @@
+import { checkKnownOptions } from '../options/known-options';
+
 /**
  * What the half-mass core of a cluster measures ({@link LevelsOptions.zoneBase}): `zero`, the mass down to
  * zero density; `valley`, the mass above the higher of the basin's two valleys (the cluster's excess over
@@ -86,8 +88,16 @@ export const DEFAULT_LEVELS_OPTIONS: Readonly<LevelsOptions> = Object.freeze({
   proximityHalfPct: 2,
 });
 
-/** Merges `partial` over the defaults; throws a `RangeError` naming a bad option. */
+/** Every option of {@link LevelsOptions}: those with defaults, and the two that are unset by default. */
+const LEVELS_OPTION_NAMES: readonly string[] = [...Object.keys(DEFAULT_LEVELS_OPTIONS), 'since', 'trackIds'];
+
+/**
+ * Merges `partial` over the defaults; throws a `RangeError` naming a bad option, or an option that is not
+ * one of {@link LevelsOptions} (`levels options: unknown option 'topp' (did you mean 'top'?)`). `undefined`
+ * values mean the default.
+ */
 export function mergeLevelsOptions(partial: Partial<LevelsOptions> = {}): LevelsOptions {
+  checkKnownOptions(partial, LEVELS_OPTION_NAMES, 'levels options');
   const o: LevelsOptions = { ...DEFAULT_LEVELS_OPTIONS };
   for (const key of Object.keys(partial) as (keyof LevelsOptions)[]) {
     const value = partial[key];
