@@ -3,7 +3,7 @@ import type { Kline } from '../src/klines/kline';
 import type { Level, LevelsReport } from '../src/levels/level';
 import type { TradePlan, TradePlanRequest } from '../src/levels/plan-trade';
 import type { ModelContext, UpdateResult } from '../src/model/liquidation-model';
-import type { OpenInterestPoint } from '../src/model/open-interest';
+import type { OpenInterestInput } from '../src/model/open-interest';
 import type { HeatmapOptions, HeatmapOptionsPatch } from './heatmap-options';
 import type { DensityReading, LoadControl } from './heatmap-data-controller';
 import type { KlinesInput } from './klines-input';
@@ -20,7 +20,7 @@ export interface LiquidationHeatmap<TSeries extends SeriesType = SeriesType> {
   /** The same from a raw form: a Binance REST row, a websocket kline message or its `k` object. Bad input throws. */
   update(raw: unknown): UpdateResult;
   /** Open-interest history: sizes become estimated USD (recomputed in slices; resolves when drawn). */
-  setOpenInterest(points: readonly OpenInterestPoint[]): Promise<void>;
+  setOpenInterest(points: readonly OpenInterestInput[]): Promise<void>;
   /** Merges options over the current ones. */
   applyOptions(patch: HeatmapOptionsPatch): void;
   options(): Readonly<HeatmapOptions>;

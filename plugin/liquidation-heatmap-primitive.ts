@@ -2,7 +2,7 @@ import type { AutoscaleInfo, IChartApiBase, IPrimitivePaneView, ISeriesApi, ISer
 import type { Level, LevelsReport } from '../src/levels/level';
 import type { TradePlan, TradePlanRequest } from '../src/levels/plan-trade';
 import type { LiquidationModel, ModelContext, UpdateResult } from '../src/model/liquidation-model';
-import type { OpenInterestPoint } from '../src/model/open-interest';
+import type { OpenInterestInput } from '../src/model/open-interest';
 import { HeatmapDataController, type DensityReading, type LoadControl } from './heatmap-data-controller';
 import { DEFAULT_HEATMAP_OPTIONS, checkPatchObject, mergeHeatmapOptions, type HeatmapOptions, type HeatmapOptionsPatch } from './heatmap-options';
 import { HeatmapPaneView } from './heatmap-pane-view';
@@ -105,7 +105,7 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
   }
 
   /** Open-interest history (sizes become estimated USD), recomputed in slices after any pending load; bad points throw at once. */
-  setOpenInterest(points: readonly OpenInterestPoint[]): Promise<void> {
+  setOpenInterest(points: readonly OpenInterestInput[]): Promise<void> {
     return this.data.setOpenInterest(points);
   }
 
