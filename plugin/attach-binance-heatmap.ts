@@ -39,7 +39,9 @@ export interface BinanceHeatmapOptions extends HeatmapOptionsPatch {
   restBaseUrl?: string;
   /** Websocket base URL. Default `wss://fstream.binance.com`. */
   wsBaseUrl?: string;
+  /** The fetch used for REST requests. Default `globalThis.fetch` (looked up at call time). */
   fetch?: FetchLike;
+  /** The WebSocket implementation of the live feed. Default `globalThis.WebSocket` (Node 20: pass the `ws` package's). */
   WebSocket?: WebSocketFactory;
   /** Paging progress of the history download. */
   onProgress?: (progress: KlineRangeProgress) => void;
@@ -58,6 +60,7 @@ const ATTACH_OPTION_NAMES: readonly string[] = [
 
 /** A live Binance-fed overlay. */
 export interface BinanceHeatmap {
+  /** The overlay on the series: read its levels, apply options; the session feeds its data. */
   heatmap: LiquidationHeatmap;
   /**
    * Resolves when history is drawn and the live feed started (or once loading stopped early by

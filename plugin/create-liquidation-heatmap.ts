@@ -23,6 +23,7 @@ export interface LiquidationHeatmap<TSeries extends SeriesType = SeriesType> {
   setOpenInterest(points: readonly OpenInterestInput[]): Promise<void>;
   /** Merges options over the current ones. */
   applyOptions(patch: HeatmapOptionsPatch): void;
+  /** The options in force: the defaults merged with every patch applied (read-only; change them with `applyOptions`). */
   options(): Readonly<HeatmapOptions>;
   /** The levels report of the latest bar, or null before data. */
   levels(): LevelsReport | null;
@@ -55,7 +56,7 @@ export interface LiquidationHeatmap<TSeries extends SeriesType = SeriesType> {
  * const heatmap = createLiquidationHeatmap(candles, { threshold: 0.1 });
  * heatmap.setData(binanceRestRows);
  * heatmap.update(websocketKlineMessage);
- * heatmap.levels().nearestBelow;
+ * heatmap.levels()?.nearestBelow; // null before data
  * ```
  */
 export function createLiquidationHeatmap<TSeries extends SeriesType>(series: ISeriesApi<TSeries, Time>, options: HeatmapOptionsPatch = {}): LiquidationHeatmap<TSeries> {

@@ -12,9 +12,13 @@ import { LoadAbortError } from './load-abort-error';
 
 /** Density at one cell, in the model's unit. */
 export interface DensityReading {
+  /** Long-liquidation density of the cell (positions liquidated if price falls to it). */
   long: number;
+  /** Short-liquidation density of the cell (positions liquidated if price rises to it). */
   short: number;
+  /** `long + short`. */
   total: number;
+  /** Unit of the three: `'usd'` (estimated, with open interest) or `'heat'` (relative). */
   unit: DensityUnit;
 }
 

@@ -40,7 +40,10 @@ export interface HeatmapOptions {
   opacity: number;
   /** Which side's density to draw. Default `'both'`. */
   sides: SidesOption;
-  /** Percentile (0..1) of the visible cells' density that maps to full intensity. Default 0.98. */
+  /**
+   * Percentile (0..1) of the cells' density that maps to full intensity: of the visible cells with
+   * `normalizeOn: 'visible'`, of the newest {@link RECENT_COLUMNS} columns' cells with `'recent'`. Default 0.98.
+   */
   normalizePercentile: number;
   /** Columns whose density sets that reference ({@link NormalizeOnOption}). Default `'visible'`. */
   normalizeOn: NormalizeOnOption;
@@ -62,6 +65,11 @@ export interface HeatmapOptions {
   levels: Partial<LevelsOptions>;
 }
 
+/**
+ * The overlay's defaults, frozen: what the constructor merges a patch over and what each option's doc names
+ * as its default. `model` and `levels` are empty: the model's and levels' own defaults
+ * (`DEFAULT_MODEL_OPTIONS`, `DEFAULT_LEVELS_OPTIONS`) apply.
+ */
 export const DEFAULT_HEATMAP_OPTIONS: Readonly<HeatmapOptions> = Object.freeze({
   heatmapVisible: true,
   threshold: 0.05,
