@@ -21,7 +21,10 @@ export interface LiquidationHeatmap<TSeries extends SeriesType = SeriesType> {
   update(raw: unknown): UpdateResult;
   /** Open-interest history: sizes become estimated USD (recomputed in slices; resolves when drawn). */
   setOpenInterest(points: readonly OpenInterestInput[]): Promise<void>;
-  /** Merges options over the current ones. */
+  /**
+   * Merges options over the current ones. A bad or unknown option throws a `RangeError` naming it and
+   * nothing changes; a `patch` that is not an object (`undefined`, `null`) throws a `TypeError`.
+   */
   applyOptions(patch: HeatmapOptionsPatch): void;
   /** The options in force: the defaults merged with every patch applied (read-only; change them with `applyOptions`). */
   options(): Readonly<HeatmapOptions>;
