@@ -95,8 +95,8 @@ export default [
       format: 'umd',
       name: 'LiqHeatmap',
       globals: { 'lightweight-charts': 'LightweightCharts' },
+      // The map ships in the package without src/, so it carries the sources' text (sourcesContent).
       ...sourcemap,
-      sourcemapExcludeSources: true,
       plugins: [terser({ format: { comments: false } })],
     },
   },

@@ -1,5 +1,6 @@
 import type { ISeriesApi, SeriesType, Time, UTCTimestamp } from 'lightweight-charts';
 import { BinanceSession } from '../src/binance/binance-session';
+import { checkSessionOptions } from '../src/binance/session-options-check';
 import type { LiveFeedStatus, WebSocketFactory } from '../src/binance/live-feed-types';
 import type { KlineRangeProgress } from '../src/binance/rest-kline-range';
 import type { FetchLike } from '../src/binance/rest-options';
@@ -9,9 +10,12 @@ import type { Kline } from '../src/klines/kline';
 import { modelIntervalFor } from '../src/klines/model-interval';
 import { defaultMmr } from '../src/model/liquidation-price';
 import { DEFAULT_TIERS } from '../src/model/model-options';
+import { checkKnownOptions } from '../src/options/known-options';
 import { historyNeededMs } from '../src/model/warmup';
 import { createLiquidationHeatmap, type LiquidationHeatmap } from './create-liquidation-heatmap';
-import type { HeatmapOptionsPatch } from './heatmap-options';
+import { DEFAULT_HEATMAP_OPTIONS, checkPatchObject, mergeHeatmapOptions, type HeatmapOptionsPatch } from './heatmap-options';
+
+const WHERE = 'attachBinanceHeatmap';
 
 /** Options of {@link attachBinanceHeatmap}: where the data comes from, plus any overlay option. */
 export interface BinanceHeatmapOptions extends HeatmapOptionsPatch {
@@ -35,7 +39,9 @@ export interface BinanceHeatmapOptions extends HeatmapOptionsPatch {
   restBaseUrl?: string;
   /** Websocket base URL. Default `wss://fstream.binance.com`. */
   wsBaseUrl?: string;
+  /** The fetch used for REST requests. Default `globalThis.fetch` (looked up at call time). */
   fetch?: FetchLike;
+  /** The WebSocket implementation of the live feed. Default `globalThis.WebSocket` (Node 20: pass the `ws` package's). */
   WebSocket?: WebSocketFactory;
   /** Paging progress of the history download. */
   onProgress?: (progress: KlineRangeProgress) => void;
@@ -47,8 +53,14 @@ export interface BinanceHeatmapOptions extends HeatmapOptionsPatch {
   onKline?: (kline: Kline) => void;
 }
 
+const ATTACH_OPTION_NAMES: readonly string[] = [
+  ...(['symbol', 'interval', 'modelInterval', 'lookback', 'feedCandles', 'openInterest', 'restBaseUrl', 'wsBaseUrl', 'fetch', 'WebSocket', 'onProgress', 'onStatus', 'onWarning', 'onKline'] satisfies (keyof BinanceHeatmapOptions)[]),
+  ...Object.keys(DEFAULT_HEATMAP_OPTIONS),
+];
+
 /** A live Binance-fed overlay. */
 export interface BinanceHeatmap {
+  /** The overlay on the series: read its levels, apply options; the session feeds its data. */
   heatmap: LiquidationHeatmap;
   /**
    * Resolves when history is drawn and the live feed started (or once loading stopped early by
@@ -75,16 +87,27 @@ export interface BinanceHeatmap {
  * ```
  */
 export function attachBinanceHeatmap(series: ISeriesApi<SeriesType, Time>, options: BinanceHeatmapOptions): BinanceHeatmap {
-  const { symbol, interval, modelInterval: modelIntervalOption, lookback, feedCandles = true, openInterest, restBaseUrl, wsBaseUrl, onProgress, onStatus, onWarning, onKline, ...overlay } = options;
+  checkPatchObject(options, WHERE);
+  checkKnownOptions(options, ATTACH_OPTION_NAMES, WHERE);
+  const { symbol, interval, modelInterval: modelIntervalOption, lookback, feedCandles = true, openInterest, restBaseUrl, wsBaseUrl, fetch, WebSocket, onProgress, onStatus, onWarning, onKline, ...overlay } = options;
+  if (typeof feedCandles !== 'boolean') throw new RangeError(`${WHERE}: feedCandles must be true or false, got ${String(feedCandles)}`);
+  if (openInterest !== undefined && typeof openInterest !== 'boolean') throw new RangeError(`${WHERE}: openInterest must be true or false, got ${String(openInterest)}`);
+  for (const [name, value] of Object.entries({ onStatus, onWarning, onKline })) {
+    if (value !== undefined && typeof value !== 'function') throw new RangeError(`${WHERE}: ${name} must be a function, got ${String(value)}`);
+  }
   const modelInterval = modelIntervalOption ?? (isBinanceInterval(interval) ? modelIntervalFor(interval) : interval);
   const barMs = intervalToMs(interval);
   if (barMs % intervalToMs(modelInterval) !== 0) {
     throw new RangeError(`attachBinanceHeatmap: modelInterval ${modelInterval} does not divide interval ${interval}`);
   }
-  const heatmap = createLiquidationHeatmap(series, { ...overlay, model: { mmr: defaultMmr(symbol), ...overlay.model } });
+  const overlayOptions = { ...overlay, model: { mmr: defaultMmr(symbol), ...overlay.model } };
+  // Every option is checked before the overlay is attached and before any request goes out.
+  const tiers = mergeHeatmapOptions(DEFAULT_HEATMAP_OPTIONS, overlayOptions, WHERE).model.tiers ?? DEFAULT_TIERS;
   // The model reads the warm-up before the first candle shown, so the levels at a bar do not depend on the lookback picked.
-  const warmupMs = historyNeededMs(heatmap.options().model.tiers ?? DEFAULT_TIERS);
-  const session = new BinanceSession({ symbol, interval: modelInterval, lookback, warmupMs, openInterest, restBaseUrl, wsBaseUrl, fetch: options.fetch, WebSocket: options.WebSocket, onProgress });
+  const sessionOptions = { symbol, interval: modelInterval, lookback, warmupMs: historyNeededMs(tiers), openInterest, restBaseUrl, wsBaseUrl, fetch, WebSocket, onProgress };
+  checkSessionOptions(sessionOptions, WHERE);
+  const session = new BinanceSession(sessionOptions);
+  const heatmap = createLiquidationHeatmap(series, overlayOptions);
   const candle = (k: Kline) => ({ time: (k.openTime / 1000) as UTCTimestamp, open: k.open, high: k.high, low: k.low, close: k.close });
   const candles = new CandleAggregator(barMs);
   const apply = (k: Kline) => {

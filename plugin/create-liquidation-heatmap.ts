@@ -3,7 +3,7 @@ import type { Kline } from '../src/klines/kline';
 import type { Level, LevelsReport } from '../src/levels/level';
 import type { TradePlan, TradePlanRequest } from '../src/levels/plan-trade';
 import type { ModelContext, UpdateResult } from '../src/model/liquidation-model';
-import type { OpenInterestPoint } from '../src/model/open-interest';
+import type { OpenInterestInput } from '../src/model/open-interest';
 import type { HeatmapOptions, HeatmapOptionsPatch } from './heatmap-options';
 import type { DensityReading, LoadControl } from './heatmap-data-controller';
 import type { KlinesInput } from './klines-input';
@@ -20,9 +20,13 @@ export interface LiquidationHeatmap<TSeries extends SeriesType = SeriesType> {
   /** The same from a raw form: a Binance REST row, a websocket kline message or its `k` object. Bad input throws. */
   update(raw: unknown): UpdateResult;
   /** Open-interest history: sizes become estimated USD (recomputed in slices; resolves when drawn). */
-  setOpenInterest(points: readonly OpenInterestPoint[]): Promise<void>;
-  /** Merges options over the current ones. */
+  setOpenInterest(points: readonly OpenInterestInput[]): Promise<void>;
+  /**
+   * Merges options over the current ones. A bad or unknown option throws a `RangeError` naming it and
+   * nothing changes; a `patch` that is not an object (`undefined`, `null`) throws a `TypeError`.
+   */
   applyOptions(patch: HeatmapOptionsPatch): void;
+  /** The options in force: the defaults merged with every patch applied (read-only; change them with `applyOptions`). */
   options(): Readonly<HeatmapOptions>;
   /** The levels report of the latest bar, or null before data. */
   levels(): LevelsReport | null;
@@ -55,7 +59,7 @@ export interface LiquidationHeatmap<TSeries extends SeriesType = SeriesType> {
  * const heatmap = createLiquidationHeatmap(candles, { threshold: 0.1 });
  * heatmap.setData(binanceRestRows);
  * heatmap.update(websocketKlineMessage);
- * heatmap.levels().nearestBelow;
+ * heatmap.levels()?.nearestBelow; // null before data
  * ```
  */
 export function createLiquidationHeatmap<TSeries extends SeriesType>(series: ISeriesApi<TSeries, Time>, options: HeatmapOptionsPatch = {}): LiquidationHeatmap<TSeries> {

@@ -6,15 +6,19 @@ import { modelDensityAt, modelLevels, warmLevels } from '../src/levels/model-lev
 import { planTrade, type TradePlan, type TradePlanRequest } from '../src/levels/plan-trade';
 import { LiquidationModel, type AsyncControl, type DensityUnit, type ModelContext, type UpdateResult } from '../src/model/liquidation-model';
 import { mergeModelOptions, type ModelOptions } from '../src/model/model-options';
-import { validateOpenInterest, type OpenInterestPoint } from '../src/model/open-interest';
+import { parseOpenInterest, type OpenInterestPoint, type OpenInterestInput } from '../src/model/open-interest';
 import { toKline, toSeries, toSeriesAsync, type KlinesInput } from './klines-input';
 import { LoadAbortError } from './load-abort-error';
 
 /** Density at one cell, in the model's unit. */
 export interface DensityReading {
+  /** Long-liquidation density of the cell (positions liquidated if price falls to it). */
   long: number;
+  /** Short-liquidation density of the cell (positions liquidated if price rises to it). */
   short: number;
+  /** `long + short`. */
   total: number;
+  /** Unit of the three: `'usd'` (estimated, with open interest) or `'heat'` (relative). */
   unit: DensityUnit;
 }
 
@@ -97,9 +101,8 @@ export class HeatmapDataController {
    * Replaces the open-interest history (sizes become estimated USD): rebuilds in slices after any
    * pending load. Bad points throw a `RangeError` naming row and field at once.
    */
-  setOpenInterest(points: readonly OpenInterestPoint[]): Promise<void> {
-    validateOpenInterest(points);
-    this.nextOpenInterest = points;
+  setOpenInterest(points: readonly OpenInterestInput[]): Promise<void> {
+    this.nextOpenInterest = parseOpenInterest(points);
     return this.requestRebuild();
   }
 

@@ -1,5 +1,6 @@
 import type { LevelsOptions } from '../src/levels/levels-options';
 import type { ModelOptions } from '../src/model/model-options';
+import { checkKnownOptions } from '../src/options/known-options';
 import { validateHeatmapOptions } from './validate-heatmap-options';
 
 /** A colour stop of a custom palette: `at` in [0, 1] along normalised intensity. */
@@ -39,7 +40,10 @@ export interface HeatmapOptions {
   opacity: number;
   /** Which side's density to draw. Default `'both'`. */
   sides: SidesOption;
-  /** Percentile (0..1) of the visible cells' density that maps to full intensity. Default 0.98. */
+  /**
+   * Percentile (0..1) of the cells' density that maps to full intensity: of the visible cells with
+   * `normalizeOn: 'visible'`, of the newest {@link RECENT_COLUMNS} columns' cells with `'recent'`. Default 0.98.
+   */
   normalizePercentile: number;
   /** Columns whose density sets that reference ({@link NormalizeOnOption}). Default `'visible'`. */
   normalizeOn: NormalizeOnOption;
@@ -61,6 +65,11 @@ export interface HeatmapOptions {
   levels: Partial<LevelsOptions>;
 }
 
+/**
+ * The overlay's defaults, frozen: what the constructor merges a patch over and what each option's doc names
+ * as its default. `model` and `levels` are empty: the model's and levels' own defaults
+ * (`DEFAULT_MODEL_OPTIONS`, `DEFAULT_LEVELS_OPTIONS`) apply.
+ */
 export const DEFAULT_HEATMAP_OPTIONS: Readonly<HeatmapOptions> = Object.freeze({
   heatmapVisible: true,
   threshold: 0.05,
@@ -80,15 +89,22 @@ export const DEFAULT_HEATMAP_OPTIONS: Readonly<HeatmapOptions> = Object.freeze({
   levels: {},
 });
 
+const HEATMAP_OPTION_NAMES: readonly string[] = Object.keys(DEFAULT_HEATMAP_OPTIONS);
+
 /** Options as `applyOptions` takes them: any subset. */
 export type HeatmapOptionsPatch = Partial<HeatmapOptions>;
 
 /**
  * Merges `patch` over `base` (model and levels one level deep) and validates every option; throws a
- * `RangeError` naming `where` (the call, e.g. `applyOptions`) and the option path. `base` is not changed.
+ * `RangeError` naming `where` (the call, e.g. `applyOptions`) and the option path, also for an option that
+ * is not one of {@link HeatmapOptions}:
+ * `applyOptions: unknown option 'treshold' (did you mean 'threshold'?)`. `undefined` values mean "keep":
+ * the base's value. A patch that is not an object is a `TypeError`; an omitted `patch` is an empty one.
+ * `base` is not changed.
  */
 export function mergeHeatmapOptions(base: HeatmapOptions, patch: HeatmapOptionsPatch = {}, where = 'heatmap options'): HeatmapOptions {
-  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw new TypeError(`${where}: options must be an object, got ${String(patch)}`);
+  checkPatchObject(patch, where);
+  checkKnownOptions(patch, HEATMAP_OPTION_NAMES, where);
   const merged: HeatmapOptions = { ...base, model: { ...base.model }, levels: { ...base.levels } };
   for (const key of Object.keys(patch) as (keyof HeatmapOptions)[]) {
     const value = patch[key];
@@ -102,4 +118,9 @@ export function mergeHeatmapOptions(base: HeatmapOptions, patch: HeatmapOptionsP
   // A copy, so stops the caller changes later cannot bypass the validation.
   if (Array.isArray(merged.palette)) merged.palette = merged.palette.map(({ at, color }) => ({ at, color }));
   return merged;
+}
+
+/** @internal Throws a `TypeError` naming `where` unless `patch` is a plain object of options (not null, not an array). */
+export function checkPatchObject(patch: unknown, where: string): asserts patch is HeatmapOptionsPatch {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw new TypeError(`${where}: options must be an object, got ${String(patch)}`);
 }

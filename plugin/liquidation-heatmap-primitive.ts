@@ -2,9 +2,9 @@ import type { AutoscaleInfo, IChartApiBase, IPrimitivePaneView, ISeriesApi, ISer
 import type { Level, LevelsReport } from '../src/levels/level';
 import type { TradePlan, TradePlanRequest } from '../src/levels/plan-trade';
 import type { LiquidationModel, ModelContext, UpdateResult } from '../src/model/liquidation-model';
-import type { OpenInterestPoint } from '../src/model/open-interest';
+import type { OpenInterestInput } from '../src/model/open-interest';
 import { HeatmapDataController, type DensityReading, type LoadControl } from './heatmap-data-controller';
-import { DEFAULT_HEATMAP_OPTIONS, mergeHeatmapOptions, type HeatmapOptions, type HeatmapOptionsPatch } from './heatmap-options';
+import { DEFAULT_HEATMAP_OPTIONS, checkPatchObject, mergeHeatmapOptions, type HeatmapOptions, type HeatmapOptionsPatch } from './heatmap-options';
 import { HeatmapPaneView } from './heatmap-pane-view';
 import { chartTimeToMs } from './chart-time';
 import type { KlinesInput } from './klines-input';
@@ -105,15 +105,18 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
   }
 
   /** Open-interest history (sizes become estimated USD), recomputed in slices after any pending load; bad points throw at once. */
-  setOpenInterest(points: readonly OpenInterestPoint[]): Promise<void> {
+  setOpenInterest(points: readonly OpenInterestInput[]): Promise<void> {
     return this.data.setOpenInterest(points);
   }
 
   /**
-   * Merges options over the current ones and redraws; model options recompute in slices. A bad option
-   * throws a `RangeError` naming it here, never in the render loop, and the options stay as they were.
+   * Merges options over the current ones and redraws; model options recompute in slices. A bad or unknown
+   * option throws a `RangeError` naming it here, never in the render loop, and the options stay as they
+   * were. `patch` must be an object (`{}` changes nothing): `undefined`, `null` or any other value throws a
+   * `TypeError` naming `applyOptions`, as lightweight-charts' own `applyOptions` does not take them either.
    */
   applyOptions(patch: HeatmapOptionsPatch): void {
+    checkPatchObject(patch, 'applyOptions');
     const next = mergeHeatmapOptions(this.opts, patch, 'applyOptions');
     const previous = this.opts;
     this.opts = next;

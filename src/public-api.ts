@@ -17,7 +17,7 @@ export type { Side } from './model/side';
 export { liquidationPrice, liquidationFactor, bracketFor, defaultMmr, type LiquidationPriceInput, type MarginBracket } from './model/liquidation-price';
 export { DEFAULT_MODEL_OPTIONS, DEFAULT_TIERS, mergeModelOptions, type IntrabarSweep, type LeverageTier, type ModelOptions, type SideSplit, type SweepRule } from './model/model-options';
 export { createPriceGrid, gridMax, gridMin, priceAtRow, rowHeightPct, rowLow, rowOf, rowPosition, rowPrice, type GridSpec, type PriceGrid } from './model/price-grid';
-export type { OpenInterestPoint } from './model/open-interest';
+export type { OpenInterestInput, OpenInterestPoint } from './model/open-interest';
 export type { SweptZone, SweptZoneAt } from './model/swept-zone';
 export type { KlineView } from './model/kline-buffer';
 export { historyNeededMs, warmupMs, WARMUP_TOLERANCE, type WarmupStatus } from './model/warmup';

@@ -1,18 +1,11 @@
-import { parseDuration } from '../klines/interval';
 import type { BinanceSessionOptions, SessionHistory, SessionLiveHandlers } from './binance-session-options';
 import { BinanceLiveFeed } from './live-feed';
 import { BinanceRestClient } from './rest-client';
 import type { KlineRange } from './rest-kline-range';
+import { checkSessionOptions, lookbackMs } from './session-options-check';
 import { fetchOpenInterest, openInterestPeriod } from './session-open-interest';
 
 const DEFAULT_LOOKBACK = '7d';
-
-/** A lookback in ms; a RangeError naming it when it is not a positive duration. */
-function lookbackMs(lookback: string | number): number {
-  const ms = typeof lookback === 'number' ? lookback : parseDuration(String(lookback));
-  if (!(ms > 0 && Number.isFinite(ms))) throw new RangeError(`invalid lookback ${JSON.stringify(lookback)}: expected e.g. '12h', '7d', '6M' or a positive number of ms`);
-  return ms;
-}
 
 /**
  * One Binance USDⓈ-M market, start to finish: {@link loadHistory} pages the history in (a lookback or
@@ -37,8 +30,12 @@ export class BinanceSession {
   private lastOpenTime: number | undefined;
   private feed: BinanceLiveFeed | undefined;
 
-  /** Nothing is requested before {@link loadHistory} or {@link startLive}. */
+  /**
+   * Nothing is requested before {@link loadHistory} or {@link startLive}.
+   * @throws RangeError naming a bad or unknown option (symbol, interval, lookback, ...), before any request.
+   */
   constructor(private readonly options: BinanceSessionOptions) {
+    checkSessionOptions(options, 'BinanceSession options');
     this.rest = new BinanceRestClient({ baseUrl: options.restBaseUrl, fetch: options.fetch, retries: options.retries });
     const outer = options.signal;
     if (outer?.aborted) this.stop(outer.reason);
@@ -53,7 +50,7 @@ export class BinanceSession {
   /**
    * Fetches the history (paged, `onProgress` after each page) and, at the same time, the
    * open-interest history. The live feed later resumes from the last bar loaded here.
-   * @throws RangeError for a bad symbol, interval, lookback or start time, before any request.
+   * (A bad symbol, interval, lookback or start time was refused by the constructor, before any request.)
    * @throws BinanceError when the klines cannot be fetched, or `aborted` when the session stopped.
    */
   async loadHistory(): Promise<SessionHistory> {

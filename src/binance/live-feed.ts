@@ -1,4 +1,5 @@
 import type { Kline } from '../klines/kline';
+import { checkKnownOptions } from '../options/known-options';
 import { intervalToMs } from '../klines/interval';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import type { MarkPriceUpdate } from './binance-types';
@@ -13,6 +14,23 @@ const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 30_000 };
 const DEFAULT_RENEW_AFTER_MS = 23 * 3_600_000;
 const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 const DEFAULT_HEALTHY_AFTER_MS = 60_000;
+const LIVE_FEED_OPTION_NAMES: readonly (keyof LiveFeedOptions)[] = [
+  'symbol',
+  'interval',
+  'wsBaseUrl',
+  'WebSocket',
+  'fetchKlines',
+  'onKline',
+  'onMarkPrice',
+  'onStatus',
+  'since',
+  'backoff',
+  'healthyAfterMs',
+  'clock',
+  'renewAfterMs',
+  'idleTimeoutMs',
+  'signal',
+];
 
 /**
  * Live klines and mark price of one Binance USDⓈ-M symbol and interval, over the combined stream
@@ -79,11 +97,12 @@ export class BinanceLiveFeed {
 
   /**
    * Validates the options; nothing connects before {@link start}.
-   * @throws RangeError for an empty symbol, an unknown interval, a base URL that is not `ws:`/`wss:` or a
-   *   `healthyAfterMs` that is negative or not finite.
+   * @throws RangeError for an option that is not one of {@link LiveFeedOptions}, an empty symbol, an unknown
+   *   interval, a base URL that is not `ws:`/`wss:` or a `healthyAfterMs` that is negative or not finite.
    * @throws Error when no WebSocket implementation is given and `globalThis.WebSocket` is absent (Node before 22).
    */
   constructor(private readonly options: LiveFeedOptions) {
+    checkKnownOptions(options, LIVE_FEED_OPTION_NAMES, 'BinanceLiveFeed options');
     if (typeof options.symbol !== 'string' || options.symbol.trim() === '') {
       throw new RangeError('BinanceLiveFeed: symbol is required (e.g. "BTCUSDT")');
     }

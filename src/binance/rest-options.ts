@@ -1,3 +1,4 @@
+import { checkKnownOptions } from '../options/known-options';
 import { sleep as defaultSleep, type BackoffOptions } from './backoff';
 import { WEIGHT_LIMIT_PER_MINUTE } from './rest-weight';
 
@@ -75,11 +76,15 @@ export interface ResolvedRestOptions {
 /** Default REST origin of Binance USDⓈ-M futures. */
 export const DEFAULT_REST_BASE_URL = 'https://fapi.binance.com';
 
+const REST_OPTION_NAMES: readonly (keyof BinanceRestOptions)[] = ['baseUrl', 'fetch', 'retries', 'backoff', 'sleep', 'maxWaitMs', 'onWeight', 'now', 'weightLimit'];
+
 /**
  * Fills in defaults and checks the numbers.
- * @throws RangeError for a negative or fractional `retries`, or a `maxWaitMs`/`weightLimit` that is not positive.
+ * @throws RangeError for an option that is not one of {@link BinanceRestOptions}, a negative or fractional
+ * `retries`, or a `maxWaitMs`/`weightLimit` that is not positive.
  */
 export function resolveRestOptions(options: BinanceRestOptions = {}): ResolvedRestOptions {
+  checkKnownOptions(options, REST_OPTION_NAMES, 'BinanceRestClient options');
   const retries = options.retries ?? 4;
   if (!(Number.isInteger(retries) && retries >= 0)) throw new RangeError(`retries must be a whole number >= 0, got ${retries}`);
   const maxWaitMs = options.maxWaitMs ?? 60_000;

@@ -1,4 +1,5 @@
 import type { Side } from '../model/side';
+import { checkKnownOptions } from '../options/known-options';
 import type { SweptZone } from '../model/swept-zone';
 import { checkReport } from './check-report';
 import type { Level, LevelsReport } from './level';
@@ -55,6 +56,7 @@ interface Tracked {
   swept: boolean;
 }
 
+const ALERT_OPTION_NAMES: readonly (keyof LevelAlertsOptions)[] = ['approachPct', 'cooldownMs', 'minStrength'];
 const DEFAULT_COOLDOWN_MS = 30 * 60_000;
 const DEFAULT_MIN_STRENGTH = 0.2;
 
@@ -87,8 +89,10 @@ export class LevelAlerts {
   private lastTime: number | null = null;
   private lastSwept: readonly SweptZone[] = [];
 
+  /** @throws RangeError naming a bad option, or one that is not one of {@link LevelAlertsOptions}. */
   constructor(options: LevelAlertsOptions) {
     const o = (options ?? {}) as Partial<LevelAlertsOptions>;
+    checkKnownOptions(o, ALERT_OPTION_NAMES, 'LevelAlerts');
     const check = (name: keyof LevelAlertsOptions, value: unknown, ok: (v: number) => boolean, what: string): number => {
       if (typeof value !== 'number' || !ok(value)) throw new RangeError(`LevelAlerts: ${name} must be ${what}, got ${String(value)}`);
       return value;

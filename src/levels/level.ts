@@ -60,17 +60,21 @@ export interface LevelsReport {
   time: number;
   /** Current price (that bar's close). */
   price: number;
+  /** Unit of `notional`, `totals` and the bias masses: `'usd'` (estimated, with open interest) or `'heat'` (relative). */
   unit: DensityUnit;
+  /** The sweep rule of the last bar the model computed: its `sweep` option, or `'mark'` when mark-price klines covered that bar. */
   sweepRule: SweepRule;
   /** Strongest short-liquidation levels above price, nearest first. */
   above: Level[];
   /** Strongest long-liquidation levels below price, nearest first. */
   below: Level[];
-  /** Nearest significant level above / below price, or null. */
+  /** Nearest significant level above price (short liquidations), or null; always also in `above`. */
   nearestAbove: Level | null;
+  /** Nearest significant level below price (long liquidations), or null; always also in `below`. */
   nearestBelow: Level | null;
   /** Total mass on each side of price inside the grid. */
   totals: { above: number; below: number };
+  /** Which side's liquidations dominate within `biasWindowPct` of price, and the masses that decided it. */
   bias: Bias;
   /** Zones recently swept by price, most recent first. */
   swept: SweptZone[];

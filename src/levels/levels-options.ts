@@ -1,7 +1,9 @@
+import { checkKnownOptions } from '../options/known-options';
+
 /**
- * What the half-mass core of a cluster measures ({@link LevelsOptions.zoneBase}): `zero`, the mass down to
- * zero density; `valley`, the mass above the higher of the basin's two valleys (the cluster's excess over
- * the density it stands on).
+ * What mass a zone takes its share of ({@link LevelsOptions.zoneMassShare}, by default 0.4) when zones follow
+ * mass ({@link LevelsOptions.zoneBase}): `zero`, the basin's whole mass, down to zero density; `valley`, the
+ * mass above the higher of the basin's two valleys (the cluster's excess over the density it stands on).
  */
 export type ZoneBase = 'zero' | 'valley';
 
@@ -71,6 +73,10 @@ export interface LevelsOptions {
   trackIds?: boolean;
 }
 
+/**
+ * The levels report's defaults, frozen: what every levels call merges its options over and what each
+ * option's doc names as its default. `since` and `trackIds` have none here (unset: no ended levels; ids tracked).
+ */
 export const DEFAULT_LEVELS_OPTIONS: Readonly<LevelsOptions> = Object.freeze({
   top: 5,
   minStrength: 0.2,
@@ -86,8 +92,16 @@ export const DEFAULT_LEVELS_OPTIONS: Readonly<LevelsOptions> = Object.freeze({
   proximityHalfPct: 2,
 });
 
-/** Merges `partial` over the defaults; throws a `RangeError` naming a bad option. */
+/** Every option of {@link LevelsOptions}: those with defaults, and the two that are unset by default. */
+const LEVELS_OPTION_NAMES: readonly string[] = [...Object.keys(DEFAULT_LEVELS_OPTIONS), 'since', 'trackIds'];
+
+/**
+ * Merges `partial` over the defaults; throws a `RangeError` naming a bad option, or an option that is not
+ * one of {@link LevelsOptions} (`levels options: unknown option 'topp' (did you mean 'top'?)`). `undefined`
+ * values mean the default.
+ */
 export function mergeLevelsOptions(partial: Partial<LevelsOptions> = {}): LevelsOptions {
+  checkKnownOptions(partial, LEVELS_OPTION_NAMES, 'levels options');
   const o: LevelsOptions = { ...DEFAULT_LEVELS_OPTIONS };
   for (const key of Object.keys(partial) as (keyof LevelsOptions)[]) {
     const value = partial[key];

@@ -1,3 +1,4 @@
+import { checkKnownOptions } from '../options/known-options';
 import type { Level, LevelsReport } from './level';
 
 /** Direction of the trade being placed. */
@@ -66,7 +67,7 @@ export function suggestStop(report: LevelsReport, request: PlacementRequest): Pl
  * it) is skipped. Throws a `RangeError` naming a bad field.
  */
 export function suggestTargets(report: LevelsReport, request: PlacementRequest & { count?: number }): Placement[] {
-  checkPlacementRequest(request);
+  checkPlacementRequest(request, 'placement', ['count']);
   return targetCandidates(report, request)
     .filter((t) => t.ahead)
     .slice(0, request.count ?? 3)
@@ -102,10 +103,16 @@ export function aheadZone(side: TradeSide): string {
   return side === 'long' ? 'short-liquidation zone above' : 'long-liquidation zone below';
 }
 
-/** @internal Throws a `RangeError` naming the first bad field of a placement request. */
-export function checkPlacementRequest(request: PlacementRequest, where = 'placement'): void {
+const PLACEMENT_FIELDS: readonly (keyof PlacementRequest)[] = ['side', 'entry', 'bufferPct', 'minStrength'];
+
+/**
+ * @internal Throws a `RangeError` naming the first bad field of a placement request, or a field that is
+ * neither a placement field nor one of `moreFields` (the caller's own, e.g. `count`).
+ */
+export function checkPlacementRequest(request: PlacementRequest, where = 'placement', moreFields: readonly string[] = []): void {
   const r = request as Partial<PlacementRequest> | null | undefined;
   if (typeof r !== 'object' || r === null) throw new RangeError(`${where}: the request must be an object with side and entry`);
+  checkKnownOptions(r, [...PLACEMENT_FIELDS, ...moreFields], where);
   if (r.side !== 'long' && r.side !== 'short') throw new RangeError(`${where}: side must be 'long' or 'short', got ${show(r.side)}`);
   if (typeof r.entry !== 'number' || !Number.isFinite(r.entry) || r.entry <= 0)
     throw new RangeError(`${where}: entry must be a finite positive price, got ${show(r.entry)}`);

@@ -51,6 +51,8 @@ export interface TradePlan {
 }
 
 const DEFAULT_MAX_TARGETS = 3;
+/** Fields of a {@link TradePlanRequest} beyond those of a placement request. */
+const PLAN_ONLY_FIELDS: readonly (keyof TradePlanRequest)[] = ['maxTargets', 'risk'];
 
 /**
  * A trade plan from a levels report: a stop placed beyond the nearest significant liquidation zone against
@@ -68,7 +70,7 @@ const DEFAULT_MAX_TARGETS = 3;
  */
 export function planTrade(report: LevelsReport, request: TradePlanRequest): TradePlan {
   checkReport(report, 'planTrade');
-  checkPlacementRequest(request, 'planTrade');
+  checkPlacementRequest(request, 'planTrade', PLAN_ONLY_FIELDS);
   const { side, entry, risk } = request;
   const maxTargets = request.maxTargets ?? DEFAULT_MAX_TARGETS;
   if (typeof maxTargets !== 'number' || !Number.isInteger(maxTargets) || maxTargets < 0 || maxTargets > 100)

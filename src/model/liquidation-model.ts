@@ -13,7 +13,7 @@ import { FirstSeenIndex } from './first-seen';
 import { KlineBuffer, type KlineView } from './kline-buffer';
 import { LazyColumns } from './lazy-columns';
 import { mergeModelOptions, type ModelOptions, type SweepRule } from './model-options';
-import { validateOpenInterest, type OpenInterestPoint } from './open-interest';
+import { parseOpenInterest, type OpenInterestInput } from './open-interest';
 import { createPriceGrid, gridMax, gridMin, type PriceGrid } from './price-grid';
 import type { SweptZoneAt } from './swept-zone';
 import { warmupMs, type WarmupStatus } from './warmup';
@@ -102,9 +102,9 @@ export class LiquidationModel {
   }
 
   private load(series: KlineSeries, context: ModelContext): void {
-    if (context.openInterest) validateOpenInterest(context.openInterest);
+    const openInterest = context.openInterest ? parseOpenInterest(context.openInterest) : [];
     this.bars = KlineBuffer.from(series);
-    this.inputs.setContext(context.openInterest ?? [], context.markPrice);
+    this.inputs.setContext(openInterest, context.markPrice);
     this.forming = series.length > 0 && context.lastBarForming !== false;
   }
 
@@ -125,10 +125,12 @@ export class LiquidationModel {
     }
   }
 
-  /** Replaces the open-interest history and recomputes. */
-  setOpenInterest(points: readonly OpenInterestPoint[]): void {
-    validateOpenInterest(points);
-    this.inputs.setOpenInterest(points);
+  /**
+   * Replaces the open-interest history and recomputes. Points are numbers or Binance's own rows with numeric
+   * strings; a bad one throws a `RangeError` naming its row, field and value, and nothing changes.
+   */
+  setOpenInterest(points: readonly OpenInterestInput[]): void {
+    this.inputs.setOpenInterest(parseOpenInterest(points));
     this.rebuild();
   }
 

@@ -1,3 +1,5 @@
+import { checkKnownOptions } from '../options/known-options';
+
 /** A leverage tier: positions opened at this leverage. */
 export interface LeverageTier {
   /** Leverage, e.g. 10 for 10x. */
@@ -141,8 +143,13 @@ export const DEFAULT_MODEL_OPTIONS: Readonly<ModelOptions> = Object.freeze({
   sideSplit: 'even',
 });
 
-/** Merges `partial` over the defaults and validates it; throws a `RangeError` naming the bad option. */
+/**
+ * Merges `partial` over the defaults and validates it; throws a `RangeError` naming the bad option, or an
+ * option that is not one of {@link ModelOptions}:
+ * `model options: unknown option 'mmrr' (did you mean 'mmr'?)`. `undefined` values mean the default.
+ */
 export function mergeModelOptions(partial: Partial<ModelOptions> = {}): ModelOptions {
+  checkKnownOptions(partial, MODEL_OPTION_NAMES, 'model options');
   const merged: ModelOptions = { ...DEFAULT_MODEL_OPTIONS };
   for (const key of Object.keys(partial) as (keyof ModelOptions)[]) {
     const value = partial[key];
@@ -151,6 +158,8 @@ export function mergeModelOptions(partial: Partial<ModelOptions> = {}): ModelOpt
   validateModelOptions(merged);
   return merged;
 }
+
+const MODEL_OPTION_NAMES: readonly string[] = Object.keys(DEFAULT_MODEL_OPTIONS);
 
 function validateModelOptions(o: ModelOptions): void {
   if (!Array.isArray(o.tiers) || o.tiers.length === 0) throw new RangeError('model option tiers: at least one tier');

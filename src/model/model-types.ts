@@ -1,10 +1,13 @@
 import type { KlineSeries } from '../klines/kline';
-import type { OpenInterestPoint } from './open-interest';
+import type { OpenInterestInput } from './open-interest';
 
 /** Extra inputs of {@link LiquidationModel.setData}. */
 export interface ModelContext {
-  /** Open-interest history; with it the model reports estimated USD notional instead of relative heat. */
-  openInterest?: readonly OpenInterestPoint[];
+  /**
+   * Open-interest history, numbers or Binance's own `openInterestHist` rows (numeric strings); with it the
+   * model reports estimated USD notional instead of relative heat.
+   */
+  openInterest?: readonly OpenInterestInput[];
   /** Mark-price klines (`/fapi/v1/markPriceKlines`) matched by open time; sweeps then use mark high/low. */
   markPrice?: KlineSeries;
   /** Whether the last bar is still forming (default true): `update` with its open time then replaces it. */

@@ -242,3 +242,21 @@ describe('Binance session: stopping', () => {
     expect(rest.requests).toHaveLength(0);
   });
 });
+
+describe('Binance session: options', () => {
+  it('refuses a bad symbol, lookback or open-interest period when made, before any request', async () => {
+    const { rest } = await startMarket(BARS);
+
+    expect(() => session({ rest }, { symbol: 'BTC USDT' })).toThrow(/^BinanceSession options: invalid Binance symbol "BTC USDT"/);
+    expect(() => session({ rest }, { lookback: '7x' })).toThrow(/^BinanceSession options: invalid duration "7x"/);
+    expect(() => session({ rest }, { openInterest: '3m' as never })).toThrow(/^BinanceSession options: invalid open-interest period "3m"/);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(rest.requests).toHaveLength(0);
+  });
+
+  it('refuses an unknown option, naming it', async () => {
+    const { rest } = await startMarket(BARS);
+
+    expect(() => session({ rest }, { restBaseURL: rest.url } as never)).toThrow(new RangeError("BinanceSession options: unknown option 'restBaseURL' (did you mean 'restBaseUrl'?)"));
+  });
+});

@@ -107,6 +107,12 @@ describe('BinanceLiveFeed against a local Binance stream server', () => {
     expect(dflt.url).toBe('wss://fstream.binance.com/market/stream?streams=btcusdt@kline_1M/btcusdt@markPrice@1s');
   });
 
+  it('refuses an unknown option, naming it and the option it is closest to', () => {
+    expect(() => new BinanceLiveFeed({ symbol: 'BTCUSDT', interval: '1m', WebSocket: WS, fetchKlines: async () => [], onKline: () => {}, onStaus: () => {} } as never)).toThrow(
+      new RangeError("BinanceLiveFeed options: unknown option 'onStaus' (did you mean 'onStatus'?)"),
+    );
+  });
+
   it('ticks update the forming bar and x:true closes it', async () => {
     const stream = await market();
     const r = run(stream);

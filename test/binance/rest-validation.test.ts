@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BinanceRestClient } from '../../src/binance/rest-client';
 import { startKit } from './rest-test-kit';
 import type { OpenInterestPeriod } from '../../src/binance/rest-validate';
 
@@ -40,5 +41,11 @@ describe('arguments are checked before any request', () => {
     await expect(client.klinesLookback({ symbol: 'BTCUSDT', interval: '1h', lookback: '7 days' })).rejects.toBeInstanceOf(RangeError);
     await expect(client.klinesLookback({ symbol: 'BTCUSDT', interval: '1h', lookback: -1 })).rejects.toBeInstanceOf(RangeError);
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('client options', () => {
+  it('an unknown option is a RangeError naming it and the known one it is closest to', () => {
+    expect(() => new BinanceRestClient({ retires: 2 } as never)).toThrow(new RangeError("BinanceRestClient options: unknown option 'retires' (did you mean 'retries'?)"));
   });
 });

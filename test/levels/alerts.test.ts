@@ -139,6 +139,11 @@ describe('LevelAlerts on hand-built reports', () => {
     expect(() => new LevelAlerts({ approachPct: 1, cooldownMs: -1 })).toThrow(/cooldownMs/);
     expect(() => new LevelAlerts({ approachPct: 1, minStrength: 2 })).toThrow(/minStrength/);
   });
+
+  it('rejects an unknown option with a RangeError naming it and the option it is closest to', () => {
+    expect(() => new LevelAlerts({ approachPct: 1, cooldown: 60_000 } as never)).toThrow(new RangeError("LevelAlerts: unknown option 'cooldown' (did you mean 'cooldownMs'?)"));
+    expect(() => new LevelAlerts({ approachPct: 1, minStrenght: 0.3 } as never)).toThrow(new RangeError("LevelAlerts: unknown option 'minStrenght' (did you mean 'minStrength'?)"));
+  });
 });
 
 /** Real ETHUSDT perpetual 1m klines when ../shared is present, else a synthetic 1m walk. */

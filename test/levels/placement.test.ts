@@ -45,4 +45,10 @@ describe('placement', () => {
     const stop = suggestStop(report(BELOW, ABOVE), { side: 'long', entry: 100, minStrength: 0.05 });
     expect(must(stop.level, 'a stop zone').low).toBe(98);
   });
+
+  it('refuses an unknown request field, and count anywhere but suggestTargets', () => {
+    expect(() => suggestStop(report(BELOW, ABOVE), { side: 'long', entry: 100, buffer: 0.5 } as never)).toThrow(new RangeError("placement: unknown option 'buffer'"));
+    expect(() => suggestStop(report(BELOW, ABOVE), { side: 'long', entry: 100, count: 2 } as never)).toThrow(/^placement: unknown option 'count'/);
+    expect(suggestTargets(report(BELOW, ABOVE), { side: 'long', entry: 100, count: 1 })).toHaveLength(1);
+  });
 });

@@ -133,6 +133,10 @@ describe('planTrade', () => {
     expect(() => planTrade(FULL, { side: 'long', entry: 100, bufferPct: -1 })).toThrow(/bufferPct/);
     expect(() => planTrade(FULL, { side: 'long', entry: 100, maxTargets: 1.5 })).toThrow(/maxTargets/);
   });
+
+  it('an unknown request field throws a RangeError naming it and the field it is closest to', () => {
+    expect(() => planTrade(FULL, { side: 'long', entry: 100, maxTarget: 2 } as never)).toThrow(new RangeError("planTrade: unknown option 'maxTarget' (did you mean 'maxTargets'?)"));
+  });
 });
 
 describe('planTrade on the overlay', () => {

@@ -70,4 +70,37 @@ describe('open interest', () => {
       /row 1, field sumOpenInterestValue/,
     );
   });
+
+  it("accepts Binance's own openInterestHist rows, numeric strings and symbol included, as the numbers they spell", () => {
+    const klines = syntheticKlines(50, { price: 100, volatility: 0.002 });
+    const rows = klines.map((k, i) => ({ symbol: 'BTCUSDT', sumOpenInterest: `${80000 + i}.0`, sumOpenInterestValue: `${8e9 + i * 1e6}.5`, timestamp: k.openTime + HOUR }));
+    const numbers = klines.map((k, i) => ({ timestamp: k.openTime + HOUR, sumOpenInterestValue: 8e9 + i * 1e6 + 0.5 }));
+    const fromRows = new LiquidationModel();
+    fromRows.setData(toKlineSeries(klines), { openInterest: rows });
+    const fromNumbers = new LiquidationModel();
+    fromNumbers.setData(toKlineSeries(klines), { openInterest: numbers });
+    expect(fromRows.unit).toBe('usd');
+    expect(fromRows.columnAt(49).scale).toBe(fromNumbers.columnAt(49).scale);
+  });
+
+  it('setOpenInterest takes the same raw rows', () => {
+    const klines = syntheticKlines(20, { price: 100, volatility: 0.002 });
+    const model = new LiquidationModel();
+    model.setData(toKlineSeries(klines));
+    model.setOpenInterest([{ symbol: 'BTCUSDT', sumOpenInterest: '80000.0', sumOpenInterestValue: '8000000000.5', timestamp: klines[0].openTime }]);
+    expect(model.unit).toBe('usd');
+  });
+
+  it('a refused value is named with what it got, and the model keeps its open interest', () => {
+    const model = new LiquidationModel();
+    model.setData(toKlineSeries(syntheticKlines(5)));
+    expect(() => model.setOpenInterest([{ timestamp: 1, sumOpenInterestValue: 'abc' }])).toThrow(
+      new RangeError("open interest, row 1, field sumOpenInterestValue: not a number >= 0, got 'abc'"),
+    );
+    expect(() => model.setOpenInterest([{ timestamp: 1, sumOpenInterestValue: '1' }, { timestamp: '0x10', sumOpenInterestValue: 1 }])).toThrow(
+      new RangeError("open interest, row 2, field timestamp: not a finite number, got '0x10'"),
+    );
+    expect(() => model.setOpenInterest([{ timestamp: 1, sumOpenInterestValue: '-5' }])).toThrow(/field sumOpenInterestValue: not a number >= 0, got '-5'$/);
+    expect(model.unit).toBe('heat');
+  });
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -52,6 +52,17 @@ describe('built package (npm test builds first)', () => {
     expect(read('core.d.ts')).toMatch(/interface LevelsReport/);
     expect(read('index.d.ts')).toMatch(/\bLiquidationModel\b[^;]*from '\.\/core\.js';/);
     expect(read('index.d.cts')).toMatch(/\bLiquidationModel\b[^;]*from '\.\/core\.cjs';/);
+  });
+
+  it('every source map carries the text of each of its sources, which are not in the package', () => {
+    const maps = readdirSync(fileURLToPath(new URL('../../dist/', import.meta.url))).filter((name) => name.endsWith('.map'));
+    expect(maps).toContain('index.umd.js.map');
+    for (const name of maps) {
+      const map = JSON.parse(read(name)) as { sources: string[]; sourcesContent?: unknown[] };
+      expect(map.sources.length, name).toBeGreaterThan(0);
+      expect(map.sourcesContent?.length, `${name}: sourcesContent`).toBe(map.sources.length);
+      map.sources.forEach((source, i) => expect(typeof map.sourcesContent?.[i], `${name}: ${source}`).toBe('string'));
+    }
   });
 
   it('the CLI bundle is an executable node script', () => {

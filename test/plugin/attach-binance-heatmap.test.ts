@@ -245,3 +245,38 @@ describe('attachBinanceHeatmap under charts from 15m to 1d: the model runs on 15
     expect(() => attachBinanceHeatmap(fake.series, { symbol: SYMBOL, interval: '1w', modelInterval: '3d' })).toThrow(/modelInterval 3d does not divide interval 1w/);
   });
 });
+
+describe('attachBinanceHeatmap checks every option at the call, before any request', () => {
+  /** Attaching with `options` over good ones throws `expected`; nothing reached the loopback market and no overlay was attached. */
+  async function refusedAtCall(options: Record<string, unknown>, expected: RegExp) {
+    const market = await startMarket(BARS);
+    const { series, subscriptions } = candleSeries();
+    const good = { symbol: SYMBOL, interval: INTERVAL, lookback: LOOKBACK, restBaseUrl: market.rest.url, wsBaseUrl: market.stream.baseUrl, WebSocket: WebSocket as WebSocketFactory };
+    expect(() => attachBinanceHeatmap(series, { ...good, ...options } as BinanceHeatmapOptions)).toThrow(expected);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(market.rest.requests).toEqual([]);
+    expect(subscriptions.size).toBe(0);
+  }
+
+  it('refuses a symbol Binance would refuse', async () => {
+    await refusedAtCall({ symbol: 'BTC USDT' }, /^attachBinanceHeatmap: invalid Binance symbol "BTC USDT"/);
+  });
+
+  it('refuses a lookback that is not a duration', async () => {
+    await refusedAtCall({ lookback: '7x' }, /^attachBinanceHeatmap: invalid duration "7x"/);
+  });
+
+  it('refuses an unknown option, suggesting the known one', async () => {
+    await refusedAtCall({ lookbak: '7d' }, /^attachBinanceHeatmap: unknown option 'lookbak' \(did you mean 'lookback'\?\)$/);
+  });
+
+  it('refuses a bad overlay option, naming the call', async () => {
+    await refusedAtCall({ threshold: 2 }, /^attachBinanceHeatmap: threshold must be a number from 0 to 1, got 2$/);
+    await refusedAtCall({ model: { mmrr: 0.01 } }, /^attachBinanceHeatmap: model options: unknown option 'mmrr'/);
+  });
+
+  it('refuses a websocket URL that is not ws:// or wss://, and a feedCandles that is not a boolean', async () => {
+    await refusedAtCall({ wsBaseUrl: 'http://localhost' }, /^attachBinanceHeatmap: wsBaseUrl must start with ws:\/\/ or wss:\/\//);
+    await refusedAtCall({ feedCandles: 'no' }, /^attachBinanceHeatmap: feedCandles must be true or false, got no$/);
+  });
+});

@@ -30,6 +30,18 @@ function openInterest(klines: Kline[]) {
 }
 
 describe('heatmap data controller', () => {
+  it("setOpenInterest takes Binance's own openInterestHist rows, with numeric strings", async () => {
+    const { data } = loaded();
+    await data.setOpenInterest(KLINES.map((k) => ({ symbol: 'BTCUSDT', sumOpenInterest: '80000.0', sumOpenInterestValue: '8000000000.5', timestamp: k.openTime + 3_600_000 })));
+    expect(data.model.unit).toBe('usd');
+  });
+
+  it('setOpenInterest refuses a bad value at once, saying what it got', () => {
+    const { data } = loaded();
+    expect(() => data.setOpenInterest([{ timestamp: 1, sumOpenInterestValue: 'abc' }])).toThrow(new RangeError("open interest, row 1, field sumOpenInterestValue: not a number >= 0, got 'abc'"));
+    expect(data.model.unit).toBe('heat');
+  });
+
   it('setDataAsync keeps the current model drawn until the new one is complete, then swaps it in and reports the change', async () => {
     const { data, changes } = loaded();
     const before = data.model;

@@ -80,6 +80,20 @@ describe('heatmap options', () => {
     expect(refused({ model: { tiers: [{ leverage: 1, weight: 1, halfLifeHours: 1 }] } })).toThrow(/applyOptions: model option tiers\[0\]\.leverage/);
   });
 
+  it('refuses an unknown option, naming the call and the closest known name', () => {
+    expect(refused({ treshold: 0.5 })).toThrow(new RangeError("applyOptions: unknown option 'treshold' (did you mean 'threshold'?)"));
+  });
+
+  it('refuses an unknown levels or model option, naming where it was', () => {
+    expect(refused({ levels: { topp: 3 } })).toThrow(new RangeError("applyOptions: levels options: unknown option 'topp' (did you mean 'top'?)"));
+    expect(refused({ model: { foo: 1 } })).toThrow(new RangeError("applyOptions: model options: unknown option 'foo'"));
+  });
+
+  it('takes undefined for a known option as keeping the base value', () => {
+    const base = mergeHeatmapOptions(DEFAULT_HEATMAP_OPTIONS, { threshold: 0.3 });
+    expect(mergeHeatmapOptions(base, { threshold: undefined, levels: { top: undefined } }).threshold).toBe(0.3);
+  });
+
   it('refuses a patch, model or levels that is not an object', () => {
     expect(refused(null)).toThrow(new TypeError('applyOptions: options must be an object, got null'));
     expect(refused({ model: 5 })).toThrow(/applyOptions: model must be an object of model options, got 5/);

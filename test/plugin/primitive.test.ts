@@ -190,6 +190,28 @@ describe('liquidation heatmap primitive', () => {
     expect(heatmap.options()).toMatchObject({ threshold: 0.05, longColor: '#26c6da', sides: 'both' });
   });
 
+  it('applyOptions refuses a misspelt option and keeps every option as it was', () => {
+    const { heatmap } = attached();
+    const before = heatmap.options();
+    expect(() => heatmap.applyOptions({ threshold: 0.5, treshold: 0.5 } as never)).toThrow(new RangeError("applyOptions: unknown option 'treshold' (did you mean 'threshold'?)"));
+    expect(() => heatmap.applyOptions({ levels: { topp: 3 } } as never)).toThrow(/^applyOptions: levels options: unknown option 'topp'/);
+    expect(() => heatmap.applyOptions({ model: { foo: 1 } } as never)).toThrow(/^applyOptions: model options: unknown option 'foo'/);
+    expect(heatmap.options()).toBe(before);
+  });
+
+  it('applyOptions refuses undefined, null or a number as the patch with an error naming the call', () => {
+    const { heatmap } = attached();
+    const before = heatmap.options();
+    expect(() => heatmap.applyOptions(undefined as never)).toThrow(new TypeError('applyOptions: options must be an object, got undefined'));
+    expect(() => heatmap.applyOptions(null as never)).toThrow(new TypeError('applyOptions: options must be an object, got null'));
+    expect(() => heatmap.applyOptions(3 as never)).toThrow(new TypeError('applyOptions: options must be an object, got 3'));
+    expect(heatmap.options()).toBe(before);
+  });
+
+  it('the constructor refuses an unknown option', () => {
+    expect(() => new LiquidationHeatmapPrimitive({ treshold: 0.5 } as never)).toThrow(/^LiquidationHeatmapPrimitive options: unknown option 'treshold'/);
+  });
+
   it('the constructor validates its options, naming the option', () => {
     expect(() => new LiquidationHeatmapPrimitive({ levels: { top: 0 } })).toThrow(/^LiquidationHeatmapPrimitive options: levels option top/);
     expect(() => createLiquidationHeatmap(fakeChart(TIMES, { low: LOW, high: HIGH }).series, { opacity: 3 })).toThrow(/LiquidationHeatmapPrimitive options: opacity must be a number from 0 to 1, got 3/);
