@@ -53,7 +53,7 @@ export function createApp(state) {
   function refreshPanels() {
     const report = overlay.current().levels();
     showLevels(report);
-    keepRoomForLabels(chart, report);
+    keepRoomForLabels(chart, candles, report);
     showMarket(feed.market);
     planner.refresh();
     alerts.check(report);
