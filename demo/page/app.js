@@ -48,7 +48,7 @@ export function createApp(state) {
   const overlay = createOverlay(candles, state);
   const candleWindow = createCandleWindow(chart, candles, { size: CHART_WINDOW_BARS });
   const replayControls = bindReplayControls(() => feed.player());
-  const feed = createDataFeed({ state, chart, candleWindow, overlay, onUpdate: refreshPanels, replayControls });
+  const feed = createDataFeed({ state, chart, candles, candleWindow, overlay, onUpdate: refreshPanels, replayControls });
 
   function refreshPanels() {
     const report = overlay.current().levels();
