@@ -10,6 +10,7 @@ import { byTestId } from './dom.js';
 import { keepRoomForLabels } from './label-room.js';
 import { createOverlay } from './overlay.js';
 import { showLevels, showMarket } from './panels.js';
+import { formatPrice } from './price-text.js';
 import { createPlanner } from './plan.js';
 import { bindReplayControls } from './replay-controls.js';
 import { effectsOf } from './state-effects.js';
@@ -37,6 +38,7 @@ const CHART_WINDOW_BARS = 3000;
  * @property {DemoState} state
  * @property {ReturnType<typeof createPlanner>} planner
  * @property {() => import('./replay-player.js').ReplayPlayer | null} replay the replay playing, null when live
+ * @property {(price: number) => string} formatPrice a price as the panels write it (the chart's decimals, thousands separators)
  */
 
 /**
@@ -99,6 +101,7 @@ export function createApp(state) {
     state,
     planner,
     replay: () => feed.player(),
+    formatPrice,
   };
 
   return {

@@ -6,6 +6,7 @@ import { showEmptyState, showSyntheticWatermark } from './chart-notice.js';
 import { NoRecordingError, openSource } from './data-source.js';
 import { showLevels, showMarket, showProgress, showStatus } from './panels.js';
 import { priceFormatOf } from './price-format.js';
+import { usePriceDecimals } from './price-text.js';
 
 /** A long history zoomed all the way out is unreadable and slow to paint: the chart opens on the latest bars. */
 const MAX_INITIAL_BARS = 1500;
@@ -112,7 +113,9 @@ export function createDataFeed({ state, chart, candles: series, candleWindow, ov
         candles = aggregator;
       }
       // Before the candles arrive, so the axis and the level labels show the symbol's tick from the first frame.
-      series.applyOptions({ priceFormat: priceFormatOf(klines) });
+      const priceFormat = priceFormatOf(klines);
+      series.applyOptions({ priceFormat });
+      usePriceDecimals(priceFormat.precision);
       candleWindow.set(candleMs ? aggregateKlines(shown, candleMs) : shown);
       const count = candleWindow.shown();
       if (count > MAX_INITIAL_BARS) chart.timeScale().setVisibleLogicalRange({ from: count - MAX_INITIAL_BARS, to: count + 4 });

@@ -3,6 +3,7 @@
 // the next zones ahead, drawn as labelled price lines; the entry line can be dragged to re-plan.
 import { byTestId, inputByTestId, make, replaceChildren, selectByTestId, setText } from './dom.js';
 import { bufferError, entryError } from './plan-input.js';
+import { formatPrice } from './price-text.js';
 
 const DRAG_TOLERANCE_PX = 6;
 
@@ -25,7 +26,7 @@ const DRAG_TOLERANCE_PX = 6;
 
 /** @param {number} price */
 function fmt(price) {
-  return window.LiqHeatmap.formatPrice(price);
+  return formatPrice(price);
 }
 
 /**
