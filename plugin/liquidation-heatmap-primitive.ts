@@ -229,7 +229,7 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
 
   private reportPlacement(problem: PlacementProblem): void {
     const series = this.series;
-    if (!series || this.data.replacing) return;
+    if (!series || this.data.replacing || this.chartRemoved()) return;
     const bars = series.data();
     // No bars yet is not a mismatch: the page has not set its candles.
     if (bars.length === 0) return;
