@@ -66,6 +66,11 @@ export class HeatmapDataController {
     return this.current;
   }
 
+  /** True while a {@link setDataAsync} load runs: the model drawn now is about to be replaced by other data. */
+  get replacing(): boolean {
+    return this.load !== null;
+  }
+
   /** Replaces the klines at once and cancels pending work. Bad input throws and changes nothing. */
   setData(klines: KlinesInput, context: ModelContext = {}): void {
     const fresh = new LiquidationModel(this.modelOptions);
@@ -83,7 +88,9 @@ export class HeatmapDataController {
     this.abort('superseded by a newer setDataAsync');
     const abort = new AbortController();
     this.load = abort;
-    const run = this.loadAsync(klines, context, control, abort);
+    const run = this.loadAsync(klines, context, control, abort).finally(() => {
+      if (this.load === abort) this.load = null;
+    });
     this.loadSettled = run.catch(() => undefined);
     return run;
   }

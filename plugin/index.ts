@@ -10,6 +10,7 @@ export { attachBinanceHeatmap, type BinanceHeatmap, type BinanceHeatmapOptions }
 export { LiquidationHeatmapPrimitive } from './liquidation-heatmap-primitive';
 export type { DensityReading, LoadControl } from './heatmap-data-controller';
 export type { KlinesInput } from './klines-input';
+export { levelLabelText } from './level-label-text';
 export { LoadAbortError } from './load-abort-error';
 export type { PaintTiming } from './paint-budget';
 export {

@@ -1,8 +1,8 @@
 import type { IChartApiBase, IPrimitivePaneView, ISeriesApi, MismatchDirection, PrimitiveHoveredItem, PrimitivePaneViewZOrder, SeriesType, Time } from 'lightweight-charts';
-import { formatNotional, formatPct } from '../src/levels/format-level';
 import type { Level, LevelsReport } from '../src/levels/level';
 import type { HeatmapOptions } from './heatmap-options';
 import { hostLabelStyle, type HostLabelStyle } from './host-label-style';
+import { isNearestLevel, levelLabelText, sameLevel } from './level-label-text';
 import { DashPatterns } from './dash-patterns';
 import { LabelSprites } from './label-sprites';
 import { LevelPriceAxisView } from './level-price-axis-view';
@@ -73,7 +73,7 @@ export class LevelsPaneView implements IPrimitivePaneView {
     for (const level of levels) {
       const y = series.priceToCoordinate(level.price);
       if (y === null) continue;
-      const nearest = report !== null && isNearest(report, level);
+      const nearest = report !== null && isNearestLevel(report, level);
       this.placed.push({ level, y });
       if (labelled.has(level)) axis.push({ level, y });
       this.lines.push({
@@ -82,7 +82,7 @@ export class LevelsPaneView implements IPrimitivePaneView {
         width: 1 + 2 * level.strength + (nearest ? NEAREST_EXTRA_WIDTH : 0),
         dashed: false,
         alpha: nearest ? 1 : 0.55 + 0.4 * level.strength,
-        label: report && labelled.has(level) ? this.labelOf(level, report.unit, style.formatPrice, nearest) : '',
+        label: report && labelled.has(level) ? this.labelOf(level, report, style.formatPrice) : '',
         labelY: y,
       });
     }
@@ -97,10 +97,10 @@ export class LevelsPaneView implements IPrimitivePaneView {
     this.updateAxisViews(options, axis, mode, lastValues, style, height);
   }
 
-  private labelOf(level: Level, unit: LevelsReport['unit'], format: (price: number) => string, nearest: boolean): string {
+  private labelOf(level: Level, report: LevelsReport, format: (price: number) => string): string {
     let label = this.labels.get(level);
     if (label === undefined) {
-      label = `${nearest ? (level.side === 'short' ? '▲ nearest | ' : '▼ nearest | ') : ''}${format(level.price)} | ${formatNotional(level.notional, unit)} | ${formatPct(level.distancePct)}`;
+      label = levelLabelText(level, report, format);
       this.labels.set(level, label);
     }
     return label;
@@ -188,14 +188,6 @@ function drawnLevels(report: LevelsReport): Level[] {
   return levels;
 }
 
-function sameLevel(a: Level, b: Level): boolean {
-  return a.side === b.side && a.price === b.price;
-}
-
-function isNearest(report: LevelsReport, level: Level): boolean {
-  return [report.nearestAbove, report.nearestBelow].some((n) => n !== null && sameLevel(n, level));
-}
-
 /** How many levels get a label in a pane `height` media pixels high: about one per 80 px, at least two. */
 export function labelBudget(height: number): number {
   return Math.max(2, Math.floor(height / LABEL_SPACING_PX));
@@ -204,8 +196,8 @@ export function labelBudget(height: number): number {
 /** The levels that get a label: the nearest each side first, then the strongest, `budget` in all (the nearest always). */
 function labelledLevels(report: LevelsReport | null, levels: readonly Level[], budget: number): Level[] {
   if (!report) return [];
-  const nearest = levels.filter((l) => isNearest(report, l));
-  const rest = levels.filter((l) => !isNearest(report, l)).sort((a, b) => b.strength - a.strength);
+  const nearest = levels.filter((l) => isNearestLevel(report, l));
+  const rest = levels.filter((l) => !isNearestLevel(report, l)).sort((a, b) => b.strength - a.strength);
   return [...nearest, ...rest.slice(0, Math.max(0, budget - nearest.length))];
 }
 

@@ -8,6 +8,7 @@ import { DEFAULT_HEATMAP_OPTIONS, checkPatchObject, mergeHeatmapOptions, type He
 import { HeatmapPaneView } from './heatmap-pane-view';
 import { chartTimeToMs } from './chart-time';
 import type { KlinesInput } from './klines-input';
+import type { PlacementProblem } from './column-time-map';
 import { placementWarning } from './placement-warning';
 import { LevelsPaneView } from './levels-pane-view';
 import { ignoreLoadAbort } from './load-abort-error';
@@ -20,8 +21,9 @@ const PAINT_OPTIONS: (keyof HeatmapOptions)[] = ['threshold', 'moreHeat', 'palet
  * `series.attachPrimitive(primitive)` (or use {@link createLiquidationHeatmap}); feed it klines with
  * {@link setData} and {@link update}. Each kline's column is drawn on the bar whose time is the kline's
  * open time (UTC seconds, or a business day at UTC midnight), whatever lies between bars; klines that do
- * not line up with the bars are not drawn and a console warning says why, once. Data and queries are a
- * {@link HeatmapDataController}'s; this class adapts the chart.
+ * not line up with the bars are not drawn and a console warning says why, once (not while a
+ * {@link setDataAsync} load is replacing the data, nor for new bars set a task before their klines).
+ * Data and queries are a {@link HeatmapDataController}'s; this class adapts the chart.
  */
 export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
   private opts: HeatmapOptions;
@@ -40,6 +42,7 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
   private changes = 0;
   private lastViewKey = '';
   private warnedProblem: string | null = null;
+  private placementCheck: ReturnType<typeof setTimeout> | null = null;
 
   /** Bad options throw a `RangeError` naming the option. `paint` sets the paint clock and budget per frame. */
   constructor(options: HeatmapOptionsPatch = {}, paint: Partial<PaintTiming> = {}) {
@@ -79,6 +82,8 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
   /** Part of `ISeriesPrimitive`: called on `detachPrimitive`; cancels pending loads, unsubscribes, drops caches. */
   detached(): void {
     this.lastViewKey = '';
+    if (this.placementCheck !== null) clearTimeout(this.placementCheck);
+    this.placementCheck = null;
     this.data.abort('detached from the series');
     this.series?.unsubscribeDataChanged(this.onSeriesData);
     this.chart = this.series = this.requestUpdate = null;
@@ -177,7 +182,7 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
     if (key === this.lastViewKey && this.heatmapView.complete) return;
     this.lastViewKey = key;
     this.heatmapView.update(this.data.model, this.opts, chart, series);
-    this.warnPlacement(series);
+    this.warnPlacement();
     if (!this.heatmapView.complete) setTimeout(() => this.redraw(), 0);
     this.levelsView.update(this.data.levels(), chart, series, this.opts);
   }
@@ -205,13 +210,29 @@ export class LiquidationHeatmapPrimitive implements ISeriesPrimitive<Time> {
     ].join('|');
   }
 
-  private warnPlacement(series: ISeriesApi<SeriesType, Time>): void {
+  /**
+   * Warns about a placement problem that outlives the task it was seen in, unless a load is replacing the
+   * data: pages set the new bars and hand over the new klines in turn, and the old model never matches
+   * the new bars in between.
+   */
+  private warnPlacement(): void {
     const problem = this.heatmapView.placementProblem;
     if (!problem) {
       this.warnedProblem = null;
       return;
     }
-    if (this.warnedProblem === problem.kind) return;
+    if (this.warnedProblem === problem.kind || this.placementCheck !== null) return;
+    const changes = this.changes;
+    this.placementCheck = setTimeout(() => {
+      this.placementCheck = null;
+      // Anything changed since redraws and checks again.
+      if (this.changes === changes) this.reportPlacement(problem);
+    }, 0);
+  }
+
+  private reportPlacement(problem: PlacementProblem): void {
+    const series = this.series;
+    if (!series || this.data.replacing || this.chartRemoved()) return;
     const bars = series.data();
     // No bars yet is not a mismatch: the page has not set its candles.
     if (bars.length === 0) return;

@@ -5,6 +5,7 @@ import { createAlertDedup } from './alert-dedup.js';
 import { alertPctError } from './alert-input.js';
 import { byTestId, inputByTestId, make } from './dom.js';
 import { showInputError } from './input-error.js';
+import { formatPrice } from './price-text.js';
 
 const MAX_SHOWN = 30;
 
@@ -23,7 +24,7 @@ export function cooldownMs(interval) {
 
 /** @param {LevelAlert} alert */
 function notify(alert) {
-  const { formatPrice, formatPct } = window.LiqHeatmap;
+  const { formatPct } = window.LiqHeatmap;
   const what = alert.level.side === 'long' ? 'long-liquidation level' : 'short-liquidation level';
   const text = alert.type === 'swept' ? `${what} ${formatPrice(alert.level.price)} swept` : `price within ${formatPct(alert.distancePct)} of ${what} ${formatPrice(alert.level.price)}`;
   const li = make('li', { className: alert.type, text: `${new Date(alert.time).toISOString().slice(5, 16).replace('T', ' ')} ${text}` });

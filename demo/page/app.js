@@ -11,6 +11,7 @@ import { withImpliedEdits } from './implied-edits.js';
 import { keepRoomForLabels } from './label-room.js';
 import { createOverlay } from './overlay.js';
 import { showLevels, showMarket } from './panels.js';
+import { formatPrice } from './price-text.js';
 import { createPlanner } from './plan.js';
 import { bindReplayControls } from './replay-controls.js';
 import { effectsOf } from './state-effects.js';
@@ -38,6 +39,7 @@ const CHART_WINDOW_BARS = 3000;
  * @property {DemoState} state
  * @property {ReturnType<typeof createPlanner>} planner
  * @property {() => import('./replay-player.js').ReplayPlayer | null} replay the replay playing, null when live
+ * @property {(price: number) => string} formatPrice a price as the panels write it (the chart's decimals, thousands separators)
  */
 
 /**
@@ -51,7 +53,7 @@ export function createApp(state) {
   const replayControls = bindReplayControls(() => feed.player());
   /** False from the start of a load until its model is ready (the overlay keeps the old model until then) and while nothing is recorded. */
   let hasData = false;
-  const feed = createDataFeed({ state, chart, candleWindow, overlay, onUpdate: refreshPanels, onClear: clearPanels, replayControls });
+  const feed = createDataFeed({ state, chart, candles, candleWindow, overlay, onUpdate: refreshPanels, onClear: clearPanels, replayControls });
   /** The levels of the data shown, null while there is none. */
   const levels = () => (hasData ? overlay.current().levels() : null);
 
@@ -59,7 +61,7 @@ export function createApp(state) {
     hasData = true;
     const report = levels();
     showLevels(report);
-    keepRoomForLabels(chart, report);
+    keepRoomForLabels(chart, candles, report);
     showMarket(feed.market);
     planner.refresh();
     alerts.check(report);
@@ -114,6 +116,7 @@ export function createApp(state) {
     state,
     planner,
     replay: () => feed.player(),
+    formatPrice,
   };
 
   return {

@@ -6,6 +6,8 @@
 import { showEmptyState, showSyntheticWatermark } from './chart-notice.js';
 import { NoRecordingError, openSource } from './data-source.js';
 import { showMarket, showProgress, showStatus } from './panels.js';
+import { priceFormatOf } from './price-format.js';
+import { usePriceDecimals } from './price-text.js';
 
 /** A long history zoomed all the way out is unreadable and slow to paint: the chart opens on the latest bars. */
 const MAX_INITIAL_BARS = 1500;
@@ -15,6 +17,7 @@ const MAX_INITIAL_BARS = 1500;
 /** @typedef {import('./candle-window.js').CandleWindow} CandleWindow */
 /** @typedef {ReturnType<typeof import('./overlay.js').createOverlay>} Overlay */
 /** @typedef {import('lightweight-charts').IChartApi} IChartApi */
+/** @typedef {import('lightweight-charts').ISeriesApi<'Candlestick'>} CandleSeries */
 /** @typedef {import('../../plugin/index').Kline} Kline */
 /** @typedef {import('../../plugin/index').ModelContext} ModelContext */
 /** @typedef {import('../../plugin/index').OpenInterestPoint} OpenInterestPoint */
@@ -42,9 +45,9 @@ const messageOf = (error) => (error instanceof Error ? error.message : String(er
  * change of the model (history ready, tick, open interest) to refresh what reads it; `onClear()` when
  * data is about to be replaced (a load starts, a replay restarts), to clear what described the old data
  * (the market figures are cleared already). `replayControls` shows the replay bar while a replay plays.
- * @param {{ state: Readonly<DemoState>, chart: IChartApi, candleWindow: CandleWindow, overlay: Overlay, onUpdate: () => void, onClear: () => void, replayControls: ReplayControls }} parts
+ * @param {{ state: Readonly<DemoState>, chart: IChartApi, candles: CandleSeries, candleWindow: CandleWindow, overlay: Overlay, onUpdate: () => void, onClear: () => void, replayControls: ReplayControls }} parts
  */
-export function createDataFeed({ state, chart, candleWindow, overlay, onUpdate, onClear, replayControls }) {
+export function createDataFeed({ state, chart, candles: series, candleWindow, overlay, onUpdate, onClear, replayControls }) {
   /** @type {MarketFigures} */
   const market = {};
   /** @type {DemoConfig} */
@@ -118,6 +121,10 @@ export function createDataFeed({ state, chart, candleWindow, overlay, onUpdate, 
         for (const k of shown) if (last && bucket(k) === bucket(last)) aggregator.push(k);
         candles = aggregator;
       }
+      // Before the candles arrive, so the axis and the level labels show the symbol's tick from the first frame.
+      const priceFormat = priceFormatOf(klines);
+      series.applyOptions({ priceFormat });
+      usePriceDecimals(priceFormat.precision);
       candleWindow.set(candleMs ? aggregateKlines(shown, candleMs) : shown);
       const count = candleWindow.shown();
       if (count > MAX_INITIAL_BARS) chart.timeScale().setVisibleLogicalRange({ from: count - MAX_INITIAL_BARS, to: count + 4 });

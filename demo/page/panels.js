@@ -2,6 +2,7 @@
 // Side panels: levels with bars sized by strength, totals, nearest levels, bias, market figures and
 // the status line.
 import { byTestId, make, replaceChildren, setText } from './dom.js';
+import { formatPrice } from './price-text.js';
 
 /** @typedef {import('../../plugin/index').Level} Level */
 /** @typedef {import('../../plugin/index').LevelsReport} LevelsReport */
@@ -23,7 +24,6 @@ import { byTestId, make, replaceChildren, setText } from './dom.js';
  * @param {Level} level
  */
 function zoneText(level) {
-  const { formatPrice } = window.LiqHeatmap;
   return `${formatPrice(level.low)} – ${formatPrice(level.high)}`;
 }
 
@@ -35,7 +35,7 @@ function zoneText(level) {
  * @param {boolean} nearest
  */
 function levelItem(level, unit, nearest) {
-  const { formatPrice, formatNotional, formatPct } = window.LiqHeatmap;
+  const { formatNotional, formatPct } = window.LiqHeatmap;
   const li = make('li', { className: nearest ? 'nearest' : '', title: `strength ${level.strength.toFixed(2)}${nearest ? ', the nearest significant level' : ''}` });
   const bar = make('span', { className: 'bar' });
   bar.style.width = `${Math.round(level.strength * 100)}%`;
@@ -63,7 +63,7 @@ function levelItem(level, unit, nearest) {
  */
 function nearestText(level, unit) {
   if (!level) return 'none significant';
-  const { formatPrice, formatPct, formatNotional } = window.LiqHeatmap;
+  const { formatPct, formatNotional } = window.LiqHeatmap;
   return `${formatPrice(level.price)} (${formatPct(level.distancePct)}), zone ${zoneText(level)}, ${formatNotional(level.notional, unit)}`;
 }
 
@@ -104,7 +104,7 @@ function clearLevels() {
  * @param {LevelsReport | null} report
  */
 export function showLevels(report) {
-  const { formatNotional, formatPrice, formatPct } = window.LiqHeatmap;
+  const { formatNotional, formatPct } = window.LiqHeatmap;
   if (!report) {
     clearLevels();
     return;

@@ -1,6 +1,7 @@
 // @ts-check
 // The plan's inputs checked before they are used: an entry must be a positive price near the market,
 // the stop buffer a percentage from 0 to 5. Each check says what is wrong, for the inline error.
+import { formatPrice } from './price-text.js';
 
 /** How far from the current price an entry may be, as a fraction of it (0.5: from half to one and a half times). */
 export const ENTRY_RANGE = 0.5;
@@ -19,7 +20,6 @@ export function entryError(text, price) {
   if (!Number.isFinite(value)) return `entry "${trimmed}" is not a number`;
   if (value <= 0) return `entry must be a positive price (got ${trimmed})`;
   if (price !== null && price > 0 && Math.abs(value - price) > price * ENTRY_RANGE) {
-    const { formatPrice } = window.LiqHeatmap;
     return `entry ${formatPrice(value)} is more than ${ENTRY_RANGE * 100}% from the price ${formatPrice(price)} (use ${formatPrice(price * (1 - ENTRY_RANGE))} to ${formatPrice(price * (1 + ENTRY_RANGE))})`;
   }
   return null;

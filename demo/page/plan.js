@@ -4,6 +4,7 @@
 import { byTestId, inputByTestId, make, replaceChildren, selectByTestId, setText } from './dom.js';
 import { showInputError } from './input-error.js';
 import { bufferError, entryError } from './plan-input.js';
+import { formatPrice } from './price-text.js';
 
 const DRAG_TOLERANCE_PX = 6;
 
@@ -28,7 +29,7 @@ const DRAG_TOLERANCE_PX = 6;
 
 /** @param {number} price */
 function fmt(price) {
-  return window.LiqHeatmap.formatPrice(price);
+  return formatPrice(price);
 }
 
 /**

@@ -1,6 +1,7 @@
 // @ts-check
 // Hover tooltip: the candle's OHLCV, the price at the cursor and the liquidation density there.
 import { make } from './dom.js';
+import { formatPrice } from './price-text.js';
 
 const TOOLTIP_OFFSET = 14;
 
@@ -33,7 +34,7 @@ function row(label, value, className) {
  * @returns {{ showAt(x: number, y: number): void, hide(): void, detach(): void }}
  */
 export function attachTooltip(chart, element, context) {
-  const { formatPrice, formatNotional } = window.LiqHeatmap;
+  const { formatNotional } = window.LiqHeatmap;
   /**
    * @param {{ x: number, y: number }} point
    * @param {Time} time

@@ -32,7 +32,7 @@ export function formatPct(pct: number): string {
   return `${pct >= 0 ? '+' : '-'}${Math.abs(pct).toFixed(2)}%`;
 }
 
-/** The on-chart label of a level: `92,850.0 | $41.2M | -1.20%`. */
+/** A level in one line with {@link formatPrice}: `92,850.0 | $41.2M | -1.20%` (the chart overlay draws `levelLabelText`, in the series' price format). */
 export function formatLevelLabel(level: Level, unit: DensityUnit): string {
   return `${formatPrice(level.price)} | ${formatNotional(level.notional, unit)} | ${formatPct(level.distancePct)}`;
 }

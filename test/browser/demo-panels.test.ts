@@ -60,7 +60,7 @@ describeBrowserOnRecordings('demo panels a trader reads at a glance (real chromi
     try {
       const report = await page.evaluate(() => {
         const r = window.demo.heatmap.levels();
-        return r && { above: r.nearestAbove?.price ?? null, below: r.nearestBelow?.price ?? null, fmt: [r.nearestAbove, r.nearestBelow].map((l) => l && window.LiqHeatmap.formatPrice(l.price)) };
+        return r && { above: r.nearestAbove?.price ?? null, below: r.nearestBelow?.price ?? null, fmt: [r.nearestAbove, r.nearestBelow].map((l) => l && window.demo.formatPrice(l.price)) };
       });
       expect(report).not.toBeNull();
       // The recorded BTCUSDT 1h replay has a significant level on both sides.
@@ -97,7 +97,7 @@ describeBrowserOnRecordings('demo panels a trader reads at a glance (real chromi
       const expected = await page.evaluate(() => {
         const r = window.demo.heatmap.levels();
         if (!r) return ['no report', 'no report'];
-        const f = window.LiqHeatmap.formatPrice;
+        const f = window.demo.formatPrice;
         return [r.above[0], r.below[0]].map((l) => (l ? `${f(l.low)} – ${f(l.high)}` : 'none in range'));
       });
       expect(await page.getByTestId('watch-above').textContent()).toContain(expected[0]);

@@ -8,8 +8,44 @@ import { required } from './demo-required';
 
 const PHONE = { width: 390, height: 844 };
 
-async function openPhone(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page }> {
+declare global {
+  interface Window {
+    /** Each level label's text and the left x (pane CSS px) it was last drawn at, from {@link recordLabelPositions}. */
+    drawnLabels: Map<string, number>;
+  }
+}
+
+/**
+ * Runs in the page before its scripts: records where each level label is drawn, whether with fillText on
+ * the pane's canvas or as a label pre-rendered on another canvas and copied with drawImage.
+ */
+function recordLabelPositions(): void {
+  const LABEL = / \| [-+]\d/;
+  const drawn = new Map<string, number>();
+  window.drawnLabels = drawn;
+  const prerendered = new WeakMap<object, string>();
+  const ratio = (canvas: HTMLCanvasElement) => canvas.width / (canvas.clientWidth || canvas.width);
+  for (const proto of [CanvasRenderingContext2D.prototype, OffscreenCanvasRenderingContext2D.prototype] as const) {
+    const fillText = proto.fillText;
+    proto.fillText = function (this: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
+      if (LABEL.test(text)) {
+        if (this.canvas instanceof HTMLCanvasElement) drawn.set(text, x / ratio(this.canvas));
+        else prerendered.set(this.canvas, text);
+      }
+      fillText.call(this, text, x, y, maxWidth);
+    } as typeof fillText;
+  }
+  const drawImage = CanvasRenderingContext2D.prototype.drawImage;
+  CanvasRenderingContext2D.prototype.drawImage = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
+    const text = prerendered.get(args[0] as object);
+    if (text !== undefined) drawn.set(text, (args[1] as number) / ratio(this.canvas));
+    (drawImage as (...a: unknown[]) => void).apply(this, args);
+  } as typeof drawImage;
+}
+
+async function openPhone(browser: Browser, url: string, init?: () => void): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: browserScaleFactor(browser) });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
   await waitForReady(page, 30_000);
@@ -46,19 +82,21 @@ describeBrowserOnRecordings('demo on a phone (390x844, touch; real chromium)', (
     }
   });
 
-  it('the level labels leave the newest candles free: the last bar ends left of the widest label', async () => {
-    const { context, page } = await openPhone(demo.browser, `${demo.url}?tick=0`);
+  it('every level label, the "nearest" ones included, is drawn right of the newest candle', async () => {
+    const { context, page } = await openPhone(demo.browser, `${demo.url}?tick=0`, recordLabelPositions);
     try {
-      // A string, so the page (not the test's bundler) imports the page's own module.
-      const labelPx = await page.evaluate<number>(`import('/demo/label-room.js').then((m) => m.widestLabelPx(window.demo.heatmap.levels()))`);
-      const room = await page.evaluate((widest) => {
-        const n = window.demo.candles.data().length;
-        const last = window.demo.chart.timeScale().logicalToCoordinate((n - 1) as never) ?? Number.NaN;
-        const spacing = window.demo.chart.timeScale().options().barSpacing;
-        return { lastRight: last + spacing / 2, labelLeft: window.demo.chart.paneSize().width - widest - 16 };
-      }, labelPx);
-      expect(labelPx).toBeGreaterThan(60);
-      expect(room.lastRight).toBeLessThan(room.labelLeft);
+      await page.evaluate(() => {
+        window.drawnLabels.clear();
+        window.demo.heatmap.applyOptions({});
+      });
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const { labels, lastRight } = await page.evaluate(() => {
+        const timeScale = window.demo.chart.timeScale();
+        const last = timeScale.logicalToCoordinate((window.demo.candles.data().length - 1) as never) ?? Number.NaN;
+        return { labels: [...window.drawnLabels], lastRight: last + timeScale.options().barSpacing / 2 };
+      });
+      expect(labels.filter(([text]) => text.includes('nearest')).length).toBeGreaterThan(0);
+      for (const [text, left] of labels) expect(left, text).toBeGreaterThan(lastRight);
     } finally {
       await context.close();
     }
@@ -84,8 +122,10 @@ describeBrowserOnRecordings('demo on a phone (390x844, touch; real chromium)', (
       const chart = required(await page.getByTestId('chart').boundingBox(), 'the chart box');
       const tooltip = page.getByTestId('tooltip');
       expect(await tooltip.isVisible()).toBe(false);
-      const to = { x: chart.x + chart.width * 0.45, y: chart.y + chart.height * 0.6 };
-      const touch = await touchDrag(page, { x: chart.x + chart.width * 0.3, y: chart.y + chart.height * 0.6 }, to);
+      // Over the candles: right of the newest one is the room kept for the level labels.
+      const newestX = await page.evaluate(() => window.demo.chart.timeScale().logicalToCoordinate((window.demo.candles.data().length - 1) as never) ?? Number.NaN);
+      const to = { x: chart.x + newestX * 0.8, y: chart.y + chart.height * 0.6 };
+      const touch = await touchDrag(page, { x: chart.x + newestX * 0.4, y: chart.y + chart.height * 0.6 }, to);
       await expect.poll(() => tooltip.isVisible(), { timeout: 2_000 }).toBe(true);
       expect(await tooltip.textContent()).toMatch(/price/);
       const box = required(await tooltip.boundingBox(), 'the tooltip box');

@@ -12,6 +12,8 @@ declare global {
       heatmap: LiquidationHeatmap;
       state: { planSide: '' | 'long' | 'short'; planEntry: number; planBuffer: number; alertPct: number; symbol: string; interval: string };
       planner: { current(): TradePlan | null; refresh(): void };
+      /** A price as the panels write it: the chart's decimals, thousands separators. */
+      formatPrice(price: number): string;
     };
   }
 }

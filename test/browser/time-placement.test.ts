@@ -20,6 +20,7 @@ declare global {
       candleX(candle: number): number;
       densities(candle: number, column: number, price: number): unknown[];
       warnings(): string[];
+      replaceBarsThenKlines(): Promise<void>;
     };
     waitFrames(n: number): Promise<void>;
   }
@@ -141,6 +142,13 @@ describeBrowser('heatmap columns are placed by time on a real lightweight-charts
       expect(seen[0]).toMatch(message);
     });
   }
+
+  it('new bars set a task before their klines: no warning, and the new columns are drawn on their bars', async () => {
+    await show('aligned');
+    await fixture.page.evaluate(() => window.placement.replaceBarsThenKlines());
+    expect(await warnings()).toEqual([]);
+    expectEachOnItsBar(await probe(range(0, 120)));
+  });
 
   it('raised no console errors', () => {
     expectNoConsoleErrors(fixture.errors);

@@ -54,6 +54,25 @@ describe('heatmap data controller', () => {
     expect(changes()).toBe(changesBefore + 1);
   });
 
+  it('the drawn model is being replaced while a setDataAsync load runs, and no longer once it is swapped in', async () => {
+    const { data } = loaded();
+    expect(data.replacing).toBe(false);
+    const run = data.setDataAsync(NEXT, {}, SLICES);
+    expect(data.replacing).toBe(true);
+    await run;
+    expect(data.replacing).toBe(false);
+  });
+
+  it('a setDataAsync that fails on a bad kline leaves the drawn model, no longer being replaced', async () => {
+    const { data } = loaded();
+    const before = data.model;
+    const bad = NEXT.map((k, i) => (i === 7 ? { ...k, close: Number.NaN } : k));
+    const error = await data.setDataAsync(bad, {}, SLICES).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'KlineError', row: 8, field: 'close' });
+    expect(data.model).toBe(before);
+    expect(data.replacing).toBe(false);
+  });
+
   it('a tick during a pending load is drawn at once and carried onto the new model', async () => {
     const { data } = loaded();
     const run = data.setDataAsync(NEXT, {}, SLICES);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLiquidationHeatmap } from '../../plugin/create-liquidation-heatmap';
+import { levelLabelText } from '../../plugin/level-label-text';
 import type { LevelPriceAxisView } from '../../plugin/level-price-axis-view';
 import { labelBudget } from '../../plugin/levels-pane-view';
 import { DEFAULT_LABEL_LAYOUT, labelHeight, labelRight, LevelsRenderer } from '../../plugin/levels-renderer';
@@ -43,6 +44,15 @@ describe('level labels on the host chart', () => {
     expect(texts.filter((t) => t.includes('nearest'))).toHaveLength([report.nearestAbove, report.nearestBelow].filter(Boolean).length);
     const widths = writes.filter(([k]) => k === 'lineWidth').map(([, v]) => v as number);
     expect(Math.max(...widths)).toBeGreaterThanOrEqual(Math.round(1 + 2 * must(report.nearestBelow, 'a nearest level below').strength + 1.5));
+  });
+
+  it('every drawn label is levelLabelText of its level in the series price format', () => {
+    const { texts, heatmap, fake } = levelsOn();
+    const report = must(heatmap.levels(), 'a levels report');
+    const format = (price: number) => fake.series.priceFormatter().format(price);
+    const candidates = [...report.above, ...report.below, report.nearestAbove, report.nearestBelow].flatMap((l) => (l ? [levelLabelText(l, report, format)] : []));
+    expect(texts.length).toBeGreaterThan(2);
+    for (const text of texts) expect(candidates).toContain(text);
   });
 
   it('labels use the series price formatter and the chart font family and size', () => {
