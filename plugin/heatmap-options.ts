@@ -23,6 +23,13 @@ export type SidesOption = 'both' | 'long' | 'short';
  */
 export type NormalizeOnOption = 'visible' | 'recent';
 
+/**
+ * What a level's label on its line says. `'full'`: price, size and distance (`92850.00 | $41.2M | -1.20%`),
+ * with `▲ nearest | ` / `▼ nearest | ` before the nearest level above / below. `'compact'`: price and size,
+ * with `▲ ` / `▼ ` before the nearest levels, about half as wide, for narrow charts.
+ */
+export type LevelLabelsOption = 'full' | 'compact';
+
 /** How many of the newest columns `normalizeOn: 'recent'` takes the colour reference from. */
 export const RECENT_COLUMNS = 12;
 
@@ -49,6 +56,8 @@ export interface HeatmapOptions {
   normalizeOn: NormalizeOnOption;
   /** Draw level lines and their labels. Default true. */
   levelsVisible: boolean;
+  /** What the labels on the level lines say ({@link LevelLabelsOption}). Default `'full'`. */
+  levelLabels: LevelLabelsOption;
   /** Show recently swept levels as dashed, faded lines. Default true. */
   sweptVisible: boolean;
   /** Show coloured price-axis labels at the levels. Default true. */
@@ -80,6 +89,7 @@ export const DEFAULT_HEATMAP_OPTIONS: Readonly<HeatmapOptions> = Object.freeze({
   normalizePercentile: 0.98,
   normalizeOn: 'visible',
   levelsVisible: true,
+  levelLabels: 'full',
   sweptVisible: true,
   axisLabelsVisible: true,
   longColor: '#26c6da',

@@ -22,6 +22,7 @@ export {
   type PaletteOption,
   type SidesOption,
   type NormalizeOnOption,
+  type LevelLabelsOption,
   RECENT_COLUMNS,
 } from './heatmap-options';
 export { DENSITY_STOPS, LONG_STOPS, SHORT_STOPS } from './palette';

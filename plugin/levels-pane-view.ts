@@ -1,6 +1,6 @@
 import type { IChartApiBase, IPrimitivePaneView, ISeriesApi, MismatchDirection, PrimitiveHoveredItem, PrimitivePaneViewZOrder, SeriesType, Time } from 'lightweight-charts';
 import type { Level, LevelsReport } from '../src/levels/level';
-import type { HeatmapOptions } from './heatmap-options';
+import type { HeatmapOptions, LevelLabelsOption } from './heatmap-options';
 import { hostLabelStyle, type HostLabelStyle } from './host-label-style';
 import { isNearestLevel, levelLabelText, sameLevel } from './level-label-text';
 import { DashPatterns } from './dash-patterns';
@@ -29,6 +29,7 @@ export class LevelsPaneView implements IPrimitivePaneView {
   private axisPool: LevelPriceAxisView[] = [];
   private axisViews: readonly LevelPriceAxisView[] = [];
   private labels = new WeakMap<Level, string>();
+  private labelStyle: LevelLabelsOption = 'full';
   private labelFormat: ((price: number) => string) | null = null;
   private readonly sprites = new LabelSprites();
   private readonly dashes = new DashPatterns();
@@ -62,9 +63,10 @@ export class LevelsPaneView implements IPrimitivePaneView {
   private place(report: LevelsReport | null, series: ISeriesApi<SeriesType, Time>, options: HeatmapOptions, style: HostLabelStyle, paneHeight: number, mode: number, lastValues: readonly number[]): void {
     this.lines = [];
     this.placed = [];
-    if (style.formatPrice !== this.labelFormat) {
+    if (style.formatPrice !== this.labelFormat || options.levelLabels !== this.labelStyle) {
       this.labels = new WeakMap();
       this.labelFormat = style.formatPrice;
+      this.labelStyle = options.levelLabels;
     }
     const height = labelHeight(style.fontSize);
     const levels = report && options.levelsVisible ? drawnLevels(report) : [];
@@ -100,7 +102,7 @@ export class LevelsPaneView implements IPrimitivePaneView {
   private labelOf(level: Level, report: LevelsReport, format: (price: number) => string): string {
     let label = this.labels.get(level);
     if (label === undefined) {
-      label = levelLabelText(level, report, format);
+      label = levelLabelText(level, report, format, this.labelStyle);
       this.labels.set(level, label);
     }
     return label;

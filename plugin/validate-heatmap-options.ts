@@ -9,6 +9,7 @@ const FLAG_OPTIONS = ['heatmapVisible', 'levelsVisible', 'sweptVisible', 'axisLa
 const COLOR_OPTIONS = ['longColor', 'shortColor'] as const;
 const SIDES: readonly unknown[] = ['both', 'long', 'short'];
 const NORMALIZE_ON: readonly unknown[] = ['visible', 'recent'];
+const LEVEL_LABELS: readonly unknown[] = ['full', 'compact'];
 const HEX_COLOR = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
 
 /**
@@ -28,6 +29,7 @@ export function validateHeatmapOptions(options: HeatmapOptions, where: string): 
   for (const name of COLOR_OPTIONS) if (!isCssColor(options[name])) fail(name, 'a CSS colour', options[name]);
   if (!SIDES.includes(options.sides)) fail('sides', "'both', 'long' or 'short'", options.sides);
   if (!NORMALIZE_ON.includes(options.normalizeOn)) fail('normalizeOn', "'visible' or 'recent'", options.normalizeOn);
+  if (!LEVEL_LABELS.includes(options.levelLabels)) fail('levelLabels', "'full' or 'compact'", options.levelLabels);
   validatePalette(options.palette, fail);
   nested(where, () => mergeModelOptions(options.model));
   nested(where, () => mergeLevelsOptions(options.levels));

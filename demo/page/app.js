@@ -61,7 +61,7 @@ export function createApp(state) {
     hasData = true;
     const report = levels();
     showLevels(report);
-    keepRoomForLabels(chart, candles, report);
+    keepRoomForLabels(chart, candles, overlay.current(), report);
     showMarket(feed.market);
     planner.refresh();
     alerts.check(report);

@@ -20,7 +20,8 @@ declare global {
  * the pane's canvas or as a label pre-rendered on another canvas and copied with drawImage.
  */
 function recordLabelPositions(): void {
-  const LABEL = / \| [-+]\d/;
+  // A level label: `price | size`, then ` | distance` when full (`▲ 105129.01 | 5.6M`, `96.50 | $90 | -3.50%`).
+  const LABEL = /\d \| \$?[\d.]+[kMBT]?( \| [-+]\d.*)?$/;
   const drawn = new Map<string, number>();
   window.drawnLabels = drawn;
   const prerendered = new WeakMap<object, string>();
@@ -82,7 +83,7 @@ describeBrowserOnRecordings('demo on a phone (390x844, touch; real chromium)', (
     }
   });
 
-  it('every level label, the "nearest" ones included, is drawn right of the newest candle', async () => {
+  it('level labels are compact (price and size), every one, the nearest ones included, drawn right of the newest candle, and the candles keep 40 % of the chart', async () => {
     const { context, page } = await openPhone(demo.browser, `${demo.url}?tick=0`, recordLabelPositions);
     try {
       await page.evaluate(() => {
@@ -90,13 +91,17 @@ describeBrowserOnRecordings('demo on a phone (390x844, touch; real chromium)', (
         window.demo.heatmap.applyOptions({});
       });
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-      const { labels, lastRight } = await page.evaluate(() => {
+      const { labels, lastRight, paneWidth } = await page.evaluate(() => {
         const timeScale = window.demo.chart.timeScale();
         const last = timeScale.logicalToCoordinate((window.demo.candles.data().length - 1) as never) ?? Number.NaN;
-        return { labels: [...window.drawnLabels], lastRight: last + timeScale.options().barSpacing / 2 };
+        return { labels: [...window.drawnLabels], lastRight: last + timeScale.options().barSpacing / 2, paneWidth: window.demo.chart.paneSize().width };
       });
-      expect(labels.filter(([text]) => text.includes('nearest')).length).toBeGreaterThan(0);
-      for (const [text, left] of labels) expect(left, text).toBeGreaterThan(lastRight);
+      expect(labels.filter(([text]) => /^[▲▼] \d/.test(text)).length).toBeGreaterThan(0);
+      for (const [text, left] of labels) {
+        expect(text).not.toMatch(/nearest|\| [-+]\d/);
+        expect(left, text).toBeGreaterThan(lastRight);
+      }
+      expect(lastRight).toBeGreaterThan(0.4 * paneWidth);
     } finally {
       await context.close();
     }

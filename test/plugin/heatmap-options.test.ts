@@ -40,6 +40,12 @@ describe('heatmap options', () => {
     expect(refused({ normalizeOn: 'latest' })).toThrow(/applyOptions: normalizeOn must be 'visible' or 'recent', got 'latest'/);
   });
 
+  it('labels levels in full by default, takes compact labels and refuses another levelLabels value', () => {
+    expect(DEFAULT_HEATMAP_OPTIONS.levelLabels).toBe('full');
+    expect(mergeHeatmapOptions(DEFAULT_HEATMAP_OPTIONS, { levelLabels: 'compact' }).levelLabels).toBe('compact');
+    expect(refused({ levelLabels: 'short' })).toThrow(/applyOptions: levelLabels must be 'full' or 'compact', got 'short'/);
+  });
+
   it('refuses a palette that is not a name or at least two stops', () => {
     expect(refused({ palette: 'viridis' })).toThrow(/applyOptions: palette must be 'density', 'two-sided' or at least two colour stops, got 'viridis'/);
     expect(refused({ palette: [{ at: 0, color: '#000' }] })).toThrow(/palette must be .* got an array of 1/);

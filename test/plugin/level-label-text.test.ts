@@ -23,4 +23,12 @@ describe('the text drawn on a level line', () => {
     const usd = { ...report([{ ...nearest }], []), unit: 'usd' as const, nearestBelow: nearest };
     expect(levelLabelText(usd.below[0], usd, TWO_DECIMALS)).toBe('▼ nearest | 96.50 | $90 | -3.50%');
   });
+
+  it('compact labels read price | size, with only the arrow before the nearest levels', () => {
+    const above = level('short', 103, 104, 0.8);
+    const far = level('short', 110, 111, 0.3);
+    const both = { ...report([], [above, far]), nearestAbove: above };
+    expect(levelLabelText(above, both, TWO_DECIMALS, 'compact')).toBe('▲ 103.50 | 80');
+    expect(levelLabelText(far, both, TWO_DECIMALS, 'compact')).toBe('110.50 | 30');
+  });
 });
