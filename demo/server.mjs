@@ -41,6 +41,10 @@ const PROXY_PREFIX = '/api/binance';
 const UPSTREAM = (process.env.BINANCE_REST_URL ?? 'https://fapi.binance.com').replace(/\/$/, '');
 
 const replayFile = argValue('--replay');
+if (process.argv.includes('--replay') && (!replayFile || replayFile.startsWith('--'))) {
+  console.error('demo: --replay needs a FILE (a klines CSV or JSON), e.g. node demo/server.mjs --replay ../shared/data/binance/klines/BTCUSDT-PERP_1h_astral.csv');
+  process.exit(1);
+}
 /** @type {import('./server/replay-source.mjs').Replay | null} */
 let fixedReplay = null;
 if (replayFile) {

@@ -69,7 +69,7 @@ export class LevelsPaneView implements IPrimitivePaneView {
       this.labelStyle = options.levelLabels;
     }
     const height = labelHeight(style.fontSize);
-    const levels = report && options.levelsVisible ? drawnLevels(report) : [];
+    const levels = report && options.levelsVisible ? drawnLevels(report).filter((l) => onShownSide(options, l.side)) : [];
     const labelled = new Set(labelledLevels(report, levels, labelBudget(paneHeight)));
     const axis: { level: Level; y: number }[] = [];
     for (const level of levels) {
@@ -91,6 +91,7 @@ export class LevelsPaneView implements IPrimitivePaneView {
     separateLabels(this.lines, height);
     if (report && options.levelsVisible && options.sweptVisible) {
       for (const zone of report.swept) {
+        if (!onShownSide(options, zone.side)) continue;
         const y = series.priceToCoordinate(zone.price);
         if (y === null) continue;
         this.lines.push({ y, color: zone.side === 'long' ? options.longColor : options.shortColor, width: 1, dashed: true, alpha: 0.35, label: '', labelY: y });
@@ -179,6 +180,11 @@ function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** Whether the `sides` option shows levels of `side` (the heatmap's side and its levels go together). */
+function onShownSide(options: HeatmapOptions, side: 'long' | 'short'): boolean {
+  return options.sides === 'both' || options.sides === side;
 }
 
 /** The report's top levels on both sides, plus the nearest level each side when it is not among them. */

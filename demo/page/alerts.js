@@ -26,8 +26,8 @@ export function cooldownMs(interval) {
 function notify(alert) {
   const { formatPct } = window.LiqHeatmap;
   const what = alert.level.side === 'long' ? 'long-liquidation level' : 'short-liquidation level';
-  const text = alert.type === 'swept' ? `${what} ${formatPrice(alert.level.price)} swept` : `price within ${formatPct(alert.distancePct)} of ${what} ${formatPrice(alert.level.price)}`;
-  const li = make('li', { className: alert.type, text: `${new Date(alert.time).toISOString().slice(5, 16).replace('T', ' ')} ${text}` });
+  const text = alert.type === 'swept' ? `${what} ${formatPrice(alert.level.price)} swept` : `price within ${formatPct(Math.abs(alert.distancePct)).replace(/^\+/, '')} of ${what} ${formatPrice(alert.level.price)}`;
+  const li = make('li', { className: alert.type, text: `${new Date(alert.time).toISOString().slice(0, 16).replace('T', ' ')} UTC ${text}` });
   li.dataset.type = alert.type;
   li.dataset.level = String(alert.id);
   li.dataset.time = String(alert.time);

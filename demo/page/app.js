@@ -93,7 +93,7 @@ export function createApp(state) {
     const partial = withImpliedEdits(state, edit);
     const needed = effectsOf(state, partial);
     Object.assign(state, partial);
-    history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
+    history.replaceState(null, '', `${location.pathname}${writeState(state, location.search)}`);
     for (const effect of needed) effects[effect]();
   }
 
@@ -129,7 +129,7 @@ export function createApp(state) {
     start: (config) => {
       if (config.mode === 'replay' && (config.replaySymbol || config.replayInterval)) {
         Object.assign(state, { symbol: config.replaySymbol ?? state.symbol, interval: config.replayInterval ?? state.interval });
-        history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
+        history.replaceState(null, '', `${location.pathname}${writeState(state, location.search)}`);
         lockSymbolAndInterval(state);
       }
       return feed.start(config);

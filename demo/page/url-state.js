@@ -96,13 +96,23 @@ export function readState(search) {
   return /** @type {DemoState} */ (state);
 }
 
+/** How the page was opened, not what it shows: kept as they are when the state is written back. */
+const PAGE_KEYS = ['demo', 'tick'];
+
 /**
- * The query string for a state: only what differs from the defaults.
+ * The query string for a state: only what differs from the defaults, after the page's own parameters
+ * (`demo=synthetic`, `tick`) that `search` (the current query) has, so a shared URL opens the same kind of data.
  * @param {Readonly<DemoState>} state
- * @returns {string} `?…`, or '' when the state is the default one
+ * @param {string} [search]
+ * @returns {string} `?…`, or '' when the state is the default one and the page has no parameters of its own
  */
-export function writeState(state) {
+export function writeState(state, search = '') {
+  const current = new URLSearchParams(search);
   const params = new URLSearchParams();
+  for (const key of PAGE_KEYS) {
+    const value = current.get(key);
+    if (value !== null) params.set(key, value);
+  }
   for (const key of STATE_KEYS) {
     const value = state[key];
     if (value === DEFAULTS[key]) continue;

@@ -67,6 +67,9 @@ describeBrowserOnRecordings('demo trade planner and level alerts (real chromium)
       );
       expect(items.some((i) => i.type === 'approaching')).toBe(true);
       expect(items.some((i) => i.type === 'swept')).toBe(true);
+      // Dated in UTC with the year, and "within" a distance, not a signed move.
+      for (const item of items) expect(item.text).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC /);
+      for (const item of items.filter((i) => i.type === 'approaching')) expect(item.text).toMatch(/ price within \d+\.\d+% of /);
       const last = new Map<string, number>();
       for (const item of [...items].reverse()) {
         const key = `${item.type}:${item.level}`;

@@ -71,6 +71,11 @@ describe('demo URL state', () => {
     expect(writeState({ ...DEFAULTS, interval: '4h', klines: false, threshold: 0.3 })).toBe('?interval=4h&threshold=0.3&klines=0');
   });
 
+  it('keeps the page\'s own parameters (demo, tick) from the current query, so generated data stays generated', () => {
+    expect(writeState({ ...readState(''), interval: '4h' }, '?demo=synthetic&tick=0&interval=1h&bogus=1')).toBe('?demo=synthetic&tick=0&interval=4h');
+    expect(writeState(readState(''), '?interval=4h')).toBe('');
+  });
+
   it('reads back what it writes', () => {
     const state = { ...DEFAULTS, symbol: 'ETHUSDT', range: '3M', heat: 1, swept: false, palette: 'two-sided' as const, planSide: 'long' as const, planEntry: 61_234.5, alertPct: 0 };
     expect(readState(writeState(state))).toEqual(state);

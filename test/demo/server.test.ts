@@ -143,3 +143,16 @@ describe('demo server on a busy port', () => {
     }
   });
 });
+
+describe('demo server started with --replay and no file', () => {
+  it('refuses to start, saying --replay needs a file, instead of going live', async () => {
+    const error = await startDemo(['--replay']).then(
+      (started) => {
+        started.child.kill();
+        return null;
+      },
+      (e: Error) => e.message,
+    );
+    expect(error).toMatch(/^demo server exited with 1: demo: --replay needs a FILE/);
+  });
+});

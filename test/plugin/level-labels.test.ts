@@ -46,6 +46,21 @@ describe('level labels on the host chart', () => {
     expect(Math.max(...widths)).toBeGreaterThanOrEqual(Math.round(1 + 2 * must(report.nearestBelow, 'a nearest level below').strength + 1.5));
   });
 
+  it('with sides long or short, only that side\'s levels get lines, labels and axis labels', () => {
+    for (const side of ['long', 'short'] as const) {
+      const { texts, heatmap, fake, axis } = levelsOn({}, { sides: side });
+      const report = must(heatmap.levels(), 'a levels report');
+      const format = (price: number) => fake.series.priceFormatter().format(price);
+      const ofSide = (s: 'long' | 'short') => [...report.above, ...report.below, report.nearestAbove, report.nearestBelow].flatMap((l) => (l && l.side === s ? [levelLabelText(l, report, format)] : []));
+      expect(report.above.length).toBeGreaterThan(0);
+      expect(report.below.length).toBeGreaterThan(0);
+      expect(texts.length).toBeGreaterThan(0);
+      for (const text of texts) expect(ofSide(side)).toContain(text);
+      const other = side === 'long' ? report.above : report.below;
+      expect(axis.filter((v) => other.some((l) => Math.abs(v.coordinate() - must(fake.series.priceToCoordinate(l.price), 'a y')) < 0.5 && v.text() !== ''))).toHaveLength(0);
+    }
+  });
+
   it('every drawn label is levelLabelText of its level in the series price format', () => {
     const { texts, heatmap, fake } = levelsOn();
     const report = must(heatmap.levels(), 'a levels report');
