@@ -8,6 +8,8 @@ import { LiquidationModel, type AsyncControl, type DensityUnit, type ModelContex
 import { mergeModelOptions, type ModelOptions } from '../src/model/model-options';
 import { parseOpenInterest, type OpenInterestPoint, type OpenInterestInput } from '../src/model/open-interest';
 import { toKline, toSeries, toSeriesAsync, type KlinesInput } from './klines-input';
+import { intervalToMs, isBinanceInterval, msToInterval } from '../src/klines/interval';
+import { wsKlineIdentity } from '../src/klines/ws-kline-identity';
 import { LoadAbortError } from './load-abort-error';
 
 /** Density at one cell, in the model's unit. */
@@ -50,6 +52,8 @@ export class HeatmapDataController {
   private rebuild: Rebuild | null = null;
   private nextOpenInterest: readonly OpenInterestPoint[] | null = null;
   private ticks: Kline[] = [];
+  /** The symbol the websocket ticks since the last new data named (the first one's). */
+  private streamSymbol: string | undefined;
 
   constructor(
     options: { model?: Partial<ModelOptions>; levels?: Partial<LevelsOptions> } = {},
@@ -75,6 +79,7 @@ export class HeatmapDataController {
   setData(klines: KlinesInput, context: ModelContext = {}): void {
     const fresh = new LiquidationModel(this.modelOptions);
     fresh.setData(toSeries(klines), context);
+    this.streamSymbol = undefined;
     this.abort('superseded by a newer setData');
     this.swap(fresh, context);
   }
@@ -86,6 +91,7 @@ export class HeatmapDataController {
    */
   setDataAsync(klines: KlinesInput, context: ModelContext = {}, control: LoadControl = {}): Promise<void> {
     this.abort('superseded by a newer setDataAsync');
+    this.streamSymbol = undefined;
     const abort = new AbortController();
     this.load = abort;
     const run = this.loadAsync(klines, context, control, abort).finally(() => {
@@ -98,7 +104,9 @@ export class HeatmapDataController {
   /** Applies the latest kline (any accepted form) to the drawn model and, later, to any model being built. */
   update(kline: unknown): UpdateResult {
     const parsed = toKline(kline);
+    const { symbol } = this.checkStream(kline);
     const result = this.current.update(parsed);
+    this.streamSymbol ??= symbol;
     if (this.load || this.rebuild) this.ticks.push(parsed);
     if (result !== 'stale') this.onChange();
     return result;
@@ -208,6 +216,24 @@ export class HeatmapDataController {
     await warmLevels(fresh, this.levelsOptions, { sliceMs: control.sliceMs, signal });
     for (const tick of this.ticks.slice(since)) replay(fresh, tick);
     return fresh;
+  }
+
+  /**
+   * A websocket kline that names another interval than the drawn model's klines, or another symbol than the
+   * stream's earlier ticks (since the last `setData`/`setDataAsync`), would be taken for this market's bar:
+   * refused with a `KlineError` naming the message's field.
+   */
+  private checkStream(kline: unknown): { symbol?: string } {
+    const { symbol, interval } = wsKlineIdentity(kline);
+    const ms = this.current.klines.intervalMs;
+    // While new data loads, its ticks may be of its own interval: the load decides which it can take.
+    if (!this.load && interval !== undefined && isBinanceInterval(interval) && ms > 0 && intervalToMs(interval) !== ms) {
+      throw new KlineError('mixed-interval', `a ${interval} kline for a heatmap of ${msToInterval(ms) ?? `${ms} ms`} klines`, undefined, 'k.i', 'update');
+    }
+    if (symbol !== undefined && this.streamSymbol !== undefined && symbol !== this.streamSymbol) {
+      throw new KlineError('format', `a ${symbol} kline for a heatmap fed ${this.streamSymbol} ticks`, undefined, 's', 'update');
+    }
+    return { symbol };
   }
 
   private swap(model: LiquidationModel, context: ModelContext): void {
