@@ -40,6 +40,7 @@ export class HeatmapPaneView implements IPrimitivePaneView {
   private readonly surface = new ImageSurface();
   private readonly paneCache = new PaneBitmapCache();
   private paint: CellPaint | null = null;
+  private luts: PaintLuts | null = null;
   private generation = 1;
   private stamps = new Uint32Array(0);
   /** Columns `[cleanFrom, cleanTo)` all carry the current generation's stamp: a pan repaints none of them and does not scan them. */
@@ -180,7 +181,8 @@ export class HeatmapPaneView implements IPrimitivePaneView {
     }
     const reference = this.reference;
     if (!this.paint || this.paint.reference !== reference) {
-      this.paint = createPaint(reference, options);
+      this.luts = paintLuts(options, this.luts);
+      this.paint = createPaint(reference, options, this.luts);
       this.generation++;
       this.cleanFrom = this.cleanTo = 0;
     }
@@ -316,11 +318,28 @@ export class HeatmapPaneView implements IPrimitivePaneView {
   }
 }
 
-function createPaint(reference: number, options: HeatmapOptions): CellPaint {
-  const ramps = paletteRamps(options.palette);
-  const params = { threshold: options.threshold, moreHeat: options.moreHeat, opacity: options.opacity };
+/** The lookup tables of the colour options; they do not depend on the colour reference, which moves on every pan. */
+interface PaintLuts {
+  palette: HeatmapOptions['palette'];
+  threshold: number;
+  moreHeat: number;
+  opacity: number;
+  twoSided: boolean;
+  longLut: Uint32Array;
+  shortLut: Uint32Array;
+}
+
+function paintLuts(options: HeatmapOptions, previous: PaintLuts | null): PaintLuts {
+  const { palette, threshold, moreHeat, opacity } = options;
+  if (previous && previous.palette === palette && previous.threshold === threshold && previous.moreHeat === moreHeat && previous.opacity === opacity) return previous;
+  const ramps = paletteRamps(palette);
+  const params = { threshold, moreHeat, opacity };
   const longLut = buildIntensityLut(ramps.long, params);
-  return { reference, sides: options.sides, twoSided: ramps.twoSided, longLut, shortLut: ramps.twoSided ? buildIntensityLut(ramps.short, params) : longLut };
+  return { palette, threshold, moreHeat, opacity, twoSided: ramps.twoSided, longLut, shortLut: ramps.twoSided ? buildIntensityLut(ramps.short, params) : longLut };
+}
+
+function createPaint(reference: number, options: HeatmapOptions, luts: PaintLuts): CellPaint {
+  return { reference, sides: options.sides, twoSided: luts.twoSided, longLut: luts.longLut, shortLut: luts.shortLut };
 }
 
 /** The last bar whose shown column is at most `column`. */

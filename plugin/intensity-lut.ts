@@ -1,5 +1,5 @@
 import type { ColorStop } from './heatmap-options';
-import { colorAt } from './palette';
+import { colorRamp, rampColorAt } from './palette';
 
 /** Entries of an intensity lookup table over normalised intensity 0..1. */
 export const LUT_SIZE = 1024;
@@ -23,11 +23,12 @@ export function boost(t: number, moreHeat: number): number {
  */
 export function buildIntensityLut(stops: readonly ColorStop[], params: IntensityParams): Uint32Array {
   const lut = new Uint32Array(LUT_SIZE);
+  const ramp = colorRamp(stops);
   for (let i = 0; i < LUT_SIZE; i++) {
     const t = i / (LUT_SIZE - 1);
     if (t <= 0 || t < params.threshold) continue;
     const b = boost(t, params.moreHeat);
-    const [r, g, bl] = colorAt(stops, b);
+    const [r, g, bl] = rampColorAt(ramp, b);
     const alpha = Math.round(255 * params.opacity * (0.35 + 0.65 * b));
     lut[i] = ((alpha << 24) | (bl << 16) | (g << 8) | r) >>> 0;
   }

@@ -38,18 +38,25 @@ export function parseHexColor(color: string): [number, number, number] {
   return [parseInt(hex.slice(0, 2), 16), parseInt(hex.slice(2, 4), 16), parseInt(hex.slice(4, 6), 16)];
 }
 
-/** The colour at `t` (0..1) along `stops`, linearly interpolated in RGB. */
-export function colorAt(stops: readonly ColorStop[], t: number): [number, number, number] {
-  const sorted = [...stops].sort((a, b) => a.at - b.at);
-  if (t <= sorted[0].at) return parseHexColor(sorted[0].color);
-  for (let i = 1; i < sorted.length; i++) {
-    if (t <= sorted[i].at) {
-      const a = parseHexColor(sorted[i - 1].color);
-      const b = parseHexColor(sorted[i].color);
-      const span = sorted[i].at - sorted[i - 1].at;
-      const f = span > 0 ? (t - sorted[i - 1].at) / span : 1;
-      return [0, 1, 2].map((k) => Math.round(a[k] + (b[k] - a[k]) * f)) as [number, number, number];
+/** Colour stops sorted by position with their colours parsed: read many colours off it with {@link rampColorAt}. */
+export type ColorRamp = readonly { at: number; rgb: readonly [number, number, number] }[];
+
+/** `stops` as a {@link ColorRamp} (sorted, parsed once). */
+export function colorRamp(stops: readonly ColorStop[]): ColorRamp {
+  return [...stops].sort((a, b) => a.at - b.at).map((s) => ({ at: s.at, rgb: parseHexColor(s.color) }));
+}
+
+/** The colour at `t` (0..1) along `ramp`, linearly interpolated in RGB. */
+export function rampColorAt(ramp: ColorRamp, t: number): [number, number, number] {
+  if (t <= ramp[0].at) return [...ramp[0].rgb];
+  for (let i = 1; i < ramp.length; i++) {
+    if (t <= ramp[i].at) {
+      const a = ramp[i - 1].rgb;
+      const b = ramp[i].rgb;
+      const span = ramp[i].at - ramp[i - 1].at;
+      const f = span > 0 ? (t - ramp[i - 1].at) / span : 1;
+      return [Math.round(a[0] + (b[0] - a[0]) * f), Math.round(a[1] + (b[1] - a[1]) * f), Math.round(a[2] + (b[2] - a[2]) * f)];
     }
   }
-  return parseHexColor(sorted[sorted.length - 1].color);
+  return [...ramp[ramp.length - 1].rgb];
 }
