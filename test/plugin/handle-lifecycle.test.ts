@@ -37,6 +37,15 @@ describe('the handle on a lightweight-charts chart', () => {
     expect(heatmap.densityAt({ year, month, day: dayOfMonth }, price)).toEqual(bySeconds);
   });
 
+  it('after detach() the overlay is off the chart and the handle still computes levels headless', () => {
+    const { heatmap } = attached();
+    heatmap.detach();
+    expect(heatmap.primitive.paneViews().map((v) => v.renderer())).toEqual([null, null]);
+    const next = KLINES[KLINES.length - 1];
+    expect(heatmap.update({ ...next, openTime: next.openTime + DAY, close: next.close * 1.01, high: next.high * 1.01 })).not.toBe('stale');
+    expect(must(heatmap.levels(), 'a levels report after detach').price).toBeCloseTo(next.close * 1.01, 6);
+  });
+
   it('after chart.remove() every method does nothing and one warning is shown', () => {
     const { fake, heatmap } = attached();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
