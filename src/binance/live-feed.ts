@@ -1,36 +1,14 @@
 import type { Kline } from '../klines/kline';
-import { checkKnownOptions } from '../options/known-options';
-import { intervalToMs } from '../klines/interval';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import type { MarkPriceUpdate } from './binance-types';
 import { LiveBarOrder } from './live-bar-order';
-import { SYSTEM_CLOCK, type LiveClock } from './live-clock';
+import type { LiveClock } from './live-clock';
 import { LiveConnection, type LiveConnectionHandlers } from './live-connection';
 import type { LiveFeedOptions, LiveFeedStatus, WebSocketFactory } from './live-feed-types';
 import { parseLiveMessage } from './live-message';
-import { DEFAULT_WS_BASE_URL, liveStreamNames, liveStreamUrl, type LiveStreamNames } from './live-stream-url';
+import { liveFeedSettings } from './live-feed-settings';
+import { liveStreamNames, liveStreamUrl, type LiveStreamNames } from './live-stream-url';
 
-const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 30_000 };
-const DEFAULT_RENEW_AFTER_MS = 23 * 3_600_000;
-const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
-const DEFAULT_HEALTHY_AFTER_MS = 60_000;
-const LIVE_FEED_OPTION_NAMES: readonly (keyof LiveFeedOptions)[] = [
-  'symbol',
-  'interval',
-  'wsBaseUrl',
-  'WebSocket',
-  'fetchKlines',
-  'onKline',
-  'onMarkPrice',
-  'onStatus',
-  'since',
-  'backoff',
-  'healthyAfterMs',
-  'clock',
-  'renewAfterMs',
-  'idleTimeoutMs',
-  'signal',
-];
 
 /**
  * Live klines and mark price of one Binance USDⓈ-M symbol and interval, over the combined stream
@@ -102,31 +80,16 @@ export class BinanceLiveFeed {
    * @throws Error when no WebSocket implementation is given and `globalThis.WebSocket` is absent (Node before 22).
    */
   constructor(private readonly options: LiveFeedOptions) {
-    checkKnownOptions(options, LIVE_FEED_OPTION_NAMES, 'BinanceLiveFeed options');
-    if (typeof options.symbol !== 'string' || options.symbol.trim() === '') {
-      throw new RangeError('BinanceLiveFeed: symbol is required (e.g. "BTCUSDT")');
-    }
-    const intervalMs = intervalToMs(options.interval);
-    const base = options.wsBaseUrl ?? DEFAULT_WS_BASE_URL;
-    if (!/^wss?:\/\/[^/]/i.test(base)) {
-      throw new RangeError(`BinanceLiveFeed: wsBaseUrl must start with ws:// or wss:// (got "${base}")`);
-    }
-    const WebSocket = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketFactory }).WebSocket;
-    if (WebSocket === undefined) {
-      throw new Error('BinanceLiveFeed: no WebSocket implementation; pass options.WebSocket (e.g. the "ws" package)');
-    }
-    this.WebSocket = WebSocket;
+    const settings = liveFeedSettings(options);
+    this.WebSocket = settings.WebSocket;
     this.names = liveStreamNames(options.symbol, options.interval);
-    this.url = liveStreamUrl(options.symbol, options.interval, base);
-    this.order = new LiveBarOrder(intervalMs, options.since);
-    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
-    this.renewAfterMs = options.renewAfterMs ?? DEFAULT_RENEW_AFTER_MS;
-    this.idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
-    this.healthyAfterMs = options.healthyAfterMs ?? DEFAULT_HEALTHY_AFTER_MS;
-    if (!(this.healthyAfterMs >= 0 && this.healthyAfterMs < Infinity)) {
-      throw new RangeError(`BinanceLiveFeed: healthyAfterMs must be a finite number >= 0 (got ${this.healthyAfterMs})`);
-    }
-    this.clock = options.clock ?? SYSTEM_CLOCK;
+    this.url = liveStreamUrl(options.symbol, options.interval, settings.wsBaseUrl);
+    this.order = new LiveBarOrder(settings.intervalMs, options.since);
+    this.backoff = settings.backoff;
+    this.renewAfterMs = settings.renewAfterMs;
+    this.idleTimeoutMs = settings.idleTimeoutMs;
+    this.healthyAfterMs = settings.healthyAfterMs;
+    this.clock = settings.clock;
   }
 
   /** True between {@link start} and {@link stop}. */
