@@ -103,8 +103,10 @@ export class HeatmapDataController {
 
   /** Applies the latest kline (any accepted form) to the drawn model and, later, to any model being built. */
   update(kline: unknown): UpdateResult {
-    const parsed = toKline(kline);
-    const { symbol } = this.checkStream(kline);
+    // JSON text is parsed once, for the kline and for the message's symbol and interval alike.
+    const input = typeof kline === 'string' ? parsedJson(kline) : kline;
+    const parsed = toKline(input);
+    const { symbol } = this.checkStream(input);
     const result = this.current.update(parsed);
     this.streamSymbol ??= symbol;
     if (this.load || this.rebuild) this.ticks.push(parsed);
@@ -250,5 +252,15 @@ function replay(model: LiquidationModel, tick: Kline): void {
     model.update(tick);
   } catch (error) {
     if (!(error instanceof KlineError)) throw error;
+  }
+}
+
+/** `text` parsed as JSON, or `text` itself when it is not JSON (the kline parser then says why). */
+function parsedJson(text: string): unknown {
+  if (!/^\s*[[{]/.test(text)) return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
   }
 }
