@@ -8,6 +8,7 @@ import { scoreWindow } from '../evaluate/evaluate-model';
 import { formatCrossValidation, formatSummary } from '../evaluate/format-evaluation';
 import { KlineLibrary, symbolOfFile, type KlinesFile } from '../evaluate/kline-library';
 import { groupWindows, parseLiquidationCsv, type LiquidationWindow } from '../evaluate/liquidation-orders';
+import { estimateMissingFills, type FillEstimate, type MissingFill } from '../evaluate/missing-fills';
 import { gridSettings, settingLabel, settingOptions, type Setting } from '../evaluate/option-grid';
 import { utcDay, type WindowScore } from '../evaluate/window-score';
 import { describeSpan } from '../klines/describe-time';
@@ -18,17 +19,19 @@ import { checkKnownOptions, intOption, UsageError, type CliArgs } from './cli-ar
 import { readInputFile } from './read-input-file';
 
 /**
- * `liq-heatmap evaluate --klines FILE|DIR[,...] --liquidations FILE [--symbol S] [--horizon 2h] [--lookback 60d] [--cv day --grid model.NAME=V1,V2 ... [--select lift|jitter]] [--jitter 0.001] [--jitter-draws 40] [--json]`:
+ * `liq-heatmap evaluate --klines FILE|DIR[,...] --liquidations FILE [--symbol S] [--horizon 2h] [--lookback 60d] [--cv day --grid model.NAME=V1,V2 ... [--select lift|jitter]] [--missing-fill estimate|limit] [--jitter 0.001] [--jitter-draws 40] [--json]`:
  * scores the model's heatmap and zones against real
  * liquidation orders beside a near-price prior, per side, pooled and per symbol, with bootstrap intervals
  * over windows, and the heatmap lift's spread when every row's density is jittered by up to `--jitter`
  * (a fraction; 0 turns it off) in `--jitter-draws` seeded draws; with `--cv day`, leave-one-day-out
  * cross-validation over the grid of settings (the spread is that of the held-out scores); `--select jitter`
  * has each fold choose by the median of the training days' lift over the jittered draws instead of the
- * lift as scored (the held-out days are scored as always).
+ * lift as scored (the held-out days are scored as always). An order recorded without its fill
+ * (`average_price`) is scored at a fill estimated from its limit price (`--missing-fill estimate`, the
+ * default; see {@link estimateMissingFills}) or at the limit itself (`--missing-fill limit`).
  */
 export function evaluateCommand(args: CliArgs): string {
-  checkKnownOptions(args, ['klines', 'liquidations', 'symbol', 'horizon', 'lookback', 'cv', 'grid', 'jitter', 'jitter-draws', 'select', 'json']);
+  checkKnownOptions(args, ['klines', 'liquidations', 'symbol', 'horizon', 'lookback', 'cv', 'grid', 'jitter', 'jitter-draws', 'select', 'missing-fill', 'json']);
   const klinesArg = args.options.get('klines');
   const liquidationsFile = args.options.get('liquidations');
   if (!klinesArg || !liquidationsFile) throw new UsageError('evaluate needs --klines FILE|DIR and --liquidations FILE');
@@ -49,8 +52,11 @@ export function evaluateCommand(args: CliArgs): string {
   if (select !== 'lift' && select !== 'jitter') throw new UsageError(`--select takes 'lift' or 'jitter', got '${select}'`);
   if (args.options.has('select') && cv === undefined) throw new UsageError('--select needs --cv day (it says how each fold chooses its setting)');
   if (select === 'jitter' && !jitter) throw new UsageError('--select jitter needs a jitter above 0 (--jitter)');
+  const missingFill = args.options.get('missing-fill') ?? 'estimate';
+  if (missingFill !== 'estimate' && missingFill !== 'limit') throw new UsageError(`--missing-fill takes 'estimate' or 'limit', got '${missingFill}'`);
   const symbolOverride = args.options.get('symbol')?.toUpperCase();
-  let orders = parseLiquidationCsv(read(liquidationsFile), liquidationsFile);
+  const fills = estimateMissingFills(parseLiquidationCsv(read(liquidationsFile), liquidationsFile), missingFill as MissingFill, defaultMmr);
+  let orders = fills.orders;
   if (symbolOverride) orders = orders.filter((o) => o.symbol === symbolOverride);
   const klinesFiles = readKlines(klinesArg, symbolOverride, new Set(orders.map((o) => o.symbol)));
   for (const f of klinesFiles) {
@@ -61,13 +67,13 @@ export function evaluateCommand(args: CliArgs): string {
   const library = new KlineLibrary(klinesFiles);
   const windows = groupWindows(orders);
   const scored = scoreAll(windows, library, settings, horizonMs, lookbackMs);
-  const header = { horizonMs, lookbackMs, bootstrap: DEFAULT_BOOTSTRAP, klinesSymbols: library.symbols, mmr: symbolRates(scored[0]) };
+  const header = { horizonMs, lookbackMs, bootstrap: DEFAULT_BOOTSTRAP, klinesSymbols: library.symbols, mmr: symbolRates(scored[0]), missingFill: fillSummary(fills) };
   if (cv === undefined) {
     const scores = scored[0];
     const summary = summarize(scores);
     const spread = jitter ? jitterSpread(scores, jitter) : null;
     if (args.flags.has('json')) return JSON.stringify({ ...header, summary, jitter: spread, windows: scores }, null, 2);
-    return [intro(scores, horizonMs, lookbackMs), '', formatSummary(summary, spread)].join('\n');
+    return [intro(scores, horizonMs, lookbackMs, fills), '', formatSummary(summary, spread)].join('\n');
   }
   const result = crossValidateDays(settings, scored, {}, select === 'jitter' && jitter ? { by: 'jitter', jitter } : { by: 'lift' });
   const spread = jitter ? jitterSpread(result.heldOut, jitter) : null;
@@ -75,7 +81,7 @@ export function evaluateCommand(args: CliArgs): string {
     const folds = result.folds.map((f) => ({ ...f, setting: result.settings[f.chosen], label: settingLabel(result.settings[f.chosen]) }));
     return JSON.stringify({ ...header, cv: 'day', selection: result.selection, settings: result.settings, folds, summary: result.summary, jitter: spread, heldOut: result.heldOut }, null, 2);
   }
-  return [intro(scored[0], horizonMs, lookbackMs), '', formatCrossValidation(result, spread)].join('\n');
+  return [intro(scored[0], horizonMs, lookbackMs, fills), '', formatCrossValidation(result, spread)].join('\n');
 }
 
 /** Every window scored with every setting: one model build per window and distinct model options. */
@@ -112,7 +118,7 @@ function scoreAll(windows: readonly LiquidationWindow[], library: KlineLibrary, 
   return out;
 }
 
-function intro(scores: readonly WindowScore[], horizonMs: number, lookbackMs: number): string {
+function intro(scores: readonly WindowScore[], horizonMs: number, lookbackMs: number, fills: FillEstimate): string {
   const scored = scores.filter((w) => !w.skipped);
   const skipped = scores.filter((w) => w.skipped);
   const days = new Set(scored.map((w) => w.day));
@@ -123,11 +129,30 @@ function intro(scores: readonly WindowScore[], horizonMs: number, lookbackMs: nu
     `Binance sends at most one liquidation per symbol per second, so the orders are a sample: read the USD and the count figures together.`,
     `Each window's liquidation prices use its symbol's tier-1 maintenance margin rate, as \`levels --symbol\` does: ${rateList(symbolRates(scored))}.`,
   ];
+  const fillLine = describeMissingFills(fills);
+  if (fillLine) lines.push(fillLine);
   if (skipped.length > 0) {
     const orders = skipped.reduce((n, w) => n + w.orders, 0);
     lines.push(`Skipped ${skipped.length} windows (${orders} orders): ${[...new Set(skipped.map((w) => w.skipped))].slice(0, 3).join('; ')}${skipped.length > 3 ? '; ...' : ''}`);
   }
   return lines.join('\n');
+}
+
+/** The JSON form of how orders without a recorded fill were scored. */
+function fillSummary(fills: FillEstimate): Omit<FillEstimate, 'orders'> {
+  const { orders: _orders, ...rest } = fills;
+  return rest;
+}
+
+/** One line on the orders without a recorded fill, or null when every order has one. */
+function describeMissingFills(fills: FillEstimate): string | null {
+  if (fills.missing === 0) return null;
+  const head = `${fills.missing} orders have no average_price, only their limit price (the bankruptcy price, beyond the fill by about the maintenance margin)`;
+  if (fills.mode === 'limit') return `${head}: they are scored at the limit (--missing-fill limit).`;
+  const source = (o: FillEstimate['offsets'][number]) =>
+    o.from === 'symbol' ? `its ${o.orders} orders with both` : o.from === 'file' ? `all ${o.orders} orders with both` : 'its maintenance rate, no orders with both';
+  const list = fills.offsets.map((o) => `${o.symbol} ${(o.offset * 100).toFixed(2)} % (${source(o)})`).join(', ');
+  return `${head}: each is scored at its limit moved back by its symbol's median limit-to-fill offset in this file: ${list}. --missing-fill limit scores them at the limit.`;
 }
 
 /** The tier-1 maintenance margin rate each scored symbol's windows were modelled with. */

@@ -18,7 +18,7 @@ const USAGE = `usage:
   liq-heatmap levels  --symbol S [--interval 1h] [--lookback 7d] [--rest-url URL] [--top N] [--since TIME] [--json]
   liq-heatmap density --klines FILE [--symbol S] [--interval 1h] [--at TIME] [--rows N] [--json]
   liq-heatmap evaluate --klines FILE|DIR[,...] --liquidations FILE [--symbol S] [--horizon 2h] [--lookback 60d] [--json]
-                       [--jitter 0.001] [--jitter-draws 40] [--cv day --grid model.NAME=V1,V2 [--grid levels.NAME=V1,V2 ...] [--select lift|jitter]]
+                       [--missing-fill estimate|limit] [--jitter 0.001] [--jitter-draws 40] [--cv day --grid model.NAME=V1,V2 [--grid levels.NAME=V1,V2 ...] [--select lift|jitter]]
   liq-heatmap first-touch --klines FILE [--symbol S] [--horizon 24h] [--every 12] [--lookback 60d] [--json]
   liq-heatmap invariance --klines FILE [--symbol S] [--views 7d,1M,3M] [--cuts 50] [--intervals 15m,1h,4h] [--json]
   liq-heatmap watch   --symbol S [--interval 1h] [--lookback 7d] [--rest-url URL] [--ws-url URL] [--top N] [--alert-pct N]

@@ -5,8 +5,15 @@ export interface LiquidationOrder {
   time: number;
   symbol: string;
   side: Side;
-  /** Fill price: `average_price` when present, else `price`. */
+  /**
+   * Price the order is scored at: its fill (`average_price`) when recorded; else `price`, the order's limit
+   * (Binance's bankruptcy price, beyond the fill), until {@link estimateMissingFills} replaces it.
+   */
   price: number;
+  /** The `price` column (the liquidation order's limit) when filled. */
+  limit?: number;
+  /** Where {@link price} comes from: the recorded fill (absent means this too), the limit, or a fill estimated from the limit. */
+  fill?: 'recorded' | 'limit' | 'estimated';
   /** USD size: `usd_size_recorded` when present, else price x quantity. */
   notional: number;
   /** 1-based line in the file. */
@@ -61,14 +68,24 @@ export function parseLiquidationCsv(text: string, source = 'liquidations'): Liqu
     if (sideText !== 'SELL' && sideText !== 'BUY') fail('side', `unknown side '${sideText}' (expected SELL for a long liquidated, BUY for a short)`);
     const listed = priceColumn >= 0 ? number(priceColumn, 'price', false) : undefined;
     const average = avgColumn >= 0 ? number(avgColumn, 'average_price', false) : undefined;
-    const price = (average !== undefined && average > 0 ? average : listed) ?? fail(priceColumn >= 0 ? 'price' : 'average_price', 'empty, and no average_price to use instead');
+    const recorded = average !== undefined && average > 0;
+    const price = (recorded ? average : listed) ?? fail(priceColumn >= 0 ? 'price' : 'average_price', 'empty, and no average_price to use instead');
     if (!(price > 0)) fail(listed !== undefined ? 'price' : 'average_price', 'must be positive');
     const usd = usdColumn >= 0 ? number(usdColumn, 'usd_size_recorded', false) : undefined;
     const quantity = quantityColumn >= 0 ? number(quantityColumn, header[quantityColumn], false) : undefined;
     const notional = usd ?? (quantity !== undefined ? quantity * price : fail('usd_size_recorded', 'empty and no quantity to derive it'));
     const symbol = (cells[column('symbol')] ?? '').trim().toUpperCase();
     if (!symbol) fail('symbol', 'empty');
-    orders.push({ time: time < 1e11 ? time * 1000 : time, symbol, side: sideText === 'SELL' ? 'long' : 'short', price, notional, row });
+    orders.push({
+      time: time < 1e11 ? time * 1000 : time,
+      symbol,
+      side: sideText === 'SELL' ? 'long' : 'short',
+      price,
+      ...(listed !== undefined && listed > 0 ? { limit: listed } : {}),
+      fill: recorded ? 'recorded' : 'limit',
+      notional,
+      row,
+    });
   }
   return orders.sort((a, b) => a.time - b.time || a.row - b.row);
 }

@@ -2,6 +2,7 @@ import type { BootstrapOptions } from '../../src/evaluate/bootstrap';
 import type { CrossValidation, CvFold } from '../../src/evaluate/cross-validate';
 import type { EvaluationSummary } from '../../src/evaluate/evaluation-summary';
 import type { FirstTouchResult } from '../../src/evaluate/first-touch';
+import type { FillEstimate } from '../../src/evaluate/missing-fills';
 import type { Setting } from '../../src/evaluate/option-grid';
 import type { WindowScore } from '../../src/evaluate/window-score';
 import type { DensityRow } from '../../src/cli/density-command';
@@ -21,6 +22,8 @@ interface EvaluateHeader {
   klinesSymbols: string[];
   /** Tier-1 maintenance margin rate each scored symbol was modelled with. */
   mmr: Record<string, number>;
+  /** How orders without a recorded fill were scored. */
+  missingFill: Omit<FillEstimate, 'orders'>;
 }
 
 /** `liq-heatmap evaluate --json`: the summary and every scored window. */

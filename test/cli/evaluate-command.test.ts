@@ -61,6 +61,24 @@ describe('liq-heatmap evaluate', () => {
     expect(out.mmr).toEqual({ ETHUSDT: 0.005 });
   });
 
+  it('scores an order without average_price at a fill estimated from its limit price, and says how', async () => {
+    const { klinesDir, liquidations } = f();
+    const text = (await runCli(['evaluate', '--klines', klinesDir, '--liquidations', liquidations])).stdout;
+    expect(text).toMatch(/^3 orders have no average_price, only their limit price .*: ETHUSDT 0\.50 % \(its maintenance rate, no orders with both\)\./m);
+    const out = await runJson<EvaluateJson>(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--json']);
+    expect(out.missingFill).toEqual({ mode: 'estimate', missing: 3, withBoth: 0, offsets: [{ symbol: 'ETHUSDT', offset: 0.005, from: 'mmr', orders: 0, estimated: 3 }] });
+  });
+
+  it('--missing-fill limit scores them at the limit price and says so; another value exits 2', async () => {
+    const { klinesDir, liquidations } = f();
+    const base = ['evaluate', '--klines', klinesDir, '--liquidations', liquidations];
+    expect((await runCli([...base, '--missing-fill', 'limit'])).stdout).toMatch(/^3 orders have no average_price, .*: they are scored at the limit \(--missing-fill limit\)\.$/m);
+    const out = await runJson<EvaluateJson>([...base, '--missing-fill', 'limit', '--json']);
+    expect(out.missingFill).toMatchObject({ mode: 'limit', missing: 3 });
+    const bad = await runCli([...base, '--missing-fill', 'fill']);
+    expect([bad.status, bad.stderr]).toEqual([2, expect.stringMatching(/--missing-fill takes 'estimate' or 'limit', got 'fill'/)]);
+  });
+
   it('--cv day --grid scores each day with the setting chosen on the others and says which', async () => {
     const { klinesDir, liquidations } = f();
     const out = await runJson<CrossValidationJson>(['evaluate', '--klines', klinesDir, '--liquidations', liquidations, '--cv', 'day', '--grid', 'model.sweep=full,body', '--grid', 'levels.zoneFloor=0.6,0.8', '--json']);
