@@ -47,12 +47,13 @@ export interface ModelOptions {
   turnoverShare: number;
   /**
    * Sweep rule for kline input. Binance liquidates on the mark price, smoother than the last-price wicks in
-   * klines: `wick-taper` (default) clears the body's range fully and a wick by a share that falls linearly
-   * from all at the body's edge to none at the wick's tip (the deeper into a wick, the less likely the
-   * mark price went there); `wick-partial` clears a wick by a fixed share (`wickClear`); `full` clears
-   * the whole high-low range; `body` only the body. `mark` is used when mark-price klines are supplied.
-   * Leave-one-day-out cross-validation over every candidate chose `wick-taper` on 7 of 8 days
-   * (docs/model.md section 13; `wick-partial` before).
+   * klines: `body` (default) clears only the range of the bar's body, as if the wicks never reached the
+   * mark price; `wick-taper` clears the body's range fully and a wick by a share that falls linearly
+   * from all at the body's edge to none at the wick's tip; `wick-partial` clears a wick by a fixed share
+   * (`wickClear`); `full` clears the whole high-low range. `mark` is used when mark-price klines are
+   * supplied. Leave-one-day-out cross-validation over every candidate chose `body` on 8 of 8 days once
+   * orders recorded without their fill are scored at an estimated fill rather than at their limit price
+   * (docs/model.md section 15; `wick-taper` was chosen on the limit-price reading).
    */
   sweep: Exclude<SweepRule, 'mark'>;
   /** Fraction of mass cleared inside a wick under `wick-partial`. Default 0.5. */
@@ -132,7 +133,7 @@ export const DEFAULT_MODEL_OPTIONS: Readonly<ModelOptions> = Object.freeze({
   tickSize: 0,
   marginPct: 10,
   turnoverShare: 0.1,
-  sweep: 'wick-taper',
+  sweep: 'body',
   wickClear: 0.5,
   sweepShare: 1,
   intrabarSweep: 'off',
