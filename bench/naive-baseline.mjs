@@ -4,7 +4,7 @@
  *
  * The model's default options (or those given): the tiers spread over `leverageSpread` leverages each
  * (the engine's rule, written out below), their weights, half-lives, MMR and liquidation formula, the
- * grid, the default sweep (`wick-taper`; `wick-partial` with `wickClear`) with `sweepShare`, the turnover share, the long/short
+ * grid, the sweep rule (`body` by default; `wick-taper`, `wick-partial` with `wickClear`, `full`) with `sweepShare`, the turnover share, the long/short
  * split and the forward flow (`forwardFlowHours` of expected positions around the close, added to each
  * column, not to the state). Done naively, per closed bar: decay every bucket of every tier eagerly,
  * clear what the bar swept (keep share taken at each bucket's centre), then add the bar's new positions
@@ -91,15 +91,17 @@ export class NaiveHeatmap {
       }
     }
 
-    // 2. Clear what the bar swept: the body fully, a wick by a share falling from all at the body to none
-    //    at its tip (`wick-taper`) or by `wickClear` (`wick-partial`), times `sweepShare`.
+    // 2. Clear what the bar swept: the body fully, a wick not at all (`body`), by a share falling from all
+    //    at the body to none at its tip (`wick-taper`), by `wickClear` (`wick-partial`) or fully (`full`),
+    //    times `sweepShare`.
     const bodyLow = Math.log(Math.min(bar.open, bar.close));
     const bodyHigh = Math.log(Math.max(bar.open, bar.close));
     const low = Math.log(bar.low);
     const high = Math.log(bar.high);
     const keepBody = 1 - o.sweepShare;
     const taper = o.sweep === 'wick-taper';
-    const keepWick = (depth) => 1 - o.sweepShare * (taper ? 1 - depth : o.wickClear);
+    const wickShare = o.sweep === 'body' ? 0 : o.sweep === 'full' ? 1 : o.wickClear;
+    const keepWick = (depth) => 1 - o.sweepShare * (taper ? 1 - depth : wickShare);
     for (let t = 0; t < tiers; t++) {
       const l = long[t];
       const s = short[t];

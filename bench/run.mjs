@@ -3,23 +3,25 @@
  * `npm run bench`: builds, then runs every benchmark section and prints a markdown report;
  * `--json` prints one JSON object instead; `--quick` does far fewer runs (smoke test, figures not
  * meaningful); `--only <section>` (repeatable) runs just that section: model, render, render-pan,
- * demo-load (`npm run bench -- --only render-pan`). Progress goes to stderr. Each section is a function returning a report section
+ * demo-load, evaluate (`npm run bench -- --only render-pan`). Progress goes to stderr. Each section is a function returning a report section
  * (see report.mjs): the model benchmark (Node), the render benchmark, panning with the overlay shown vs
  * hidden, and the demo under load (the
  * real demo server and page loading a 6M lookback from a fake Binance; both headless Chromium, skipped
- * with the reason when chromium is missing).
+ * with the reason when chromium is missing), and `liq-heatmap evaluate` on the development corpus
+ * (skipped when ../shared is absent).
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { machineInfo } from './machine-info.mjs';
 import { runDemoLoadBench } from './demo-load-bench.mjs';
+import { runEvaluateBench } from './evaluate-bench.mjs';
 import { runModelBench } from './model-bench.mjs';
 import { runRenderBench } from './render-bench.mjs';
 import { runRenderPanBench } from './render-pan-bench.mjs';
 import { formatJson, formatMarkdown } from './report.mjs';
 
 /** Sections by the name `--only` takes, in report order. */
-const SECTIONS = { model: runModelBench, render: runRenderBench, 'render-pan': runRenderPanBench, 'demo-load': runDemoLoadBench };
+const SECTIONS = { model: runModelBench, render: runRenderBench, 'render-pan': runRenderPanBench, 'demo-load': runDemoLoadBench, evaluate: runEvaluateBench };
 
 const KNOWN = new Set(['--json', '--quick']);
 const args = process.argv.slice(2);
