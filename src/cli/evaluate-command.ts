@@ -8,7 +8,7 @@ import { scoreWindow } from '../evaluate/evaluate-model';
 import { formatCrossValidation, formatSummary } from '../evaluate/format-evaluation';
 import { KlineLibrary, symbolOfFile, type KlinesFile } from '../evaluate/kline-library';
 import { groupWindows, parseLiquidationCsv, type LiquidationWindow } from '../evaluate/liquidation-orders';
-import { estimateMissingFills, type FillEstimate, type MissingFill } from '../evaluate/missing-fills';
+import { estimateMissingFills, fillsOfSymbol, type FillEstimate, type MissingFill } from '../evaluate/missing-fills';
 import { gridSettings, settingLabel, settingOptions, type Setting } from '../evaluate/option-grid';
 import { utcDay, type WindowScore } from '../evaluate/window-score';
 import { describeSpan } from '../klines/describe-time';
@@ -55,9 +55,9 @@ export function evaluateCommand(args: CliArgs): string {
   const missingFill = args.options.get('missing-fill') ?? 'estimate';
   if (missingFill !== 'estimate' && missingFill !== 'limit') throw new UsageError(`--missing-fill takes 'estimate' or 'limit', got '${missingFill}'`);
   const symbolOverride = args.options.get('symbol')?.toUpperCase();
-  const fills = estimateMissingFills(parseLiquidationCsv(read(liquidationsFile), liquidationsFile), missingFill as MissingFill, defaultMmr);
-  let orders = fills.orders;
-  if (symbolOverride) orders = orders.filter((o) => o.symbol === symbolOverride);
+  const fileFills = estimateMissingFills(parseLiquidationCsv(read(liquidationsFile), liquidationsFile), missingFill as MissingFill, defaultMmr);
+  const fills = symbolOverride ? fillsOfSymbol(fileFills, symbolOverride) : fileFills;
+  const orders = fills.orders;
   const klinesFiles = readKlines(klinesArg, symbolOverride, new Set(orders.map((o) => o.symbol)));
   for (const f of klinesFiles) {
     if (lookbackMs < f.series.intervalMs) {
@@ -124,7 +124,7 @@ function intro(scores: readonly WindowScore[], horizonMs: number, lookbackMs: nu
   const days = new Set(scored.map((w) => w.day));
   const symbols = new Set(scored.map((w) => w.symbol));
   const lines = [
-    `Estimated liquidation heatmap vs real liquidation orders: ${scored.length} windows (bursts of orders < 2 h apart) of ${symbols.size} symbols on ${days.size} UTC days;`,
+    `Estimated liquidation heatmap vs real liquidation orders: ${scored.length} windows (bursts of orders < 2 h apart) of ${symbols.size} symbol${symbols.size === 1 ? '' : 's'} on ${days.size} UTC day${days.size === 1 ? '' : 's'};`,
     `the model sees at most ${lookbackMs / 86_400_000}d of bars closed before each window; the traversed range runs ${horizonMs / 3_600_000}h ahead.`,
     `Binance sends at most one liquidation per symbol per second, so the orders are a sample: read the USD and the count figures together.`,
     `Each window's liquidation prices use its symbol's tier-1 maintenance margin rate, as \`levels --symbol\` does: ${rateList(symbolRates(scored))}.`,

@@ -57,13 +57,14 @@ export function formatSummary(s: EvaluationSummary, jitter: JitterSpread | null 
   return lines.join('\n');
 }
 
-/** One plain sentence: does the heatmap beat the near-price prior, pooled by USD, and is the difference clear of zero? */
+/** One plain sentence: does the heatmap beat the near-price prior, pooled by USD? It "beats" or "loses to" it only when the difference's interval is clear of zero. */
 export function verdict(g: GroupSummary): string {
   const d = g.usd.liftOverPrior;
   if (d.value === null) return 'No scored window: nothing to compare.';
-  const word = d.value > 0 ? 'beats' : d.value < 0 ? 'loses to' : 'ties with';
   const clear = d.low !== null && d.high !== null && (d.low > 0 || d.high < 0);
-  return `Pooled by USD the heatmap ${word} the near-price prior (lift ${num(g.usd.heatmapLift.value)} vs ${num(g.usd.priorLift.value)}; difference ${num(d.value)}, 90 % interval ${num(d.low)} to ${num(d.high)}${clear ? ', clear of zero' : ', which includes zero'}). By count: ${num(g.count.heatmapLift.value)} vs ${num(g.count.priorLift.value)}.`;
+  const word = d.value === 0 ? 'ties with' : clear ? (d.value > 0 ? 'beats' : 'loses to') : d.value > 0 ? 'scores above' : 'scores below';
+  const reading = clear ? ', clear of zero' : d.value === 0 ? '' : `, which includes zero: not shown to ${d.value > 0 ? 'beat' : 'lose to'} it`;
+  return `Pooled by USD the heatmap ${word} the near-price prior (lift ${num(g.usd.heatmapLift.value)} vs ${num(g.usd.priorLift.value)}; difference ${num(d.value)}, 90 % interval ${num(d.low)} to ${num(d.high)}${reading}). By count: ${num(g.count.heatmapLift.value)} vs ${num(g.count.priorLift.value)}.`;
 }
 
 /** The cross-validation: held-out figures (the summary tables, with the held-out spread under density jitter when given) and the setting each fold chose. */

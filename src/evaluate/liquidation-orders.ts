@@ -16,6 +16,8 @@ export interface LiquidationOrder {
   fill?: 'recorded' | 'limit' | 'estimated';
   /** USD size: `usd_size_recorded` when present, else price x quantity. */
   notional: number;
+  /** True when {@link notional} is price x quantity (no recorded USD size), so it follows the price. */
+  notionalFromPrice?: boolean;
   /** 1-based line in the file. */
   row: number;
 }
@@ -84,6 +86,7 @@ export function parseLiquidationCsv(text: string, source = 'liquidations'): Liqu
       ...(listed !== undefined && listed > 0 ? { limit: listed } : {}),
       fill: recorded ? 'recorded' : 'limit',
       notional,
+      ...(usd === undefined ? { notionalFromPrice: true } : {}),
       row,
     });
   }

@@ -30,13 +30,20 @@ export interface FillEstimate {
 
 /** Fewest orders with both prices a median offset is taken over. */
 const MIN_SAMPLE = 3;
+/**
+ * Offsets at or above this (or below zero: a limit on the wrong side of its fill) are not a bankruptcy
+ * price's distance from a fill, whose order is the maintenance rate (under 2.5 % on Binance's first
+ * tiers), and are left out of the medians.
+ */
+const MAX_OFFSET = 0.05;
 
 /**
  * A liquidation order's limit is its bankruptcy price, beyond the liquidation price where it fills by
  * about the maintenance margin. An order recorded without its fill would be scored that far beyond where
  * it happened, so under `estimate` its fill is its limit moved back by the median offset of the same
  * symbol's orders that have both prices in the same file (at least 3; else the median over every
- * symbol's, else `mmrOf(symbol)`). `limit` leaves the limit as the fill.
+ * symbol's, else `mmrOf(symbol)`; offsets outside [0, 5 %) are left out). A USD size derived from the
+ * quantity follows the price. `limit` leaves the limit as the fill.
  */
 export function estimateMissingFills(orders: readonly LiquidationOrder[], mode: MissingFill, mmrOf: (symbol: string) => number): FillEstimate {
   const bySymbol = new Map<string, number[]>();
@@ -44,7 +51,10 @@ export function estimateMissingFills(orders: readonly LiquidationOrder[], mode: 
   for (const o of orders) {
     if (o.fill === 'limit' || o.limit === undefined || !(o.price > 0)) continue;
     const offset = o.side === 'long' ? 1 - o.limit / o.price : o.limit / o.price - 1;
-    bySymbol.set(o.symbol, [...(bySymbol.get(o.symbol) ?? []), offset]);
+    if (!(offset >= 0 && offset < MAX_OFFSET)) continue;
+    const list = bySymbol.get(o.symbol);
+    if (list) list.push(offset);
+    else bySymbol.set(o.symbol, [offset]);
     all.push(offset);
   }
   const missing = orders.filter((o) => o.fill === 'limit');
@@ -66,7 +76,8 @@ export function estimateMissingFills(orders: readonly LiquidationOrder[], mode: 
     const estimate = offsets.get(o.symbol) as FillOffset;
     estimate.estimated++;
     const price = o.side === 'long' ? o.price / (1 - estimate.offset) : o.price / (1 + estimate.offset);
-    return { ...o, price, fill: 'estimated' as const };
+    const notional = o.notionalFromPrice ? (o.notional * price) / o.price : o.notional;
+    return { ...o, price, notional, fill: 'estimated' as const };
   });
   return {
     orders: out,
@@ -79,4 +90,18 @@ export function estimateMissingFills(orders: readonly LiquidationOrder[], mode: 
 
 function median(values: readonly number[]): number {
   return quantile([...values].sort((a, b) => a - b), 0.5) as number;
+}
+
+/**
+ * The estimate as it applies to `symbol`'s orders only (`evaluate --symbol`): its orders, its count of
+ * orders without a fill and its offset. The offsets were taken over the whole file, so `withBoth` stays.
+ */
+export function fillsOfSymbol(estimate: FillEstimate, symbol: string): FillEstimate {
+  const orders = estimate.orders.filter((o) => o.symbol === symbol);
+  return {
+    ...estimate,
+    orders,
+    missing: orders.filter((o) => o.fill === 'limit' || o.fill === 'estimated').length,
+    offsets: estimate.offsets.filter((o) => o.symbol === symbol),
+  };
 }

@@ -40,7 +40,7 @@ describe('liq-heatmap evaluate', () => {
     for (const label of ['long', 'short', 'pooled']) expect(result.stdout).toMatch(new RegExp(`^${label} +\\d+ +\\d+ .*\\[`, 'm'));
     expect(result.stdout).toMatch(/by count/);
     expect(result.stdout).toMatch(/^ETHUSDT +3 /m);
-    expect(result.stdout).toMatch(/Pooled by USD the heatmap (beats|loses to|ties with) the near-price prior/);
+    expect(result.stdout).toMatch(/Pooled by USD the heatmap (beats|loses to|scores above|scores below|ties with) the near-price prior/);
   });
 
   it('--json gives the summary with intervals and every window with the file it was scored on', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseLiquidationCsv, type LiquidationOrder } from '../../src/evaluate/liquidation-orders';
-import { estimateMissingFills } from '../../src/evaluate/missing-fills';
+import { estimateMissingFills, fillsOfSymbol } from '../../src/evaluate/missing-fills';
 
 const MULTI = 'time,symbol,side,order_type,price,average_price,original_quantity,filled_quantity,usd_size_recorded,source';
 const mmr = (symbol: string) => (symbol === 'BTCUSDT' ? 0.004 : 0.005);
@@ -55,5 +55,33 @@ describe('orders recorded without their fill', () => {
     const result = estimateMissingFills(orders, 'limit', mmr);
     expect(result.orders[3]).toMatchObject({ price: 99.5, fill: 'limit' });
     expect(result.missing).toBe(1);
+  });
+
+  it('leaves out of the median an offset that cannot be a bankruptcy price: negative, or 5 % and more', () => {
+    const absurd: LiquidationOrder = { ...both('BTCUSDT', 'long', 0, 5), limit: 0.01 };
+    const wrongSide: LiquidationOrder = { ...both('BTCUSDT', 'long', 0, 6), limit: 101 };
+    const orders = [both('BTCUSDT', 'long', 0.004, 2), both('BTCUSDT', 'long', 0.004, 3), both('BTCUSDT', 'long', 0.004, 4), absurd, wrongSide, limitOnly('BTCUSDT', 'long', 99.6)];
+    const result = estimateMissingFills(orders, 'estimate', mmr);
+    expect(result.offsets[0]).toMatchObject({ from: 'symbol', orders: 3 });
+    expect(result.offsets[0].offset).toBeCloseTo(0.004, 12);
+    expect(result.orders[5].price).toBeCloseTo(99.6 / 0.996, 9);
+  });
+
+  it('moves a USD size derived from the quantity with the price, and keeps a recorded one', () => {
+    const derived: LiquidationOrder = { ...limitOnly('BTCUSDT', 'short', 100.4), notional: 1004, notionalFromPrice: true };
+    const recorded: LiquidationOrder = { ...limitOnly('BTCUSDT', 'short', 100.4, 10), notional: 1004 };
+    const [a, b] = estimateMissingFills([derived, recorded], 'estimate', mmr).orders;
+    expect(a.notional).toBeCloseTo(1000, 9);
+    expect(b.notional).toBe(1004);
+  });
+
+  it("for one symbol, reports only that symbol's orders and offset, from offsets taken over the whole file", () => {
+    const orders = [both('ETHUSDT', 'long', 0.004, 2), both('ETHUSDT', 'long', 0.004, 3), both('ETHUSDT', 'long', 0.004, 4), limitOnly('ETHUSDT', 'long', 99.6), limitOnly('SOLUSDT', 'long', 99.6, 10)];
+    const all = estimateMissingFills(orders, 'estimate', mmr);
+    const sol = fillsOfSymbol(all, 'SOLUSDT');
+    expect(sol.orders.map((o) => o.symbol)).toEqual(['SOLUSDT']);
+    expect(sol.missing).toBe(1);
+    expect(sol.offsets).toEqual([expect.objectContaining({ symbol: 'SOLUSDT', from: 'file', orders: 3 })]);
+    expect(fillsOfSymbol(all, 'BNBUSDT')).toMatchObject({ orders: [], missing: 0, offsets: [] });
   });
 });
