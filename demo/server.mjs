@@ -72,8 +72,9 @@ const configBody = JSON.stringify({
 
 /**
  * The `/api/replay` answer for a symbol and interval: recorded bars (or generated ones only when
- * `synthetic=1` asks for them), 404 naming the symbol and interval when nothing is recorded, 400 when
- * either is invalid.
+ * `synthetic=1` asks for them), only the latest `bars` of them when given (the label's span is theirs),
+ * 404 naming the symbol and interval when nothing is recorded, 400 when the symbol, interval or bars is
+ * invalid.
  * @param {URL} url
  * @returns {{ status: number, body: string }}
  */
@@ -81,12 +82,17 @@ function replayAnswer(url) {
   const symbol = (url.searchParams.get('symbol') ?? 'BTCUSDT').toUpperCase();
   const interval = url.searchParams.get('interval') ?? '1h';
   if (!SYMBOL.test(symbol) || !INTERVALS.has(interval)) return { status: 400, body: JSON.stringify({ code: 'refused', msg: 'invalid symbol or interval' }) };
+  const barsText = url.searchParams.get('bars');
+  if (barsText !== null && !/^[1-9][0-9]{0,6}$/.test(barsText)) return { status: 400, body: JSON.stringify({ code: 'refused', msg: 'invalid bars: a whole number from 1 to 9999999' }) };
+  const bars = barsText === null ? null : Number(barsText);
   const replay = fixedReplay ?? (url.searchParams.get('synthetic') === '1' ? syntheticReplay(symbol, interval) : findReplay(symbol, interval));
   if (!replay) return { status: 404, body: JSON.stringify({ code: 'no-recording', msg: `no recorded data for ${symbol} ${interval} offline` }) };
-  const { label, file, derivedFrom, synthetic, series } = replay;
+  const { file, derivedFrom, synthetic, series } = replay;
+  const from = bars === null ? 0 : Math.max(0, series.length - bars);
+  const label = from === 0 || series.length === 0 ? replay.label : replay.labelOf(series.openTime[from], series.openTime[series.length - 1]);
   return {
     status: 200,
-    body: JSON.stringify({ label, file, derivedFrom, synthetic, symbol: replay.symbol ?? symbol, interval: replay.interval ?? interval, intervalMs: series.intervalMs, rows: toRestRows(series) }),
+    body: JSON.stringify({ label, file, derivedFrom, synthetic, symbol: replay.symbol ?? symbol, interval: replay.interval ?? interval, intervalMs: series.intervalMs, rows: toRestRows(series, from) }),
   };
 }
 

@@ -191,22 +191,23 @@ function oiPeriod(interval) {
  * @returns {Promise<Source>}
  */
 async function openReplay(state, sink, signal, fellBack) {
-  const query = `symbol=${encodeURIComponent(state.symbol)}&interval=${encodeURIComponent(state.interval)}${SYNTHETIC ? '&synthetic=1' : ''}`;
+  const { intervalToMs, isBinanceInterval, historyNeededMs, DEFAULT_TIERS } = liqHeatmap();
+  // Only the bars the page shows, with the model's warm-up before them: a recording can hold years.
+  const askedMs = isBinanceInterval(state.interval) ? intervalToMs(state.interval) : 3_600_000;
+  const needed = barsFor(state.range, askedMs) + REPLAY_LIVE_BARS + Math.ceil(historyNeededMs(DEFAULT_TIERS) / askedMs);
+  const query = `symbol=${encodeURIComponent(state.symbol)}&interval=${encodeURIComponent(state.interval)}&bars=${needed}${SYNTHETIC ? '&synthetic=1' : ''}`;
   const response = await fetch(`/api/replay?${query}`, { signal });
   if (response.status === 404) throw new NoRecordingError((await response.json()).msg ?? `no recorded data for ${state.symbol} ${state.interval} offline`);
   if (!response.ok) throw new Error(`replay data: HTTP ${response.status}`);
   const body = await response.json();
   sink.replay({ label: body.label, file: body.file ?? null, derivedFrom: body.derivedFrom ?? null, synthetic: body.synthetic === true });
-  const series = liqHeatmap().parseKlines(body.rows, { source: 'replay' });
-  /** @type {Kline[]} */
-  const all = [];
-  for (let i = 0; i < series.length; i++) all.push(klineAt(series, i));
-  const intervalMs = series.intervalMs || 3_600_000;
+  const all = await parseInSlices(body.rows, signal);
+  const intervalMs = Number(body.intervalMs) || 3_600_000;
   const wanted = Math.min(all.length, barsFor(state.range, intervalMs) + REPLAY_LIVE_BARS);
   const shown = all.slice(all.length - wanted);
   const live = Math.min(REPLAY_LIVE_BARS, Math.floor(shown.length / 3));
   // The model also reads the recording's bars of its warm-up before the first candle shown, as live.
-  const warmupBars = Math.ceil(liqHeatmap().historyNeededMs(liqHeatmap().DEFAULT_TIERS) / intervalMs);
+  const warmupBars = Math.ceil(historyNeededMs(DEFAULT_TIERS) / intervalMs);
   const history = all.slice(Math.max(0, all.length - wanted - warmupBars), all.length - live);
   const viewStart = shown[0].openTime;
   const prefix = fellBack ? `${statusPrefix(sink)}` : '';
@@ -216,7 +217,7 @@ async function openReplay(state, sink, signal, fellBack) {
     // Every label says what it is ("replay of …", "SYNTHETIC … not market data").
     sink.status(kind, `${prefix}${body.label}`);
     const last = history[history.length - 1];
-    sink.market({ asOf: last.openTime + (series.intervalMs || 0) });
+    sink.market({ asOf: last.openTime + intervalMs });
   };
   showHistory();
   const player = createReplayPlayer(all.slice(all.length - live), {
@@ -224,7 +225,7 @@ async function openReplay(state, sink, signal, fellBack) {
     paused: !(REPLAY_TICK_MS > 0),
     onKline: (k) => {
       sink.kline(k);
-      if (k.closed) sink.market({ asOf: k.openTime + (series.intervalMs || 0) });
+      if (k.closed) sink.market({ asOf: k.openTime + intervalMs });
     },
     onRestart: showHistory,
     onEnd: () => sink.status(kind, `${prefix}replay finished: ${body.label}`),
@@ -233,6 +234,27 @@ async function openReplay(state, sink, signal, fellBack) {
   sink.replayState(player.state(), player.position());
   signal.addEventListener('abort', player.stop, { once: true });
   return { stop: player.stop, player };
+}
+
+/** Rows parsed per slice: a 4-month 5m recording in one go would hold the main thread for over 100 ms. */
+const PARSE_SLICE_ROWS = 4000;
+
+/**
+ * REST kline rows as klines, parsed in slices with the browser let in between.
+ * @param {unknown[]} rows
+ * @param {AbortSignal} signal
+ * @returns {Promise<Kline[]>}
+ */
+async function parseInSlices(rows, signal) {
+  /** @type {Kline[]} */
+  const all = [];
+  for (let start = 0; start < rows.length; start += PARSE_SLICE_ROWS) {
+    if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (signal.aborted) throw signal.reason;
+    const series = liqHeatmap().parseKlines(rows.slice(start, start + PARSE_SLICE_ROWS), { source: `replay (rows from ${start + 1})` });
+    for (let i = 0; i < series.length; i++) all.push(klineAt(series, i));
+  }
+  return all;
 }
 
 /** @param {Sink} sink */

@@ -9,9 +9,11 @@ import { canCoarsen, coarsenSeries } from './coarser-series.mjs';
 /**
  * Bars to replay and what they are: `label` for the status line; `file` the recording (its name only);
  * `derivedFrom` the recording's interval when the bars were made coarser from it; `synthetic` when
- * generated (only ever on request).
+ * generated (only ever on request); `labelOf` the label of the bars from `from` to `to` (open times), when
+ * only the latest of them are sent.
  * @typedef {object} Replay
  * @property {string} label
+ * @property {(from: number, to: number) => string} labelOf
  * @property {KlineSeries} series
  * @property {string | null} file
  * @property {string | null} symbol
@@ -53,14 +55,26 @@ function parseFile(file) {
 }
 
 /**
- * The UTC span of a series, e.g. `2025-04-22 07:00 – 2025-06-02 22:00 UTC`.
- * @param {KlineSeries} series
+ * The UTC span from one open time to another, e.g. `2025-04-22 07:00 – 2025-06-02 22:00 UTC`.
+ * @param {number} from
+ * @param {number} to
  */
-export function spanOf(series) {
-  if (series.length === 0) return 'no bars';
+function spanText(from, to) {
   /** @param {number} ms */
   const at = (ms) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
-  return `${at(series.openTime[0])} – ${at(series.openTime[series.length - 1])} UTC`;
+  return `${at(from)} – ${at(to)} UTC`;
+}
+
+/**
+ * A replay of `series` labelled by `labelOf` its span: all of it (`label`), or its latest bars.
+ * @param {KlineSeries} series
+ * @param {(span: string) => string} labelOf
+ * @param {Omit<Replay, 'label' | 'labelOf' | 'series'>} rest
+ * @returns {Replay}
+ */
+function replayOf(series, labelOf, rest) {
+  const span = series.length === 0 ? 'no bars' : spanText(series.openTime[0], series.openTime[series.length - 1]);
+  return { ...rest, series, label: labelOf(span), labelOf: (from, to) => labelOf(spanText(from, to)) };
 }
 
 /**
@@ -80,7 +94,7 @@ function symbolOfName(name) {
 export function loadReplayFile(file) {
   const series = parseFile(file);
   const name = basename(file);
-  return { label: `replay of ${name}, ${spanOf(series)}`, series, file: name, symbol: symbolOfName(name), interval: msToInterval(series.intervalMs) ?? null, derivedFrom: null, synthetic: false };
+  return replayOf(series, (span) => `replay of ${name}, ${span}`, { file: name, symbol: symbolOfName(name), interval: msToInterval(series.intervalMs) ?? null, derivedFrom: null, synthetic: false });
 }
 
 /** The recorded perp files in ../shared, by name (none when the folder is absent). */
@@ -88,10 +102,38 @@ function recordings() {
   return existsSync(SHARED_KLINES) ? readdirSync(SHARED_KLINES).filter((f) => f.endsWith('.csv')).sort() : [];
 }
 
+/** Lines of each recording read so far (the folder holds a fixed set of files). @type {Map<string, number>} */
+const lineCounts = new Map();
+
+/**
+ * The recording with the most bars among `files` (the first by name on a tie): the longest history
+ * gives every range on the page its bars and the model its warm-up. Lines stand for bars; only the
+ * chosen file is parsed.
+ * @param {string[]} files
+ * @returns {string | undefined}
+ */
+function longest(files) {
+  /** @param {string} file */
+  const lines = (file) => {
+    let n = lineCounts.get(file);
+    if (n === undefined) {
+      const text = readFileSync(SHARED_KLINES + file, 'utf8');
+      n = 0;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+      lineCounts.set(file, n);
+    }
+    return n;
+  };
+  /** @type {string | undefined} */
+  let best;
+  for (const file of files) if (best === undefined || lines(file) > lines(best)) best = file;
+  return best;
+}
+
 /**
  * Recorded bars of a symbol and interval from ../shared: a perp recording of that interval when one
  * exists, else one of a finer interval made coarser (the coarsest finer one, so the fewest bars are
- * summed), else null. Never invents bars.
+ * summed), else null; of several such recordings, the one with the most bars. Never invents bars.
  * @param {string} symbol
  * @param {string} interval
  * @returns {Replay | null}
@@ -99,28 +141,29 @@ function recordings() {
 export function findReplay(symbol, interval) {
   if (!isBinanceInterval(interval)) return null;
   const files = recordings().filter((f) => f.startsWith(`${symbol}-PERP_`));
-  const exact = files.find((f) => f.startsWith(`${symbol}-PERP_${interval}_`));
+  const exact = longest(files.filter((f) => f.startsWith(`${symbol}-PERP_${interval}_`)));
   if (exact) {
     const series = parseFile(SHARED_KLINES + exact);
-    return { label: `replay of recorded ${symbol} perp ${interval} (${exact}, ${spanOf(series)})`, series, file: exact, symbol, interval, derivedFrom: null, synthetic: false };
+    return replayOf(series, (span) => `replay of recorded ${symbol} perp ${interval} (${exact}, ${span})`, { file: exact, symbol, interval, derivedFrom: null, synthetic: false });
   }
   const wantedMs = intervalToMs(interval);
-  const finer = files
+  const candidates = files
     .map((file) => ({ file, fine: /^[A-Z0-9]+-PERP_([0-9]+[a-zA-Z])_/.exec(file)?.[1] ?? '' }))
     .filter(({ fine }) => isBinanceInterval(fine) && canCoarsen(intervalToMs(fine), wantedMs))
-    .sort((a, b) => intervalToMs(b.fine) - intervalToMs(a.fine))[0];
+    .sort((a, b) => intervalToMs(b.fine) - intervalToMs(a.fine));
+  const coarsest = candidates.filter((c) => c.fine === candidates[0]?.fine);
+  const chosen = longest(coarsest.map((c) => c.file));
+  const finer = coarsest.find((c) => c.file === chosen);
   if (!finer) return null;
   const series = cached(`${finer.file}>${interval}`, () => coarsenSeries(parseFile(SHARED_KLINES + finer.file), wantedMs));
   if (series.length === 0) return null;
-  return {
-    label: `replay of recorded ${symbol} perp ${interval} made from ${finer.fine} bars (${finer.file}, ${spanOf(series)})`,
-    series,
+  return replayOf(series, (span) => `replay of recorded ${symbol} perp ${interval} made from ${finer.fine} bars (${finer.file}, ${span})`, {
     file: finer.file,
     symbol,
     interval,
     derivedFrom: finer.fine,
     synthetic: false,
-  };
+  });
 }
 
 /**
@@ -134,19 +177,21 @@ export function syntheticReplay(symbol, interval) {
   const series = cached(`synthetic:${symbol}:${interval}`, () =>
     toKlineSeries(syntheticKlines(1500, { intervalMs: intervalToMs(interval), price, seed: symbol.length * 31 + interval.length })),
   );
-  return { label: `SYNTHETIC ${symbol} ${interval}: a generated random walk, not market data`, series, file: null, symbol, interval, derivedFrom: null, synthetic: true };
+  const label = `SYNTHETIC ${symbol} ${interval}: a generated random walk, not market data`;
+  return { label, labelOf: () => label, series, file: null, symbol, interval, derivedFrom: null, synthetic: true };
 }
 
 /**
- * The series as Binance REST rows (the shape `/fapi/v1/klines` returns).
+ * The series as Binance REST rows (the shape `/fapi/v1/klines` returns), from bar `from` on.
  * @param {KlineSeries} series
+ * @param {number} [from]
  * @returns {(string | number)[][]}
  */
-export function toRestRows(series) {
+export function toRestRows(series, from = 0) {
   const rows = [];
   /** @param {number} v */
   const optional = (v) => (Number.isNaN(v) ? '' : String(v));
-  for (let i = 0; i < series.length; i++) {
+  for (let i = Math.max(0, from); i < series.length; i++) {
     rows.push([
       series.openTime[i],
       String(series.open[i]),

@@ -53,9 +53,21 @@ describeBrowserOnRecordings('demo page offline: only recorded data (real chromiu
     try {
       await waitForReady(page, 30_000);
       const status = (await page.getByTestId('status').textContent()) ?? '';
-      expect(status).toMatch(/BTCUSDT-PERP_1h_\w+\.csv, \d{4}-\d\d-\d\d \d\d:\d\d – \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+      expect(status).toMatch(/BTCUSDT-PERP_1h_[\w-]+\.csv, \d{4}-\d\d-\d\d \d\d:\d\d – \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
       expect(status).toMatch(/reached from the demo server\. replay of recorded BTCUSDT perp 1h \(/);
       expect(await page.getByTestId('synthetic-watermark').isVisible()).toBe(false);
+    } finally {
+      await close();
+    }
+  });
+
+  it('fills the range picked from the longest recording: 5m candles up to the chart window, not a 1.7-day file', async () => {
+    const { page, close } = await openPage(demo.browser, `${demo.url}?interval=5m&range=1M&tick=0`, { width: 1000, height: 700 });
+    try {
+      await waitForReady(page, 30_000);
+      // A month of 5m bars is more than the chart's window of 3,000 candles (10.4 days): the window is full.
+      expect(await page.evaluate(() => window.demo.candles.data().length)).toBe(3000);
+      expect(await page.getByTestId('status').textContent()).toMatch(/BTCUSDT-PERP_5m_catman77_2023-01-01_2023-05-02\.csv, 2023-0\d-\d\d \d\d:\d\d – 2023-05-02 23:55 UTC/);
     } finally {
       await close();
     }

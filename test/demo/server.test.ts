@@ -36,6 +36,22 @@ describe('demo server', () => {
     expect((await fetch(`${url}api/replay?symbol=../x&interval=1h`)).status).toBe(400);
   });
 
+  it.skipIf(!RECORDINGS.present)('with bars=N serves only the latest N bars, and the label gives their span', async () => {
+    const all = await (await fetch(`${url}api/replay?symbol=BTCUSDT&interval=5m`)).json();
+    const last = await (await fetch(`${url}api/replay?symbol=BTCUSDT&interval=5m&bars=12`)).json();
+    expect(last.rows).toEqual(all.rows.slice(-12));
+    expect(last.label).toBe(all.label.replace(/\d{4}-\d\d-\d\d \d\d:\d\d – /, '2023-05-02 23:00 – '));
+    expect(await (await fetch(`${url}api/replay?symbol=BTCUSDT&interval=5m&bars=99999`)).json()).toEqual(all);
+  });
+
+  it('refuses a bars count that is not a whole number from 1 up, naming it', async () => {
+    for (const bars of ['0', '-5', '1.5', 'x', '99999999']) {
+      const response = await fetch(`${url}api/replay?symbol=BTCUSDT&interval=1h&bars=${bars}`);
+      expect(response.status).toBe(400);
+      expect((await response.json()).msg).toMatch(/invalid bars/);
+    }
+  });
+
   it('answers 404 naming the symbol and interval when nothing of them is recorded, never generated bars', async () => {
     const response = await fetch(`${url}api/replay?symbol=SOLUSDT&interval=5m`);
     expect(response.status).toBe(404);
