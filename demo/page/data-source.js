@@ -191,10 +191,10 @@ function oiPeriod(interval) {
  * @returns {Promise<Source>}
  */
 async function openReplay(state, sink, signal, fellBack) {
-  const { intervalToMs, isBinanceInterval, historyNeededMs, DEFAULT_TIERS } = liqHeatmap();
+  const { intervalToMs, isBinanceInterval } = liqHeatmap();
   // Only the bars the page shows, with the model's warm-up before them: a recording can hold years.
-  const askedMs = isBinanceInterval(state.interval) ? intervalToMs(state.interval) : 3_600_000;
-  const needed = barsFor(state.range, askedMs) + REPLAY_LIVE_BARS + Math.ceil(historyNeededMs(DEFAULT_TIERS) / askedMs);
+  const asked = replayBars(state.range, isBinanceInterval(state.interval) ? intervalToMs(state.interval) : 3_600_000);
+  const needed = asked.shown + asked.warmup;
   const query = `symbol=${encodeURIComponent(state.symbol)}&interval=${encodeURIComponent(state.interval)}&bars=${needed}${SYNTHETIC ? '&synthetic=1' : ''}`;
   const response = await fetch(`/api/replay?${query}`, { signal });
   if (response.status === 404) throw new NoRecordingError((await response.json()).msg ?? `no recorded data for ${state.symbol} ${state.interval} offline`);
@@ -203,12 +203,12 @@ async function openReplay(state, sink, signal, fellBack) {
   sink.replay({ label: body.label, file: body.file ?? null, derivedFrom: body.derivedFrom ?? null, synthetic: body.synthetic === true });
   const all = await parseInSlices(body.rows, signal);
   const intervalMs = Number(body.intervalMs) || 3_600_000;
-  const wanted = Math.min(all.length, barsFor(state.range, intervalMs) + REPLAY_LIVE_BARS);
+  const bars = replayBars(state.range, intervalMs);
+  const wanted = Math.min(all.length, bars.shown);
   const shown = all.slice(all.length - wanted);
   const live = Math.min(REPLAY_LIVE_BARS, Math.floor(shown.length / 3));
   // The model also reads the recording's bars of its warm-up before the first candle shown, as live.
-  const warmupBars = Math.ceil(historyNeededMs(DEFAULT_TIERS) / intervalMs);
-  const history = all.slice(Math.max(0, all.length - wanted - warmupBars), all.length - live);
+  const history = all.slice(Math.max(0, all.length - wanted - bars.warmup), all.length - live);
   const viewStart = shown[0].openTime;
   const prefix = fellBack ? `${statusPrefix(sink)}` : '';
   const kind = fellBack ? 'error' : 'replay';
@@ -234,6 +234,17 @@ async function openReplay(state, sink, signal, fellBack) {
   sink.replayState(player.state(), player.position());
   signal.addEventListener('abort', player.stop, { once: true });
   return { stop: player.stop, player };
+}
+
+/**
+ * Bars of a replay at `intervalMs`: those shown for `range` (with the bars replayed as live) and the
+ * model's warm-up before them.
+ * @param {string} range
+ * @param {number} intervalMs
+ */
+function replayBars(range, intervalMs) {
+  const { historyNeededMs, DEFAULT_TIERS } = liqHeatmap();
+  return { shown: barsFor(range, intervalMs) + REPLAY_LIVE_BARS, warmup: Math.ceil(historyNeededMs(DEFAULT_TIERS) / intervalMs) };
 }
 
 /** Rows parsed per slice: a 4-month 5m recording in one go would hold the main thread for over 100 ms. */
